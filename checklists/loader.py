@@ -6,6 +6,7 @@ edits the content can fix it without reading a traceback.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 import yaml
@@ -56,7 +57,8 @@ def _describe(exc: ValidationError, path: Path, data: dict) -> str:
 
 
 def load_model(content_dir: Path | str | None = None) -> AuditModel:
-    content_dir = Path(content_dir) if content_dir else CONTENT_DIR
+    # $CXAUDIT_CONTENT_DIR lets content authors try a draft without touching the shipped files.
+    content_dir = Path(content_dir or os.environ.get("CXAUDIT_CONTENT_DIR") or CONTENT_DIR)
     meta_path = content_dir / "model.yaml"
     meta_data = _read_yaml(meta_path)
     try:
@@ -80,5 +82,5 @@ def load_model(content_dir: Path | str | None = None) -> AuditModel:
 
 @functools.lru_cache(maxsize=1)
 def default_model() -> AuditModel:
-    """The shipped model, loaded once per process."""
+    """The content model, loaded once per process."""
     return load_model()

@@ -1,0 +1,110 @@
+"""Visible strings in Greek and English, and Greek-correct formatting and sorting.
+
+Strings live in i18n/catalog/*.yaml as `key: {el: "...", en: "..."}`, one file per area of the
+app so that each area owns its strings. `t(key, lang, **params)` looks one up and fills in
+`{params}`. Nothing here imports streamlit, so the report and the CLIs use the same strings.
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+LANGS = ("el", "en")
+DEFAULT_LANG = "el"
+CATALOG_DIR = Path(__file__).parent / "catalog"
+
+
+@functools.lru_cache(maxsize=1)
+def catalog() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(CATALOG_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, texts in data.items():
+            if key in merged:
+                raise ValueError(f"{path.name}: key {key!r} is defined twice")
+            missing = [lang for lang in LANGS if not (isinstance(texts, dict) and texts.get(lang))]
+            if missing:
+                raise ValueError(f"{path.name}: key {key!r} has no text for {', '.join(missing)}")
+            merged[key] = texts
+    return merged
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **params) -> str:
+    texts = catalog().get(key)
+    if texts is None:
+        # A missing key is a bug; show it plainly rather than crash a page.
+        return key
+    text = texts.get(lang) or texts[DEFAULT_LANG]
+    return text.format(**params) if params else text
+
+
+# ---------------------------------------------------------------- sorting and case
+def sort_key(text: str) -> tuple[str, str]:
+    """Greek-aware sort key: accents stripped (NFD, combining marks dropped), casefolded; ties by
+    the original, so Άλφα, άλφα and Αλφα sort together and deterministically."""
+    decomposed = unicodedata.normalize("NFD", text or "")
+    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Final sigma and sigma must compare equal.
+    return base.casefold().replace("ς", "σ"), text or ""
+
+
+def sorted_greek(items, key=lambda x: x):
+    return sorted(items, key=lambda x: sort_key(key(x)))
+
+
+_TONOS = {"\u0301", "\u0341"}  # combining acute (tonos); the diaeresis (U+0308) is kept
+
+
+def upper(text: str) -> str:
+    """All-caps that follows Greek rules: the tonos is dropped, the diaeresis kept (ΕΛΛΑΔΑ, ΠΡΩΪΝΟ)."""
+    decomposed = unicodedata.normalize("NFD", text.upper())
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONOS))
+
+
+# ---------------------------------------------------------------- numbers and dates
+def format_number(x: float | int | None, lang: str = DEFAULT_LANG, decimals: int = 0, signed: bool = False) -> str:
+    """1234.5 → '1.234,5' in Greek, '1,234.5' in English. None → '–'."""
+    if x is None:
+        return "–"
+    text = f"{x:+,.{decimals}f}" if signed else f"{x:,.{decimals}f}"
+    if lang == "el":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text.replace("-", "−")
+
+
+MONTHS_GENITIVE_EL = ("Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου",
+                      "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+MONTHS_SHORT_EL = ("Ιαν", "Φεβ", "Μαρ", "Απρ", "Μαΐ", "Ιουν", "Ιουλ", "Αυγ", "Σεπ", "Οκτ", "Νοε", "Δεκ")
+MONTHS_SHORT_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _as_date(d: date | datetime | str | None) -> date | None:
+    if d is None or d == "":
+        return None
+    if isinstance(d, str):
+        try:
+            d = datetime.fromisoformat(d.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return d.date() if isinstance(d, datetime) else d
+
+
+def format_date(d: date | datetime | str | None, lang: str = DEFAULT_LANG) -> str:
+    """dd/mm/yyyy in both languages (the product's convention); '–' when missing."""
+    d = _as_date(d)
+    return d.strftime("%d/%m/%Y") if d else "–"
+
+
+def format_date_long(d: date | datetime | str | None, lang: str = DEFAULT_LANG) -> str:
+    """'23 Νοεμβρίου 2026' (genitive month) or '23 November 2026'."""
+    d = _as_date(d)
+    if not d:
+        return "–"
+    months = MONTHS_GENITIVE_EL if lang == "el" else MONTHS_EN
+    return f"{d.day} {months[d.month - 1]} {d.year}"

@@ -1,0 +1,129 @@
+"""Results: overall and per-pillar maturity, charts, the biggest gaps, and the assessment file."""
+import streamlit as st
+
+from i18n import format_number
+from scoring import AssessmentError, parse_assessment
+from ui import charts, state
+
+model = state.model()
+lang = state.lang()
+a = state.assessment()
+scores = state.scores()
+UPLOAD_KEY = "results_upload"
+MESSAGE_KEY = "results_upload_message"
+
+
+def _pct(x: float) -> str:
+    return format_number(100 * x, lang) + " %"
+
+
+def _import_file() -> None:
+    """Validate first; only a valid file replaces the current assessment."""
+    uploaded = st.session_state.get(UPLOAD_KEY)
+    if uploaded is None:
+        return
+    try:
+        new, dropped = parse_assessment(uploaded.getvalue(), model, allow_unknown_items=None)
+    except AssessmentError as exc:
+        st.session_state[MESSAGE_KEY] = ("error", state.t("results.upload_bad", problem=exc.first_line))
+        return
+    state.replace_assessment(new)
+    st.session_state[state.LANG_KEY] = new.language
+    message = [("success", state.t("results.upload_ok", name=new.company.name or "–"))]
+    if dropped:
+        new_items = sorted(set(model.items) - set(new.answers))
+        message.append(("warning", state.t("results.upload_dropped", gone=", ".join(dropped) or state.t("results.none"),
+                                           new=", ".join(new_items) or state.t("results.none"))))
+    st.session_state[MESSAGE_KEY] = message
+    state.changed()
+
+
+def _show_messages() -> None:
+    msg = st.session_state.pop(MESSAGE_KEY, None)
+    if not msg:
+        return
+    for kind, text in msg if isinstance(msg, list) else [msg]:
+        getattr(st, kind)(text)
+
+
+def _export_and_import() -> None:
+    st.subheader(state.t("results.export"))
+    left, right = st.columns(2)
+    slug = "".join(ch for ch in (a.company.name or "assessment") if ch.isalnum() or ch in "-_ ").strip().replace(" ", "_")
+    left.download_button(state.t("results.download_json"), data=a.to_json, file_name=f"{slug or 'assessment'}.json",
+                         mime="application/json", icon=":material/download:", on_click="ignore",
+                         help=state.t("results.download_help"), key="results_download_json")
+    right.file_uploader(state.t("results.upload"), type=["json"], key=UPLOAD_KEY, on_change=_import_file,
+                        max_upload_size=5)
+    _show_messages()
+
+
+st.title(state.t("results.title"))
+
+if scores.overall_score is None:
+    st.info(state.t("results.empty"), icon=":material/info:")
+    if st.button(state.t("results.go_start"), type="primary", key="results_go_start"):
+        st.switch_page("pages/audit_cx_plan.py")
+    _export_and_import()
+    st.stop()
+
+overall_level = model.level(scores.overall_level)
+c1, c2, c3 = st.columns(3)
+c1.metric(state.t("results.overall"), state.t("results.level_value", level=overall_level.level, name=overall_level.name(lang)))
+c2.metric(state.t("results.overall_score"), format_number(scores.overall_score, lang, 0) + " / 100")
+c3.metric(state.t("results.completeness"), _pct(scores.completeness))
+st.write(overall_level.description(lang))
+if scores.completeness < 1:
+    st.warning(state.t("results.partial", pct=_pct(scores.completeness)), icon=":material/hourglass_top:")
+if scores.overall_uncapped_level and scores.overall_level < scores.overall_uncapped_level:
+    weakest = min((ps for ps in scores.pillars.values() if ps.level), key=lambda ps: (ps.level, ps.score))
+    st.caption(state.t("results.overall_capped", pillar=model.pillar(weakest.pillar).title(lang)))
+
+rows = []
+for p in model.pillars:
+    ps = scores.pillars[p.id]
+    rows.append({"pillar": p.short_title(lang), "score": ps.score, "level": ps.level,
+                 "level_name": model.level(ps.level).name(lang) if ps.level else state.t("results.no_score")})
+frame = charts.pillar_frame(rows)
+left, right = st.columns(2)
+with left:
+    st.subheader(state.t("results.radar"))
+    st.altair_chart(charts.radar_chart(frame, state.t("chart.score")), width="stretch")
+with right:
+    st.subheader(state.t("results.bars"))
+    st.altair_chart(charts.bar_chart(frame, state.t("chart.score"), state.t("chart.pillar"), state.t("chart.level")),
+                    width="stretch")
+
+st.subheader(state.t("results.by_pillar"))
+for p in model.pillars:
+    ps = scores.pillars[p.id]
+    with st.container(border=True):
+        head, score_col, done_col = st.columns([3, 1, 1])
+        head.markdown(f"**{p.title(lang)}**")
+        if ps.level:
+            lv = model.level(ps.level)
+            head.markdown(f"{state.t('results.pillar_level', level=lv.level, name=lv.name(lang))}  \n{lv.description(lang)}")
+            score_col.metric(state.t("results.col_score"), format_number(ps.score, lang, 0))
+        else:
+            head.caption(state.t("results.no_score"))
+        done_col.metric(state.t("results.col_completeness"), _pct(ps.completeness))
+        if ps.capped_by:
+            items = "; ".join(f"{i} «{model.items[i].text(lang)}»" if lang == "el" else f"{i} '{model.items[i].text(lang)}'"
+                              for i in ps.capped_by)
+            st.error(state.t("results.capped", pillar=p.title(lang), items=items), icon=":material/block:")
+
+st.subheader(state.t("results.gaps"))
+if not scores.gaps:
+    st.success(state.t("results.no_gaps"))
+for n, gap in enumerate(scores.gaps[:10], start=1):
+    item = model.items[gap.item]
+    act = item.action
+    answer = model.option(gap.value).label(lang)
+    st.markdown(
+        f"**{n}. {item.text(lang)}**  \n"
+        f":gray[{gap.item} · {model.pillar(gap.pillar).short_title(lang)} · {state.t('results.gap_answer', answer=answer)}]  \n"
+        f"**{state.t('results.gap_action')}:** {act.text(lang)}  \n"
+        f":gray[{state.t('results.gap_meta', effort=state.t('effort.' + act.effort), impact=act.impact, days=act.horizon_days, kpi=act.kpi(lang))}]"
+    )
+
+_export_and_import()

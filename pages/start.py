@@ -1,0 +1,79 @@
+"""Start page: language, the business profile, and start or continue the audit."""
+import streamlit as st
+
+from checklists.profile import SECTORS, SIZES
+from i18n import sort_key
+from ui import sidebar, state
+from ui.nav import PAGES
+
+model = state.model()
+lang = state.lang()
+a = state.assessment()
+
+PROFILE_FIELDS = {  # widget key → (part of the assessment, attribute)
+    "profile_name": ("company", "name"), "profile_sector": ("company", "sector"),
+    "profile_size": ("company", "size"), "profile_city": ("company", "city"),
+    "profile_assessor": ("assessor", "name"), "profile_org": ("assessor", "organisation"),
+}
+
+
+def _save(key: str) -> None:
+    part, attr = PROFILE_FIELDS[key]
+    value = st.session_state.get(key) or ""
+    setattr(getattr(state.assessment(), part), attr, value.strip() if isinstance(value, str) else value)
+    state.assessment().touch()
+    state.changed()
+
+
+def _current(key: str) -> str:
+    part, attr = PROFILE_FIELDS[key]
+    return getattr(getattr(a, part), attr)
+
+
+st.title(state.t("app.title"))
+sidebar.language_picker("main")
+st.write(state.t("app.tagline"))
+st.info(state.t("start.intro"), icon=":material/info:")
+
+st.subheader(state.t("start.profile"))
+left, right = st.columns(2)
+left.text_input(state.t("start.name"), value=_current("profile_name"), key="profile_name", max_chars=200,
+                help=state.t("start.name_help"), on_change=_save, args=("profile_name",))
+right.text_input(state.t("start.city"), value=_current("profile_city"), key="profile_city", max_chars=100,
+                 on_change=_save, args=("profile_city",))
+
+# Sectors in Greek-aware alphabetical order of the visible label, "other" last.
+sectors = sorted((s for s in SECTORS if s != "other"), key=lambda s: sort_key(state.t(f"sector.{s}"))) + ["other"]
+sector = _current("profile_sector")
+left.selectbox(state.t("start.sector"), sectors, index=sectors.index(sector) if sector in sectors else None,
+               format_func=lambda s: state.t(f"sector.{s}"), placeholder=state.t("start.choose"),
+               key="profile_sector", on_change=_save, args=("profile_sector",))
+size = _current("profile_size")
+right.selectbox(state.t("start.size"), SIZES, index=SIZES.index(size) if size in SIZES else None,
+                format_func=lambda s: state.t(f"size.{s}"), placeholder=state.t("start.choose"),
+                key="profile_size", on_change=_save, args=("profile_size",))
+
+st.subheader(state.t("start.assessor"))
+left, right = st.columns(2)
+left.text_input(state.t("start.assessor_name"), value=_current("profile_assessor"), key="profile_assessor",
+                max_chars=200, on_change=_save, args=("profile_assessor",))
+right.text_input(state.t("start.assessor_org"), value=_current("profile_org"), key="profile_org",
+                 max_chars=200, on_change=_save, args=("profile_org",))
+
+st.divider()
+pillar_pages = [p for p in PAGES if p.pillar]
+answered = {p.pillar: sum(1 for it in model.pillar(p.pillar).items if a.value(it.id) is not None) for p in pillar_pages}
+total = sum(len(p.items) for p in model.pillars)
+done = sum(answered.values())
+if done == 0:
+    target, label = pillar_pages[0], state.t("start.begin")
+else:
+    # Continue at the first section that still has unanswered questions.
+    target = next((p for p in pillar_pages if answered[p.pillar] < len(model.pillar(p.pillar).items)), pillar_pages[-1])
+    label = state.t("start.continue", done=done, total=total)
+if st.button(label, type="primary", icon=":material/arrow_forward:", key="start_go"):
+    st.switch_page(target.path)
+
+st.subheader(state.t("start.pillars"))
+for p in model.pillars:
+    st.markdown(f"**{p.title(lang)}** · {state.t('start.items_count', n=len(p.items))}  \n{p.description(lang)}")

@@ -1,0 +1,11 @@
+"""Pure scoring: maturity from answers, the improvement plan, and customer metrics.
+
+Nothing in this package imports streamlit.
+"""
+from scoring.assessment import Answer, Assessment, AssessmentError, new_assessment, parse_assessment
+from scoring.maturity import Gap, PillarScore, Scores, level_for, score
+
+__all__ = [
+    "Answer", "Assessment", "AssessmentError", "Gap", "PillarScore", "Scores",
+    "level_for", "new_assessment", "parse_assessment", "score",
+]

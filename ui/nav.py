@@ -1,0 +1,37 @@
+"""The page registry: one place that lists every screen, its file, its title and its URL.
+
+app.py builds st.navigation from it; pages use it for "previous / next" links.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checklists.model import PILLAR_IDS
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str          # file, relative to app.py
+    url: str           # stable URL path, the same in both languages
+    section: str       # i18n key of the navigation section
+    icon: str
+    title_key: str | None = None   # i18n key; None for pillar pages (title comes from the model)
+    pillar: str | None = None
+
+
+def pillar_page_path(pillar_id: str) -> str:
+    return f"pages/audit_{pillar_id}.py"
+
+
+PILLAR_ICONS = {
+    "cx_plan": ":material/flag:", "segmentation": ":material/groups:",
+    "emotional_connection": ":material/favorite:", "training": ":material/school:",
+    "measurement": ":material/monitoring:",
+}
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/start.py", "start", "nav.section.start", ":material/storefront:", "nav.start"),
+    *(PageSpec(pillar_page_path(pid), pid.replace("_", "-"), "nav.section.audit", PILLAR_ICONS[pid], pillar=pid)
+      for pid in PILLAR_IDS),
+    PageSpec("pages/results.py", "results", "nav.section.results", ":material/insights:", "nav.results"),
+)

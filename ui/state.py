@@ -1,0 +1,74 @@
+"""Session state: the UI language and the one Assessment object the pages edit.
+
+Answers live in the Assessment (a domain object in st.session_state), never in widget keys,
+because Streamlit drops the keys of widgets on pages that are not being drawn.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from checklists import AuditModel, default_model
+from i18n import DEFAULT_LANG, LANGS
+from i18n import t as _t
+from scoring import Assessment, Scores, new_assessment, score
+
+LANG_KEY = "lang"
+ASSESSMENT_KEY = "assessment"
+
+# Called after every edit with the edited assessment (the store hooks autosave in here).
+_change_listeners: list[Callable[[Assessment], None]] = []
+
+
+@st.cache_resource(show_spinner=False)
+def model() -> AuditModel:
+    return default_model()
+
+
+def lang() -> str:
+    value = st.session_state.get(LANG_KEY)
+    if value not in LANGS:
+        # First run of the session: a link may ask for a language (?lang=en); Greek otherwise.
+        asked = st.query_params.get("lang")
+        value = asked if asked in LANGS else DEFAULT_LANG
+        st.session_state[LANG_KEY] = value
+    return value
+
+
+def t(key: str, **params) -> str:
+    return _t(key, lang(), **params)
+
+
+def assessment() -> Assessment:
+    a = st.session_state.get(ASSESSMENT_KEY)
+    if a is None:
+        a = new_assessment(model(), lang())
+        st.session_state[ASSESSMENT_KEY] = a
+    return a
+
+
+def replace_assessment(a: Assessment) -> None:
+    """Make `a` the current assessment (after an import or when reopening a stored one)."""
+    st.session_state[ASSESSMENT_KEY] = a
+    # Widget keys hold the previous assessment's values; drop them so the pages redraw from `a`.
+    for key in list(st.session_state.keys()):
+        if isinstance(key, str) and key.startswith(("ans_", "note_", "profile_", "plan_")):
+            del st.session_state[key]
+
+
+def scores() -> Scores:
+    """Scores of the current assessment. Cheap (pure, ~50 items), so always derived, never stored."""
+    return score(model(), assessment())
+
+
+def on_change(listener: Callable[[Assessment], None]) -> None:
+    if listener not in _change_listeners:
+        _change_listeners.append(listener)
+
+
+def changed() -> None:
+    """Tell listeners (autosave) the current assessment was edited."""
+    a = assessment()
+    for listener in _change_listeners:
+        listener(a)
