@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import streamlit as st
+
 from checklists.model import PILLAR_IDS
+from i18n import t
 
 
 @dataclass(frozen=True)
@@ -35,3 +38,17 @@ PAGES: tuple[PageSpec, ...] = (
       for pid in PILLAR_IDS),
     PageSpec("pages/results.py", "results", "nav.section.results", ":material/insights:", "nav.results"),
 )
+
+
+@st.cache_resource(show_spinner=False)
+def navigation_pages(lang: str) -> dict[str, list]:
+    """st.navigation's sections in `lang`. Built once per language and process: constructing
+    st.Page objects resolves file paths, which would otherwise cost every rerun."""
+    from ui.state import model
+
+    sections: dict[str, list] = {}
+    for spec in PAGES:
+        title = model().pillar(spec.pillar).title(lang) if spec.pillar else t(spec.title_key, lang)
+        page = st.Page(spec.path, title=title, icon=spec.icon, url_path=spec.url, default=spec.url == "start")
+        sections.setdefault(t(spec.section, lang), []).append(page)
+    return sections

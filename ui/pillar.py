@@ -35,10 +35,17 @@ def _question(item: Item, number: int, lang: str, labels: dict, scale_help: str)
         key=f"ans_{item.id}", horizontal=True, on_change=_set_answer, args=(item.id,),
         help=scale_help + ("\n\n" + state.t("audit.critical_help") if item.critical else ""),
     )
-    with st.expander(state.t("audit.details")):
-        st.markdown(f"**{state.t('audit.why')}:** {item.why(lang)}\n\n**{state.t('audit.evidence')}:** {item.evidence(lang)}")
-        st.text_area(
-            state.t("audit.note"), value=a.note(item.id), key=f"note_{item.id}", height=68,
+    # A stateful expander: its hints and note are drawn only while it is open, which keeps the
+    # rerun of a page of ten questions close to that of ten bare radios (bench/bench_app.py).
+    note = a.note(item.id)
+    details = st.expander(state.t("audit.details_with_note") if note else state.t("audit.details"),
+                          key=f"details_{item.id}", on_change="rerun",
+                          icon=":material/edit_note:" if note else None)
+    if details.open:
+        details.markdown(f"**{state.t('audit.why')}:** {item.why(lang)}\n\n"
+                         f"**{state.t('audit.evidence')}:** {item.evidence(lang)}")
+        details.text_area(
+            state.t("audit.note"), value=note, key=f"note_{item.id}", height=68,
             placeholder=state.t("audit.note_placeholder"), on_change=_set_note, args=(item.id,),
             max_chars=5000,
         )
