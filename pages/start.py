@@ -2,7 +2,7 @@
 import streamlit as st
 
 from checklists.profile import SECTORS, SIZES
-from i18n import sort_key
+from i18n import sort_key, t
 from ui import sidebar, state
 from ui.nav import PAGES
 
@@ -43,14 +43,14 @@ right.text_input(state.t("start.city"), value=_current("profile_city"), key="pro
                  on_change=_save, args=("profile_city",))
 
 # Sectors in Greek-aware alphabetical order of the visible label, "other" last.
-sectors = sorted((s for s in SECTORS if s != "other"), key=lambda s: sort_key(state.t(f"sector.{s}"))) + ["other"]
+sectors = sorted((s for s in SECTORS if s != "other"), key=lambda s: sort_key(t(f"sector.{s}", lang))) + ["other"]
 sector = _current("profile_sector")
 left.selectbox(state.t("start.sector"), sectors, index=sectors.index(sector) if sector in sectors else None,
-               format_func=lambda s: state.t(f"sector.{s}"), placeholder=state.t("start.choose"),
+               format_func=lambda s: t(f"sector.{s}", lang), placeholder=state.t("start.choose"),
                key="profile_sector", on_change=_save, args=("profile_sector",))
 size = _current("profile_size")
 right.selectbox(state.t("start.size"), SIZES, index=SIZES.index(size) if size in SIZES else None,
-                format_func=lambda s: state.t(f"size.{s}"), placeholder=state.t("start.choose"),
+                format_func=lambda s: t(f"size.{s}", lang), placeholder=state.t("start.choose"),
                 key="profile_size", on_change=_save, args=("profile_size",))
 
 st.subheader(state.t("start.assessor"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from i18n import LANGS
+from i18n import LANGS, t
 from ui import state
 
 
@@ -24,7 +24,7 @@ def language_picker(where: str = "sidebar") -> None:
         st.session_state[key] = current  # follow changes made elsewhere (the other picker, an import)
     target = st.sidebar if where == "sidebar" else st
     target.segmented_control(
-        state.t("lang.label"), options=list(LANGS), format_func=lambda code: state.t(f"lang.{code}"),
+        state.t("lang.label"), options=list(LANGS), format_func=lambda code: t(f"lang.{code}", current),
         key=key, on_change=_switch_language, args=(key,), label_visibility="collapsed",
         selection_mode="single",
     )

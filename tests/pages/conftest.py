@@ -1,0 +1,30 @@
+"""AppTest helpers: one app per test, driven like a user would."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from fixture_model import ROOT_DIR
+
+APP = str(ROOT_DIR / "app.py")
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    # Each test gets its own empty database, so that no test sees another's saved assessments.
+    monkeypatch.setenv("CXAUDIT_DATABASE_URL", f"sqlite:///{tmp_path / 'test.sqlite'}")
+
+    def make(lang: str = "el") -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        if lang != "el":
+            at.session_state["lang"] = lang
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return make
+
+
+def goto(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -1,0 +1,120 @@
+"""Start, the five pillar pages and results, in both languages, as a user walks them."""
+import pytest
+
+from checklists import default_model
+from conftest import goto
+from i18n import format_number
+from scoring import score
+from ui.nav import pillar_page_path
+
+MODEL = default_model()
+SCALE = [0, 1, 2, 3, 4, "na", "unknown"]
+
+
+def answer_for(n: int):
+    """A deterministic mix of every kind of answer."""
+    return SCALE[n % len(SCALE)]
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_start_page_shows_profile_in_language(app, lang):
+    at = app(lang)
+    assert at.title[0].value == ("Έλεγχος εμπειρίας πελάτη" if lang == "el" else "Customer experience audit")
+    at.text_input(key="profile_name").input("Ταβέρνα «Ο Μήτσος» & Υιοί 🍷").run()
+    at.text_input(key="profile_city").input("Θεσσαλονίκη").run()
+    at.selectbox(key="profile_sector").set_value("food_service").run()
+    company = at.session_state["assessment"].company
+    assert company.name == "Ταβέρνα «Ο Μήτσος» & Υιοί 🍷" and company.city == "Θεσσαλονίκη"
+    assert company.sector == "food_service"
+    assert not at.exception
+
+
+def test_sectors_are_sorted_greek_aware_with_other_last(app):
+    from i18n import sort_key, t
+    at = app("el")
+    labels = at.selectbox(key="profile_sector").options
+    assert labels[-1] == t("sector.other", "el")
+    assert labels[:-1] == sorted(labels[:-1], key=sort_key)
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_walk_every_pillar_answer_everything_results_match_scoring(app, lang):
+    at = app(lang)
+    n = 0
+    for pillar in MODEL.pillars:
+        goto(at, pillar_page_path(pillar.id))
+        assert at.title[0].value == pillar.title(lang)
+        for item in pillar.items:
+            at.radio(key=f"ans_{item.id}").set_value(answer_for(n)).run()
+            n += 1
+        assert not at.exception
+    a = at.session_state["assessment"]
+    assert len(a.answers) == n == sum(len(p.items) for p in MODEL.pillars)
+    expected = score(MODEL, a)
+    goto(at, "pages/results.py")
+    metrics = {}
+    for m in at.metric:  # the first metric of each label is the overall one
+        metrics.setdefault(m.label, m.value)
+    overall_label = "Συνολικό επίπεδο" if lang == "el" else "Overall level"
+    level = MODEL.level(expected.overall_level)
+    assert metrics[overall_label] == f"{level.level}. {level.name(lang)}"
+    score_label = "Βαθμολογία" if lang == "el" else "Score"
+    assert metrics[score_label] == f"{format_number(expected.overall_score, lang)} / 100"
+    # The ten gaps shown are the first ten of the ranking, in order.
+    shown = [md.value for md in at.markdown if md.value.startswith("**") and "\n" in md.value]
+    for n, gap in enumerate(expected.gaps[:10], start=1):
+        assert shown[n - 1].startswith(f"**{n}. {MODEL.items[gap.item].text(lang)}**")
+    assert not at.exception
+
+
+def test_language_switch_keeps_answers_and_notes(app):
+    at = app("el")
+    first = MODEL.pillars[0].items[0]
+    goto(at, pillar_page_path(MODEL.pillars[0].id))
+    at.radio(key=f"ans_{first.id}").set_value(3).run()
+    at.session_state[f"details_{first.id}"] = True
+    at.run()
+    at.text_area(key=f"note_{first.id}").input("Το είδαμε στον τοίχο <script>").run()
+    at.button_group(key="lang_pick_sidebar").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == MODEL.pillars[0].title("en")
+    assert at.radio(key=f"ans_{first.id}").value == 3
+    a = at.session_state["assessment"]
+    assert a.value(first.id) == 3 and a.note(first.id) == "Το είδαμε στον τοίχο <script>"
+    goto(at, "pages/start.py")
+    assert at.session_state["lang"] == "en"
+
+
+def test_switching_pages_keeps_answers(app):
+    at = app("el")
+    p1, p2 = MODEL.pillars[0], MODEL.pillars[1]
+    goto(at, pillar_page_path(p1.id))
+    at.radio(key=f"ans_{p1.items[0].id}").set_value("na").run()
+    goto(at, pillar_page_path(p2.id))
+    at.radio(key=f"ans_{p2.items[0].id}").set_value(1).run()
+    goto(at, pillar_page_path(p1.id))
+    assert at.radio(key=f"ans_{p1.items[0].id}").value == "na"
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_results_empty_state_explains_what_to_do(app, lang):
+    at = goto(app(lang), "pages/results.py")
+    assert at.info and ("Δεν υπάρχουν ακόμη απαντήσεις" in at.info[0].value or "No answers yet" in at.info[0].value)
+
+
+def test_critical_item_caps_pillar_and_results_say_so(app):
+    pillar = next(p for p in MODEL.pillars if any(it.critical for it in p.items))
+    critical = next(it for it in pillar.items if it.critical)
+    at = goto(app("el"), pillar_page_path(pillar.id))
+    for it in pillar.items:
+        at.radio(key=f"ans_{it.id}").set_value(0 if it.id == critical.id else 4).run()
+    goto(at, "pages/results.py")
+    assert any(critical.id in e.value for e in at.error)
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_every_page_runs_without_exception(app, lang):
+    from ui.nav import PAGES
+    at = app(lang)
+    for spec in PAGES:
+        goto(at, spec.path)
