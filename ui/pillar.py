@@ -9,8 +9,15 @@ from ui import state
 from ui.nav import PAGES
 
 
-def _set_answer(item_id: str) -> None:
-    state.assessment().set_value(item_id, st.session_state.get(f"ans_{item_id}"))
+def answer_key(item_id: str, lang: str) -> str:
+    """Widget key of a question's answer. It carries the language because the browser keeps a
+    radio's selection only while its option labels stay the same: a new key per language makes
+    it draw the stored answer afresh after a language switch."""
+    return f"ans_{lang}_{item_id}"
+
+
+def _set_answer(item_id: str, key: str) -> None:
+    state.assessment().set_value(item_id, st.session_state.get(key))
     state.changed()
 
 
@@ -32,7 +39,7 @@ def _question(item: Item, number: int, lang: str, labels: dict, scale_help: str)
     st.radio(
         label, options=ANSWER_VALUES, format_func=labels.__getitem__,
         index=ANSWER_VALUES.index(value) if value is not None else None,
-        key=f"ans_{item.id}", horizontal=True, on_change=_set_answer, args=(item.id,),
+        key=answer_key(item.id, lang), horizontal=True, on_change=_set_answer, args=(item.id, answer_key(item.id, lang)),
         help=scale_help + ("\n\n" + state.t("audit.critical_help") if item.critical else ""),
     )
     # A stateful expander: its hints and note are drawn only while it is open, which keeps the

@@ -1,12 +1,15 @@
 """The main path in a real browser: start, answer a pillar, switch language, see results."""
+from playwright.sync_api import expect
+
 from checklists import default_model
 from conftest import wait_idle
+from ui.pillar import answer_key
 
 MODEL = default_model()
 
 
 def click_answer(page, item_id: str, label: str) -> None:
-    radio = page.locator(f".st-key-ans_{item_id}")
+    radio = page.locator(f".st-key-{answer_key(item_id, 'el')}")
     radio.get_by_text(label, exact=True).click()
     wait_idle(page)
 
@@ -20,14 +23,14 @@ def test_start_answer_switch_language_results(server, page):
     page.locator(".st-key-profile_name input").press("Enter")
     wait_idle(page)
     page.locator(".st-key-start_go button").click()
-    wait_idle(page, f".st-key-ans_{pillar.items[0].id}")
+    wait_idle(page, f".st-key-{answer_key(pillar.items[0].id, 'el')}")
     assert page.locator("h1").first.inner_text().strip() == pillar.title("el")
 
     # Answer every question of the first pillar, all "Mostly" except the first "Not at all".
     for n, item in enumerate(pillar.items):
         click_answer(page, item.id, scale[0 if n == 0 else 3].label("el"))
     sidebar = page.locator('[data-testid="stSidebar"]')
-    assert f"{len(pillar.items)}/{len(pillar.items)}" in sidebar.inner_text()
+    expect(sidebar).to_contain_text(f"{len(pillar.items)}/{len(pillar.items)}")
 
     # Switch to English: the page redraws in English and every answer is still selected.
     sidebar.get_by_text("English", exact=True).click()
@@ -36,9 +39,9 @@ def test_start_answer_switch_language_results(server, page):
         "t => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === t",
         arg=pillar.title("en"))
     for n, item in enumerate(pillar.items):
-        checked = page.locator(f".st-key-ans_{item.id} input[type=radio]:checked")
+        checked = page.locator(f".st-key-{answer_key(item.id, 'en')} input[type=radio]:checked")
         assert checked.count() == 1
-        label = page.locator(f".st-key-ans_{item.id} label:has(input:checked)").inner_text().strip()
+        label = page.locator(f".st-key-{answer_key(item.id, 'en')} label:has(input:checked)").inner_text().strip()
         assert label == scale[0 if n == 0 else 3].label("en")
 
     # Results, in English, with a level and the first question as the top gap.
