@@ -9,16 +9,16 @@ from ui import state
 from ui.nav import PAGES
 
 
-def answer_key(item_id: str, lang: str) -> str:
-    """Widget key of a question's answer. It carries the language because the browser keeps a
-    radio's selection only while its option labels stay the same: a new key per language makes
-    it draw the stored answer afresh after a language switch."""
-    return f"ans_{lang}_{item_id}"
-
-
-def _set_answer(item_id: str, key: str) -> None:
-    state.assessment().set_value(item_id, st.session_state.get(key))
-    state.changed()
+def question_label(item: Item, number: int, lang: str, has_note: bool = False) -> str:
+    """The radio label: number, question, a badge for critical items, a mark when there is a note,
+    and the item id (which the report and consultants use to refer to a question, and tests use
+    to find it)."""
+    label = f"**{number}.** {item.text(lang)}"
+    if item.critical:
+        label += f" :orange-badge[{state.t('audit.critical')}]"
+    if has_note:
+        label += " :material/edit_note:"
+    return label + f" :gray[· {item.id}]"
 
 
 def _set_note(item_id: str) -> None:
@@ -30,24 +30,25 @@ def _scale_help(lang: str) -> str:
     return "\n\n".join(f"**{o.label(lang)}**: {o.descriptor(lang)}" for o in state.model().answer_scale)
 
 
-def _question(item: Item, number: int, lang: str, labels: dict, scale_help: str) -> None:
+def _question(item: Item, number: int, lang: str, labels: dict, scale_help: str, details_label: str) -> None:
     a = state.assessment()
     value = a.value(item.id)
-    label = f"**{number}.** {item.text(lang)}"
-    if item.critical:
-        label += f" :orange-badge[{state.t('audit.critical')}]"
-    st.radio(
-        label, options=ANSWER_VALUES, format_func=labels.__getitem__,
-        index=ANSWER_VALUES.index(value) if value is not None else None,
-        key=answer_key(item.id, lang), horizontal=True, on_change=_set_answer, args=(item.id, answer_key(item.id, lang)),
+    note = a.note(item.id)
+    # Keyless on purpose: a keyed radio makes Streamlit scan the whole session state on every
+    # rerun, and the label (question text in the current language) already identifies it. The
+    # stored answer is the default, so a language switch redraws it as answered.
+    chosen = st.radio(
+        question_label(item, number, lang, bool(note)), options=ANSWER_VALUES, format_func=labels.__getitem__,
+        index=ANSWER_VALUES.index(value) if value is not None else None, horizontal=True,
         help=scale_help + ("\n\n" + state.t("audit.critical_help") if item.critical else ""),
     )
+    if chosen is not None and chosen != value:
+        a.set_value(item.id, chosen)
+        state.changed()
     # A stateful expander: its hints and note are drawn only while it is open, which keeps the
-    # rerun of a page of ten questions close to that of ten bare radios (bench/bench_app.py).
-    note = a.note(item.id)
-    details = st.expander(state.t("audit.details_with_note") if note else state.t("audit.details"),
-                          key=f"details_{item.id}", on_change="rerun",
-                          icon=":material/edit_note:" if note else None)
+    # rerun of a page close to that of its bare radios (bench/bench_app.py). Keyless too, for the
+    # same reason as the radio; the item id makes its label unique.
+    details = st.expander(f"{details_label} · {item.id}", on_change="rerun")
     if details.open:
         details.markdown(f"**{state.t('audit.why')}:** {item.why(lang)}\n\n"
                          f"**{state.t('audit.evidence')}:** {item.evidence(lang)}")
@@ -73,23 +74,26 @@ def render_pillar(pillar_id: str) -> None:
     a = state.assessment()
 
     st.title(pillar.title(lang))
-    st.write(pillar.description(lang))
-    answered = sum(1 for it in pillar.items if a.value(it.id) is not None)
-    st.progress(answered / len(pillar.items),
-                text=state.t("audit.pillar_progress", answered=answered, total=len(pillar.items)))
+    st.caption(pillar.description(lang))
+    progress = st.empty()  # filled after the questions, so it counts the answer just given
 
     labels = {o.value: o.label(lang) for o in model.answer_scale}
     scale_help = _scale_help(lang)
+    details_label = state.t("audit.details")
     for number, item in enumerate(pillar.items, start=1):
-        _question(item, number, lang, labels, scale_help)
+        _question(item, number, lang, labels, scale_help, details_label)
 
+    answered = sum(1 for it in pillar.items if a.value(it.id) is not None)
+    progress.progress(answered / len(pillar.items),
+                      text=state.t("audit.pillar_progress", answered=answered, total=len(pillar.items)))
     if answered == len(pillar.items):
         st.success(state.t("audit.done"))
     prev, nxt = _neighbours(pillar_id)
-    left, right = st.columns(2)
-    if prev:
-        left.page_link(prev.path, label=state.t("nav.prev", title=model.pillar(prev.pillar).short_title(lang)))
     if nxt:
-        right.page_link(nxt.path, label=state.t("nav.next", title=model.pillar(nxt.pillar).short_title(lang)))
+        st.page_link(nxt.path, label=state.t("nav.next", title=model.pillar(nxt.pillar).short_title(lang)),
+                     icon=":material/arrow_forward:")
     else:
-        right.page_link("pages/results.py", label=state.t("nav.to_results"))
+        st.page_link("pages/results.py", label=state.t("nav.to_results"), icon=":material/insights:")
+    if prev:
+        st.page_link(prev.path, label=state.t("nav.prev", title=model.pillar(prev.pillar).short_title(lang)),
+                     icon=":material/arrow_back:")

@@ -5,6 +5,7 @@ import streamlit as st
 
 from i18n import LANGS, t
 from ui import state
+from ui.text import md_escape
 
 
 def _switch_language(widget_key: str) -> None:
@@ -35,7 +36,6 @@ def progress() -> None:
     a = state.assessment()
     lang = state.lang()
     sb = st.sidebar
-    sb.caption(a.company.name or state.t("sidebar.company_none"))
     answered_all = total_all = 0
     lines = []
     for p in model.pillars:
@@ -46,4 +46,5 @@ def progress() -> None:
         lines.append(f"{mark} " + state.t("sidebar.pillar", title=p.short_title(lang), answered=answered, total=len(p.items)))
     sb.progress(answered_all / total_all if total_all else 0.0,
                 text=state.t("sidebar.overall", answered=answered_all, total=total_all))
-    sb.markdown("  \n".join(lines))
+    company = a.company.name or state.t("sidebar.company_none")
+    sb.markdown(f":gray[{md_escape(company)}]  \n" + "  \n".join(lines))

@@ -2,14 +2,18 @@
 from playwright.sync_api import expect
 
 from checklists import default_model
-from conftest import wait_idle
-from ui.pillar import answer_key
+from browser import wait_idle
 
 MODEL = default_model()
 
 
+def question(page, item_id: str):
+    """The answer radio group of a question; its label ends with the item id."""
+    return page.locator('[data-testid="stRadio"]').filter(has_text=f"· {item_id}")
+
+
 def click_answer(page, item_id: str, label: str) -> None:
-    radio = page.locator(f".st-key-{answer_key(item_id, 'el')}")
+    radio = question(page, item_id)
     radio.get_by_text(label, exact=True).click()
     wait_idle(page)
 
@@ -23,7 +27,7 @@ def test_start_answer_switch_language_results(server, page):
     page.locator(".st-key-profile_name input").press("Enter")
     wait_idle(page)
     page.locator(".st-key-start_go button").click()
-    wait_idle(page, f".st-key-{answer_key(pillar.items[0].id, 'el')}")
+    wait_idle(page, '[data-testid="stRadio"]')
     assert page.locator("h1").first.inner_text().strip() == pillar.title("el")
 
     # Answer every question of the first pillar, all "Mostly" except the first "Not at all".
@@ -39,9 +43,9 @@ def test_start_answer_switch_language_results(server, page):
         "t => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === t",
         arg=pillar.title("en"))
     for n, item in enumerate(pillar.items):
-        checked = page.locator(f".st-key-{answer_key(item.id, 'en')} input[type=radio]:checked")
+        checked = question(page, item.id).locator("input[type=radio]:checked")
         assert checked.count() == 1
-        label = page.locator(f".st-key-{answer_key(item.id, 'en')} label:has(input:checked)").inner_text().strip()
+        label = question(page, item.id).locator("label:has(input:checked)").inner_text().strip()
         assert label == scale[0 if n == 0 else 3].label("en")
 
     # Results, in English, with a level and the first question as the top gap.

@@ -21,10 +21,3 @@ def app(tmp_path, monkeypatch):
         return at
 
     return make
-
-
-def goto(at: AppTest, page: str) -> AppTest:
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at

@@ -2,11 +2,10 @@
 import pytest
 
 from checklists import default_model
-from conftest import goto
+from pagekit import goto, open_details, radio_for
 from i18n import format_number
 from scoring import score
 from ui.nav import pillar_page_path
-from ui.pillar import answer_key
 
 MODEL = default_model()
 SCALE = [0, 1, 2, 3, 4, "na", "unknown"]
@@ -46,7 +45,7 @@ def test_walk_every_pillar_answer_everything_results_match_scoring(app, lang):
         goto(at, pillar_page_path(pillar.id))
         assert at.title[0].value == pillar.title(lang)
         for item in pillar.items:
-            at.radio(key=answer_key(item.id, lang)).set_value(answer_for(n)).run()
+            radio_for(at, item.id).set_value(answer_for(n)).run()
             n += 1
         assert not at.exception
     a = at.session_state["assessment"]
@@ -72,14 +71,13 @@ def test_language_switch_keeps_answers_and_notes(app):
     at = app("el")
     first = MODEL.pillars[0].items[0]
     goto(at, pillar_page_path(MODEL.pillars[0].id))
-    at.radio(key=answer_key(first.id, "el")).set_value(3).run()
-    at.session_state[f"details_{first.id}"] = True
-    at.run()
+    radio_for(at, first.id).set_value(3).run()
+    open_details(at, first.id)
     at.text_area(key=f"note_{first.id}").input("Το είδαμε στον τοίχο <script>").run()
     at.button_group(key="lang_pick_sidebar").set_value("en").run()
     assert not at.exception
     assert at.title[0].value == MODEL.pillars[0].title("en")
-    assert at.radio(key=answer_key(first.id, "en")).value == 3
+    assert radio_for(at, first.id).value == 3
     a = at.session_state["assessment"]
     assert a.value(first.id) == 3 and a.note(first.id) == "Το είδαμε στον τοίχο <script>"
     goto(at, "pages/start.py")
@@ -90,11 +88,11 @@ def test_switching_pages_keeps_answers(app):
     at = app("el")
     p1, p2 = MODEL.pillars[0], MODEL.pillars[1]
     goto(at, pillar_page_path(p1.id))
-    at.radio(key=answer_key(p1.items[0].id, "el")).set_value("na").run()
+    radio_for(at, p1.items[0].id).set_value("na").run()
     goto(at, pillar_page_path(p2.id))
-    at.radio(key=answer_key(p2.items[0].id, "el")).set_value(1).run()
+    radio_for(at, p2.items[0].id).set_value(1).run()
     goto(at, pillar_page_path(p1.id))
-    assert at.radio(key=answer_key(p1.items[0].id, "el")).value == "na"
+    assert radio_for(at, p1.items[0].id).value == "na"
 
 
 @pytest.mark.parametrize("lang", ["el", "en"])
@@ -108,7 +106,7 @@ def test_critical_item_caps_pillar_and_results_say_so(app):
     critical = next(it for it in pillar.items if it.critical)
     at = goto(app("el"), pillar_page_path(pillar.id))
     for it in pillar.items:
-        at.radio(key=answer_key(it.id, "el")).set_value(0 if it.id == critical.id else 4).run()
+        radio_for(at, it.id).set_value(0 if it.id == critical.id else 4).run()
     goto(at, "pages/results.py")
     assert any(critical.id in e.value for e in at.error)
 

@@ -1,0 +1,24 @@
+"""Helpers for driving pages with AppTest."""
+from streamlit.testing.v1 import AppTest
+
+
+def goto(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def radio_for(at: AppTest, item_id: str):
+    """The answer radio of a question (labels end with the item id)."""
+    found = [r for r in at.radio if r.label.endswith(f"· {item_id}]")]
+    assert len(found) == 1, f"no single radio for {item_id}"
+    return found[0]
+
+
+def open_details(at: AppTest, item_id: str) -> AppTest:
+    """Open a question's "why / what to check / note" expander, as a click would."""
+    found = [e for e in at.expander if e.label.endswith(f"· {item_id}")]
+    assert len(found) == 1, f"no single details expander for {item_id}"
+    at.session_state[found[0].proto.id] = True
+    return at.run()
