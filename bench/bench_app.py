@@ -13,18 +13,22 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-RERUNS = 30
+RERUNS = 20
+ROUNDS = 5
 COLD_RUNS = 5
 
 
-def _median_rerun(at: AppTest, n: int = RERUNS) -> float:
+def _reruns(at: AppTest, n: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU seconds of n reruns. CPU time (this process, all threads) is the figure
+    that other load on a shared machine disturbs least; wall time is reported beside it."""
     at.run()  # warm: imports, caches
-    times = []
+    wall, cpu = [], []
     for _ in range(n):
-        t0 = time.perf_counter()
+        w0, c0 = time.perf_counter(), time.process_time()
         at.run()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - w0)
+        cpu.append(time.process_time() - c0)
+    return wall, cpu
 
 
 def pillar_rerun(pillar: str = "cx_plan") -> dict:
@@ -36,13 +40,20 @@ def pillar_rerun(pillar: str = "cx_plan") -> dict:
     ours.switch_page(f"pages/audit_{pillar}.py")
     os.environ["BENCH_RADIOS"] = str(n_items)
     floor = AppTest.from_file(str(ROOT / "bench" / "floor_radios.py"), default_timeout=60)
-    # Interleave so that machine noise hits both alike.
-    ours_t, floor_t = [], []
-    for _ in range(3):
-        floor_t.append(_median_rerun(floor, RERUNS // 3 + 1))
-        ours_t.append(_median_rerun(ours, RERUNS // 3 + 1))
-    o, f = statistics.median(ours_t), statistics.median(floor_t)
-    return {"items": n_items, "ours_ms": o * 1000, "floor_ms": f * 1000, "ratio": o / f}
+    # Interleave rounds so that machine noise hits both alike; median over all reruns.
+    ours_w, ours_c, floor_w, floor_c = [], [], [], []
+    for _ in range(ROUNDS):
+        w, c = _reruns(floor, RERUNS)
+        floor_w += w
+        floor_c += c
+        w, c = _reruns(ours, RERUNS)
+        ours_w += w
+        ours_c += c
+    med = statistics.median
+    return {"items": n_items, "reruns_each": ROUNDS * RERUNS,
+            "ours_ms": med(ours_w) * 1000, "floor_ms": med(floor_w) * 1000, "ratio": med(ours_w) / med(floor_w),
+            "ours_cpu_ms": med(ours_c) * 1000, "floor_cpu_ms": med(floor_c) * 1000,
+            "cpu_ratio": med(ours_c) / med(floor_c)}
 
 
 def _free_port() -> int:

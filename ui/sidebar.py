@@ -32,10 +32,10 @@ def language_picker(where: str = "sidebar") -> None:
 
 
 def progress() -> None:
+    """Answered questions per pillar and overall, in one markdown element (cheap on every rerun)."""
     model = state.model()
     a = state.assessment()
     lang = state.lang()
-    sb = st.sidebar
     answered_all = total_all = 0
     lines = []
     for p in model.pillars:
@@ -43,8 +43,9 @@ def progress() -> None:
         answered_all += answered
         total_all += len(p.items)
         mark = "✓" if answered == len(p.items) else "○" if answered == 0 else "◐"
-        lines.append(f"{mark} " + state.t("sidebar.pillar", title=p.short_title(lang), answered=answered, total=len(p.items)))
-    sb.progress(answered_all / total_all if total_all else 0.0,
-                text=state.t("sidebar.overall", answered=answered_all, total=total_all))
-    company = a.company.name or state.t("sidebar.company_none")
-    sb.markdown(f":gray[{md_escape(company)}]  \n" + "  \n".join(lines))
+        lines.append(f"{mark} " + t("sidebar.pillar", lang, title=p.short_title(lang), answered=answered,
+                                     total=len(p.items)))
+    company = a.company.name or t("sidebar.company_none", lang)
+    st.sidebar.markdown(
+        f":gray[{md_escape(company)}]  \n**{t('sidebar.overall', lang, answered=answered_all, total=total_all)}**"
+        "  \n" + "  \n".join(lines))

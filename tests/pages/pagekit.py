@@ -16,9 +16,10 @@ def radio_for(at: AppTest, item_id: str):
     return found[0]
 
 
-def open_details(at: AppTest, item_id: str) -> AppTest:
-    """Open a question's "why / what to check / note" expander, as a click would."""
-    found = [e for e in at.expander if e.label.endswith(f"· {item_id}")]
-    assert len(found) == 1, f"no single details expander for {item_id}"
+def open_notes(at: AppTest) -> AppTest:
+    """Open the page's "evidence and notes" expander, as a click would."""
+    found = [e for e in at.expander if e.label in ("Τεκμήρια και σημειώσεις ανά ερώτηση",
+                                                    "Evidence and notes, question by question")]
+    assert len(found) == 1, "no notes expander"
     at.session_state[found[0].proto.id] = True
     return at.run()

@@ -2,7 +2,7 @@
 import pytest
 
 from checklists import default_model
-from pagekit import goto, open_details, radio_for
+from pagekit import goto, open_notes, radio_for
 from i18n import format_number
 from scoring import score
 from ui.nav import pillar_page_path
@@ -72,7 +72,7 @@ def test_language_switch_keeps_answers_and_notes(app):
     first = MODEL.pillars[0].items[0]
     goto(at, pillar_page_path(MODEL.pillars[0].id))
     radio_for(at, first.id).set_value(3).run()
-    open_details(at, first.id)
+    open_notes(at)
     at.text_area(key=f"note_{first.id}").input("Το είδαμε στον τοίχο <script>").run()
     at.button_group(key="lang_pick_sidebar").set_value("en").run()
     assert not at.exception
