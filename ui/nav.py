@@ -40,15 +40,14 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
-@st.cache_resource(show_spinner=False)
 def navigation_pages(lang: str) -> dict[str, list]:
-    """st.navigation's sections in `lang`. Built once per language and process: constructing
-    st.Page objects resolves file paths, which would otherwise cost every rerun."""
+    """st.navigation's sections in `lang`. Built on every run: st.Page objects must not be shared
+    between sessions (cached ones break links that open a page directly)."""
     from ui.state import model
 
     sections: dict[str, list] = {}
     for spec in PAGES:
-        title = model().pillar(spec.pillar).title(lang) if spec.pillar else t(spec.title_key, lang)
+        title = model().pillar(spec.pillar).short_title(lang) if spec.pillar else t(spec.title_key, lang)
         page = st.Page(spec.path, title=title, icon=spec.icon, url_path=spec.url, default=spec.url == "start")
         sections.setdefault(t(spec.section, lang), []).append(page)
     return sections

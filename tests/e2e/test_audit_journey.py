@@ -55,3 +55,12 @@ def test_start_answer_switch_language_results(server, page):
     assert "Overall level" in body
     assert pillar.items[0].text("en") in body
     assert "Traceback" not in body
+
+
+def test_every_page_opens_from_a_direct_link(server, page):
+    from ui.nav import PAGES
+    for spec in PAGES:
+        page.goto(f"{server.url}/{spec.url}")
+        wait_idle(page, "h1")
+        assert page.get_by_text("Page not found").count() == 0, spec.url
+        assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
