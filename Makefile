@@ -24,7 +24,7 @@ venv: $(VENV)/.stamp-run
 
 run: $(VENV)/.stamp-run
 	$(PY) -m checklists
-	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(PY) -m ui.serve --server.port $(PORT) --browser.gatherUsageStats false
 
 test: $(VENV)/.stamp-test
 	bash scripts/ensure-system-deps.sh

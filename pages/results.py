@@ -60,70 +60,75 @@ def _export_and_import() -> None:
 
 st.title(state.t("results.title"))
 
-if scores.overall_score is None:
+def _empty() -> None:
     st.info(state.t("results.empty"), icon=":material/info:")
     if st.button(state.t("results.go_start"), type="primary", key="results_go_start"):
         st.switch_page("pages/audit_cx_plan.py")
-    _export_and_import()
-    st.stop()
 
-overall_level = model.level(scores.overall_level)
-c1, c2, c3 = st.columns(3)
-c1.metric(state.t("results.overall"), state.t("results.level_value", level=overall_level.level, name=overall_level.name(lang)))
-c2.metric(state.t("results.overall_score"), format_number(scores.overall_score, lang, 0) + " / 100")
-c3.metric(state.t("results.completeness"), _pct(scores.completeness))
-st.write(overall_level.description(lang))
-if scores.completeness < 1:
-    st.warning(state.t("results.partial", pct=_pct(scores.completeness)), icon=":material/hourglass_top:")
-if scores.overall_uncapped_level and scores.overall_level < scores.overall_uncapped_level:
-    weakest = min((ps for ps in scores.pillars.values() if ps.level), key=lambda ps: (ps.level, ps.score))
-    st.caption(state.t("results.overall_capped", pillar=model.pillar(weakest.pillar).title(lang)))
 
-rows = []
-for p in model.pillars:
-    ps = scores.pillars[p.id]
-    rows.append({"pillar": p.short_title(lang), "score": ps.score, "level": ps.level,
-                 "level_name": model.level(ps.level).name(lang) if ps.level else state.t("results.no_score")})
-frame = charts.pillar_frame(rows)
-left, right = st.columns(2)
-with left:
-    st.subheader(state.t("results.radar"))
-    st.altair_chart(charts.radar_chart(frame, state.t("chart.score")), width="stretch")
-with right:
-    st.subheader(state.t("results.bars"))
-    st.altair_chart(charts.bar_chart(frame, state.t("chart.score"), state.t("chart.pillar"), state.t("chart.level")),
-                    width="stretch")
+def _results() -> None:
+    overall_level = model.level(scores.overall_level)
+    c1, c2, c3 = st.columns(3)
+    c1.metric(state.t("results.overall"), state.t("results.level_value", level=overall_level.level, name=overall_level.name(lang)))
+    c2.metric(state.t("results.overall_score"), format_number(scores.overall_score, lang, 0) + " / 100")
+    c3.metric(state.t("results.completeness"), _pct(scores.completeness))
+    st.write(overall_level.description(lang))
+    if scores.completeness < 1:
+        st.warning(state.t("results.partial", pct=_pct(scores.completeness)), icon=":material/hourglass_top:")
+    if scores.overall_uncapped_level and scores.overall_level < scores.overall_uncapped_level:
+        weakest = min((ps for ps in scores.pillars.values() if ps.level), key=lambda ps: (ps.level, ps.score))
+        st.caption(state.t("results.overall_capped", pillar=model.pillar(weakest.pillar).title(lang)))
 
-st.subheader(state.t("results.by_pillar"))
-for p in model.pillars:
-    ps = scores.pillars[p.id]
-    with st.container(border=True):
-        head, score_col, done_col = st.columns([3, 1, 1])
-        head.markdown(f"**{p.title(lang)}**")
-        if ps.level:
-            lv = model.level(ps.level)
-            head.markdown(f"{state.t('results.pillar_level', level=lv.level, name=lv.name(lang))}  \n{lv.description(lang)}")
-            score_col.metric(state.t("results.col_score"), format_number(ps.score, lang, 0))
-        else:
-            head.caption(state.t("results.no_score"))
-        done_col.metric(state.t("results.col_completeness"), _pct(ps.completeness))
-        if ps.capped_by:
-            items = "; ".join(f"{i} «{model.items[i].text(lang)}»" if lang == "el" else f"{i} '{model.items[i].text(lang)}'"
-                              for i in ps.capped_by)
-            st.error(state.t("results.capped", pillar=p.title(lang), items=items), icon=":material/block:")
+    rows = []
+    for p in model.pillars:
+        ps = scores.pillars[p.id]
+        rows.append({"pillar": p.short_title(lang), "score": ps.score, "level": ps.level,
+                     "level_name": model.level(ps.level).name(lang) if ps.level else state.t("results.no_score")})
+    frame = charts.pillar_frame(rows)
+    left, right = st.columns(2)
+    with left:
+        st.subheader(state.t("results.radar"))
+        st.altair_chart(charts.radar_chart(frame, state.t("chart.score")), width="stretch")
+    with right:
+        st.subheader(state.t("results.bars"))
+        st.altair_chart(charts.bar_chart(frame, state.t("chart.score"), state.t("chart.pillar"), state.t("chart.level")),
+                        width="stretch")
 
-st.subheader(state.t("results.gaps"))
-if not scores.gaps:
-    st.success(state.t("results.no_gaps"))
-for n, gap in enumerate(scores.gaps[:10], start=1):
-    item = model.items[gap.item]
-    act = item.action
-    answer = model.option(gap.value).label(lang)
-    st.markdown(
-        f"**{n}. {item.text(lang)}**  \n"
-        f":gray[{gap.item} · {model.pillar(gap.pillar).short_title(lang)} · {state.t('results.gap_answer', answer=answer)}]  \n"
-        f"**{state.t('results.gap_action')}:** {act.text(lang)}  \n"
-        f":gray[{state.t('results.gap_meta', effort=state.t('effort.' + act.effort), impact=act.impact, days=act.horizon_days, kpi=act.kpi(lang))}]"
-    )
+    st.subheader(state.t("results.by_pillar"))
+    for p in model.pillars:
+        ps = scores.pillars[p.id]
+        with st.container(border=True):
+            head, score_col, done_col = st.columns([3, 1, 1])
+            head.markdown(f"**{p.title(lang)}**")
+            if ps.level:
+                lv = model.level(ps.level)
+                head.markdown(f"{state.t('results.pillar_level', level=lv.level, name=lv.name(lang))}  \n{lv.description(lang)}")
+                score_col.metric(state.t("results.col_score"), format_number(ps.score, lang, 0))
+            else:
+                head.caption(state.t("results.no_score"))
+            done_col.metric(state.t("results.col_completeness"), _pct(ps.completeness))
+            if ps.capped_by:
+                items = "; ".join(f"{i} «{model.items[i].text(lang)}»" if lang == "el" else f"{i} '{model.items[i].text(lang)}'"
+                                  for i in ps.capped_by)
+                st.error(state.t("results.capped", pillar=p.title(lang), items=items), icon=":material/block:")
 
+    st.subheader(state.t("results.gaps"))
+    if not scores.gaps:
+        st.success(state.t("results.no_gaps"))
+    for n, gap in enumerate(scores.gaps[:10], start=1):
+        item = model.items[gap.item]
+        act = item.action
+        answer = model.option(gap.value).label(lang)
+        st.markdown(
+            f"**{n}. {item.text(lang)}**  \n"
+            f":gray[{gap.item} · {model.pillar(gap.pillar).short_title(lang)} · {state.t('results.gap_answer', answer=answer)}]  \n"
+            f"**{state.t('results.gap_action')}:** {act.text(lang)}  \n"
+            f":gray[{state.t('results.gap_meta', effort=state.t('effort.' + act.effort), impact=act.impact, days=act.horizon_days, kpi=act.kpi(lang))}]"
+        )
+
+
+if scores.overall_score is None:
+    _empty()
+else:
+    _results()
 _export_and_import()

@@ -54,7 +54,7 @@ class Server:
     def start(self) -> "Server":
         env = {**os.environ, "CXAUDIT_DATABASE_URL": f"sqlite:///{self.db_path}"}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+            [sys.executable, "-m", "ui.serve", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.port", str(self.port)],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 60
