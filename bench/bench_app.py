@@ -66,7 +66,7 @@ def _cold_start(script: str) -> float:
     port = _free_port()
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+        [sys.executable, "-m", *(["ui.serve"] if script == "app.py" else ["streamlit", "run", script]), "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.port", str(port)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
