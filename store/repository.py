@@ -373,10 +373,12 @@ def list_clients(bind: Bind, search: str = "", limit: int = 25, offset: int = 0)
     """Live clients with at least one live assessment, in Greek alphabetical order, searched by
     name or city ignoring accents and case."""
     live = and_(assessments.c.deleted_at.is_(None), assessments.c.client_id.is_not(None))
-    agg = (select(assessments.c.client_id, func.count().label("n"), func.max(assessments.c.created_at).label("last_at"))
-           .where(live).group_by(assessments.c.client_id).subquery())
-    q = (select(clients.c.id, clients.c.name, clients.c.sector, clients.c.city, agg.c.n, agg.c.last_at)
-         .join(agg, agg.c.client_id == clients.c.id).where(clients.c.deleted_at.is_(None)))
+    # Page the clients first (index on the sort key, an indexed EXISTS per client), then gather
+    # the statistics of that page only: the cost does not grow with the number of assessments.
+    has_live = (select(assessments.c.id).where(assessments.c.client_id == clients.c.id,
+                                               assessments.c.deleted_at.is_(None)).exists())
+    q = (select(clients.c.id, clients.c.name, clients.c.sector, clients.c.city)
+         .where(clients.c.deleted_at.is_(None), has_live))
     term = _plain(search)
     if term:
         q = q.where(clients.c.search_key.like(_like(term), escape="\\"))
@@ -384,18 +386,20 @@ def list_clients(bind: Bind, search: str = "", limit: int = 25, offset: int = 0)
         total = conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0
         rows = conn.execute(q.order_by(clients.c.name_sort_key, clients.c.name, clients.c.id)
                             .limit(limit).offset(offset)).all()
-        latest: dict[str, tuple] = {}
+        stats: dict[str, list] = {}
         if rows:
             for r in conn.execute(
                     select(assessments.c.client_id, assessments.c.id, assessments.c.overall_score,
                            assessments.c.overall_level, assessments.c.created_at)
                     .where(live, assessments.c.client_id.in_([r.id for r in rows]))
                     .order_by(assessments.c.created_at, assessments.c.id)):
-                latest[r.client_id] = (r.id, r.overall_score, r.overall_level)
+                entry = stats.setdefault(r.client_id, [0, None, None, None, None])
+                entry[0] += 1
+                entry[1:] = [_utc(r.created_at), r.id, r.overall_score, r.overall_level]
     out = []
     for r in rows:
-        last_id, last_score, last_level = latest.get(r.id, (None, None, None))
-        out.append(ClientRow(r.id, r.name, r.sector, r.city, r.n, _utc(r.last_at), last_id, last_score, last_level))
+        n, last_at, last_id, last_score, last_level = stats.get(r.id, [0, None, None, None, None])
+        out.append(ClientRow(r.id, r.name, r.sector, r.city, n, last_at, last_id, last_score, last_level))
     return ClientPage(out, total)
 
 
@@ -432,11 +436,10 @@ def list_deleted(bind: Bind, limit: int = 50) -> list[dict]:
         cl = conn.execute(select(clients.c.id, clients.c.name, clients.c.created_at, clients.c.deleted_at)
                           .where(clients.c.deleted_at.is_not(None))
                           .order_by(clients.c.deleted_at.desc()).limit(limit)).all()
-        live_or_none = select(clients.c.id).where(clients.c.deleted_at.is_(None))
         asm = conn.execute(select(assessments.c.id, assessments.c.company_name, assessments.c.created_at,
                                   assessments.c.deleted_at)
-                           .where(assessments.c.deleted_at.is_not(None),
-                                  (assessments.c.client_id.is_(None)) | assessments.c.client_id.in_(live_or_none))
+                           .select_from(assessments.outerjoin(clients, clients.c.id == assessments.c.client_id))
+                           .where(assessments.c.deleted_at.is_not(None), clients.c.deleted_at.is_(None))
                            .order_by(assessments.c.deleted_at.desc()).limit(limit)).all()
     items = [{"kind": "client", "id": r.id, "name": r.name, "created_at": _utc(r.created_at),
               "deleted_at": _utc(r.deleted_at)} for r in cl]

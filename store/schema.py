@@ -75,3 +75,8 @@ model_items = Table(
 )
 
 Index("ix_clients_sort", clients.c.name_sort_key, clients.c.name)
+# Partial indexes for the bin: only deleted rows, so they never mislead queries on live rows.
+Index("ix_clients_deleted", clients.c.deleted_at, sqlite_where=clients.c.deleted_at.is_not(None),
+      postgresql_where=clients.c.deleted_at.is_not(None))
+Index("ix_assessments_deleted", assessments.c.deleted_at, sqlite_where=assessments.c.deleted_at.is_not(None),
+      postgresql_where=assessments.c.deleted_at.is_not(None))

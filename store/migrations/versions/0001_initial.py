@@ -34,6 +34,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("name_key", name="uq_clients_name_key"),
     )
     op.create_index("ix_clients_sort", "clients", ["name_sort_key", "name"])
+    op.create_index("ix_clients_deleted", "clients", ["deleted_at"], sqlite_where=sa.text("deleted_at IS NOT NULL"),
+                    postgresql_where=sa.text("deleted_at IS NOT NULL"))
     op.create_table(
         "assessments",
         sa.Column("id", sa.String(64), primary_key=True),
@@ -52,6 +54,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_assessments_client_created", "assessments", ["client_id", "created_at"])
     op.create_index("ix_assessments_updated", "assessments", ["updated_at"])
+    op.create_index("ix_assessments_deleted", "assessments", ["deleted_at"],
+                    sqlite_where=sa.text("deleted_at IS NOT NULL"), postgresql_where=sa.text("deleted_at IS NOT NULL"))
     op.create_table(
         "model_items",
         sa.Column("model_version", sa.String(50), primary_key=True),
@@ -61,8 +65,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("model_items")
+    op.drop_index("ix_assessments_deleted", "assessments")
     op.drop_index("ix_assessments_updated", "assessments")
     op.drop_index("ix_assessments_client_created", "assessments")
     op.drop_table("assessments")
+    op.drop_index("ix_clients_deleted", "clients")
     op.drop_index("ix_clients_sort", "clients")
     op.drop_table("clients")
