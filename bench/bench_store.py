@@ -63,7 +63,7 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
                             "created_at": start, "deleted_at": None})
         names.append(name)
         for j in range(size):
-            when = start + timedelta(days=180 * j + rng.randint(0, 30), hours=rng.randint(8, 18))
+            when = start + timedelta(days=75 * j + rng.randint(0, 30), hours=rng.randint(8, 18))
             a = new_assessment(model)
             a.company.name, a.company.city, a.company.sector = name, city, sector
             a.created_at = a.updated_at = when.replace(microsecond=0).isoformat()

@@ -9,6 +9,7 @@ from i18n import format_date, format_number
 from ui import clients as view
 from ui import persistence, state
 
+persistence.ensure_app("pages/clients.py")
 model = state.model()
 lang = state.lang()
 engine = persistence.engine()

@@ -27,6 +27,7 @@ KEY_VERSION = "store_version"  # its stored version as this session knows it
 KEY_STATUS = "store_status"    # {"kind": "saved"|"error"|"conflict"|"deleted", "at": datetime, ...}
 KEY_STARTED = "store_started"
 KEY_NOTICES = "store_notices"  # [(kind, text)] shown once at the top of the next page
+KEY_GOTO = "store_goto"        # a page to show once app.py has run (see ensure_app)
 QUERY = "assessment"
 
 try:
@@ -233,8 +234,21 @@ def init() -> None:
     _show_notices()
 
 
+def ensure_app(page_path: str) -> None:
+    """Call at the top of a page whose file name equals its URL. A fresh server that receives
+    /<page> as its very first request runs pages/<page>.py on its own (Streamlit's pages/ folder
+    fallback, before any st.navigation call): then app.py never ran, so no resume and no
+    autosave. Go through app.py once and come back (indicator() does the coming back)."""
+    if not st.session_state.get(KEY_STARTED):
+        st.session_state[KEY_GOTO] = page_path
+        st.switch_page("app.py")
+
+
 def indicator() -> None:
     """The quiet autosave line in the sidebar, with the resume link once there is something stored."""
+    goto = st.session_state.pop(KEY_GOTO, None)
+    if goto:
+        st.switch_page(goto)
     status = st.session_state.get(KEY_STATUS) or {}
     kind = status.get("kind")
     tracked = st.session_state.get(KEY_ID)
@@ -249,7 +263,8 @@ def indicator() -> None:
     else:
         text = state.t("store.autosave_on")
     if tracked and tracked == state.assessment().id:
-        text += f" · [{state.t('store.resume_link')}](?{QUERY}={tracked} \"{state.t('store.resume_help')}\")"
+        # ./ is the app's root (the start page) from any page, whatever the server's base path.
+        text += f" · [{state.t('store.resume_link')}](./?{QUERY}={tracked} \"{state.t('store.resume_help')}\")"
     st.sidebar.caption(f":material/cloud_done: {text}" if kind == "saved" else text)
 
 
