@@ -2,8 +2,7 @@
 import streamlit as st
 
 from i18n import format_number
-from scoring import AssessmentError, parse_assessment
-from ui import charts, state
+from ui import charts, persistence, state
 
 model = state.model()
 lang = state.lang()
@@ -18,24 +17,10 @@ def _pct(x: float) -> str:
 
 
 def _import_file() -> None:
-    """Validate first; only a valid file replaces the current assessment."""
+    """Validate first (every problem listed, translated); only a valid file is stored and opened."""
     uploaded = st.session_state.get(UPLOAD_KEY)
-    if uploaded is None:
-        return
-    try:
-        new, dropped = parse_assessment(uploaded.getvalue(), model, allow_unknown_items=None)
-    except AssessmentError as exc:
-        st.session_state[MESSAGE_KEY] = ("error", state.t("results.upload_bad", problem=exc.first_line))
-        return
-    state.replace_assessment(new)
-    st.session_state[state.LANG_KEY] = new.language
-    message = [("success", state.t("results.upload_ok", name=new.company.name or "–"))]
-    if dropped:
-        new_items = sorted(set(model.items) - set(new.answers))
-        message.append(("warning", state.t("results.upload_dropped", gone=", ".join(dropped) or state.t("results.none"),
-                                           new=", ".join(new_items) or state.t("results.none"))))
-    st.session_state[MESSAGE_KEY] = message
-    state.changed()
+    if uploaded is not None:
+        st.session_state[MESSAGE_KEY] = persistence.import_file(uploaded.getvalue())
 
 
 def _show_messages() -> None:
@@ -54,7 +39,7 @@ def _export_and_import() -> None:
                          mime="application/json", icon=":material/download:", on_click="ignore",
                          help=state.t("results.download_help"), key="results_download_json")
     right.file_uploader(state.t("results.upload"), type=["json"], key=UPLOAD_KEY, on_change=_import_file,
-                        max_upload_size=5)
+                        max_upload_size=10)  # over 5 MB gets our own clear message, not Streamlit's
     _show_messages()
 
 

@@ -3,6 +3,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from fixture_model import ROOT_DIR
+from store_support import ensure_model
 
 APP = str(ROOT_DIR / "app.py")
 
@@ -21,3 +22,19 @@ def app(tmp_path, monkeypatch):
         return at
 
     return make
+
+
+@pytest.fixture(scope="session")
+def model(tmp_path_factory):
+    return ensure_model(tmp_path_factory.mktemp("model"))
+
+
+@pytest.fixture
+def db_url(tmp_path, monkeypatch, model):
+    """Each page test gets its own SQLite file through CXAUDIT_DATABASE_URL."""
+    url = f"sqlite:///{tmp_path / 'pages.sqlite'}"
+    monkeypatch.setenv("CXAUDIT_DATABASE_URL", url)
+    yield url
+    from store import db
+
+    db.dispose(url)

@@ -1,0 +1,549 @@
+"""Repository: pure functions over an Engine (or an open Connection). No Streamlit.
+
+Rules, in one place:
+- An assessment is stored whole, as its JSON document (`Assessment.to_dict()`), so export → import →
+  store → load returns the very same document. Scores are denormalised beside it for listing.
+- Optimistic locking: every write adds 1 to `version`. `save_assessment(…, expected_version)`
+  writes only if the stored version is still `expected_version` (0 = "must not exist yet");
+  otherwise it raises VersionConflict and writes nothing. Deleting and restoring bump the version
+  too, so a tab still editing a deleted assessment is told.
+- A client (business) is identified by its normalised name (`client_key`: accents, case,
+  punctuation and extra spaces ignored), because the assessment document carries no client id.
+  Every save re-derives the client from the company name: renaming moves the assessment to the
+  renamed client, and a client left with no assessments at all is removed. Assessments without a
+  name yet belong to no client (`list_unnamed`).
+- Deletes are soft (deleted_at). Deleting a client stamps it and its live assessments with one
+  timestamp; restoring the client brings back exactly those.
+- Imports are validated completely (scoring.assessment.parse_assessment, plus unknown item ids
+  even when other fields are wrong) before anything is written.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Iterator
+
+from sqlalchemy import Connection, Engine, and_, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from checklists.model import PILLAR_IDS, AuditModel
+from i18n import sort_key
+from scoring.assessment import Assessment, AssessmentError, PlanEdits, now_iso, parse_assessment
+from scoring.maturity import score
+from store.schema import assessments, clients, model_items
+
+Bind = Engine | Connection
+
+
+# ---------------------------------------------------------------- errors and rows
+class NotFound(LookupError):
+    """No live assessment or client with that id."""
+
+
+class VersionConflict(Exception):
+    """Someone else wrote the assessment since this copy was loaded."""
+
+    def __init__(self, assessment_id: str, expected: int, actual: int | None, deleted: bool = False):
+        self.assessment_id, self.expected, self.actual, self.deleted = assessment_id, expected, actual, deleted
+        super().__init__(f"assessment {assessment_id}: expected version {expected}, stored "
+                         f"{'deleted' if deleted else actual}")
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    id: str
+    client_id: str | None
+    version: int
+    company_name: str
+    model_version: str
+    created_at: datetime
+    updated_at: datetime
+    overall_score: float | None
+    overall_level: int | None
+    completeness: float
+    pillar_scores: dict[str, float | None]
+    deleted_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    id: str
+    name: str
+    sector: str
+    city: str
+    assessments: int
+    last_at: datetime | None
+    last_assessment_id: str | None = None
+    last_score: float | None = None
+    last_level: int | None = None
+
+
+@dataclass(frozen=True)
+class ClientPage:
+    rows: list[ClientRow]
+    total: int
+
+
+@dataclass(frozen=True)
+class ModelChanges:
+    """What changed in the checklist between the model an assessment was taken with and now."""
+
+    old_version: str
+    new_version: str
+    gone: list[str] = field(default_factory=list)        # item ids no longer in the model (answers dropped)
+    new: list[str] = field(default_factory=list)         # item ids added since
+    new_known: bool = True                                # False: the old model's items are unknown here
+
+    @property
+    def changed(self) -> bool:
+        return self.old_version != self.new_version and bool(self.gone or self.new or not self.new_known)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    assessment: Assessment
+    version: int
+    dropped: list[str]
+    changes: ModelChanges | None
+    copied: bool = False       # the id was taken by a different stored assessment: saved under a new id
+    unchanged: bool = False    # the very same document was already stored: nothing written
+
+
+# ---------------------------------------------------------------- helpers
+def _utc(dt: datetime | None) -> datetime | None:
+    if dt is None:
+        return None
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _parse_iso(text: str) -> datetime:
+    try:
+        return _utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except (ValueError, AttributeError):
+        return _now()
+
+
+@contextlib.contextmanager
+def _tx(bind: Bind) -> Iterator[Connection]:
+    if isinstance(bind, Connection):
+        yield bind
+    else:
+        with bind.begin() as conn:
+            yield conn
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text or "")
+    out = []
+    for ch in decomposed:
+        cat = unicodedata.category(ch)
+        if cat.startswith("M"):
+            continue
+        out.append(" " if cat[0] in "PSZC" else ch)
+    return " ".join("".join(out).casefold().replace("ς", "σ").split())
+
+
+def client_key(name: str) -> str:
+    """The identity of a business: accents, case, punctuation and spaces ignored, so
+    'Καφέ «Ήλιος» Ο.Ε.', 'καφε ηλιος οε' and 'ΚΑΦΕ ΗΛΙΟΣ ΟΕ' are one client."""
+    return _plain(name).replace(" ", "")
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _document(a: Assessment) -> str:
+    return json.dumps(a.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _score_columns(a: Assessment, model: AuditModel) -> dict:
+    s = score(model, a)
+    cols = {"overall_score": s.overall_score, "overall_level": s.overall_level, "completeness": s.completeness}
+    for pid in PILLAR_IDS:
+        ps = s.pillars.get(pid)
+        cols[f"score_{pid}"] = ps.score if ps else None
+    return cols
+
+
+def _default_model() -> AuditModel:
+    from checklists import default_model
+
+    return default_model()
+
+
+_recorded_models: set[tuple[str, str]] = set()
+
+
+def _record_model(conn: Connection, model: AuditModel) -> tuple[str, str] | None:
+    """Remember the item ids of `model` (once per database and process). Returns the cache key
+    to mark as done once the transaction has committed."""
+    key = (str(conn.engine.url), model.version)
+    if key in _recorded_models:
+        return None
+    exists = conn.execute(select(model_items.c.model_version).where(model_items.c.model_version == model.version)).first()
+    if not exists:
+        conn.execute(_dialect_insert(conn)(model_items).values(model_version=model.version,
+                                                               item_ids=json.dumps(sorted(model.items)))
+                     .on_conflict_do_nothing(index_elements=["model_version"]))
+    return key
+
+
+def _model_item_ids(conn: Connection, version: str) -> set[str] | None:
+    raw = conn.execute(select(model_items.c.item_ids).where(model_items.c.model_version == version)).scalar()
+    return set(json.loads(raw)) if raw else None
+
+
+def _resolve_client(conn: Connection, a: Assessment, now: datetime) -> str | None:
+    name = a.company.name.strip()
+    key = client_key(name)
+    if not key:
+        return None
+    values = {"name": name, "name_sort_key": sort_key(name)[0], "sector": a.company.sector,
+              "city": a.company.city.strip(), "search_key": f"{key} {_plain(a.company.city)}".strip()}
+    cols = (clients.c.id, clients.c.name, clients.c.sector, clients.c.city, clients.c.deleted_at)
+    row = conn.execute(select(*cols).where(clients.c.name_key == key)).first()
+    if row is None:
+        # ON CONFLICT DO NOTHING: two writers naming the same new business at once get one client.
+        ins = _dialect_insert(conn)(clients).values(id=uuid.uuid4().hex, name_key=key, created_at=now,
+                                                     deleted_at=None, **values)
+        conn.execute(ins.on_conflict_do_nothing(index_elements=["name_key"]))
+        row = conn.execute(select(*cols).where(clients.c.name_key == key)).one()
+    if (row.name, row.sector, row.city) != (values["name"], values["sector"], values["city"]) or row.deleted_at:
+        conn.execute(update(clients).where(clients.c.id == row.id).values(deleted_at=None, **values))
+    return row.id
+
+
+def _dialect_insert(conn: Connection):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        return pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    return sqlite_insert
+
+
+def _drop_orphan(conn: Connection, client_id: str | None) -> None:
+    if client_id is None:
+        return
+    left = conn.execute(select(func.count()).select_from(assessments).where(assessments.c.client_id == client_id)).scalar()
+    if not left:
+        conn.execute(clients.delete().where(clients.c.id == client_id))
+
+
+def _row(r) -> AssessmentRow:
+    return AssessmentRow(
+        id=r.id, client_id=r.client_id, version=r.version, company_name=r.company_name,
+        model_version=r.model_version, created_at=_utc(r.created_at), updated_at=_utc(r.updated_at),
+        overall_score=r.overall_score, overall_level=r.overall_level, completeness=r.completeness,
+        pillar_scores={pid: getattr(r, f"score_{pid}") for pid in PILLAR_IDS}, deleted_at=_utc(r.deleted_at),
+    )
+
+
+_ROW_COLS = [c for c in assessments.c if c.name != "document"]
+
+
+# ---------------------------------------------------------------- save and load
+def save_assessment(bind: Bind, assessment: Assessment, expected_version: int,
+                    model: AuditModel | None = None) -> int:
+    """Write the assessment if the stored version is `expected_version` (0: not stored yet).
+
+    Returns the new version. Raises VersionConflict (and writes nothing) otherwise.
+    """
+    model = model or _default_model()
+    a = assessment
+    now = _now()
+    doc = _document(a)
+    values = {"document": doc, "model_version": a.model_version, "company_name": a.company.name.strip()[:200],
+              "updated_at": _parse_iso(a.updated_at), **_score_columns(a, model)}
+    try:
+        with _tx(bind) as conn:
+            recorded = _record_model(conn, model) if a.model_version == model.version else None
+            if expected_version == 0:
+                if conn.execute(select(assessments.c.id).where(assessments.c.id == a.id)).first() is not None:
+                    raise _conflict(conn, a.id, 0)
+                client_id = _resolve_client(conn, a, now)
+                conn.execute(insert(assessments).values(
+                    id=a.id, client_id=client_id, version=1, created_at=_parse_iso(a.created_at),
+                    deleted_at=None, **values))
+            else:
+                old = conn.execute(select(assessments.c.client_id).where(assessments.c.id == a.id)).first()
+                client_id = _resolve_client(conn, a, now)
+                result = conn.execute(
+                    update(assessments)
+                    .where(assessments.c.id == a.id, assessments.c.version == expected_version,
+                           assessments.c.deleted_at.is_(None))
+                    .values(version=assessments.c.version + 1, client_id=client_id, **values))
+                if result.rowcount != 1:
+                    raise _conflict(conn, a.id, expected_version)
+                if old is not None and old.client_id != client_id:
+                    _drop_orphan(conn, old.client_id)
+        if recorded and not isinstance(bind, Connection):
+            _recorded_models.add(recorded)
+        return expected_version + 1
+    except IntegrityError:
+        # Lost a race to insert the same id: report it like any other concurrent write.
+        if isinstance(bind, Connection):
+            raise
+        with bind.connect() as conn:
+            raise _conflict(conn, a.id, expected_version) from None
+
+
+def _conflict(conn: Connection, assessment_id: str, expected: int) -> VersionConflict:
+    r = conn.execute(select(assessments.c.version, assessments.c.deleted_at).where(assessments.c.id == assessment_id)).first()
+    if r is None:
+        return VersionConflict(assessment_id, expected, None, deleted=False)
+    return VersionConflict(assessment_id, expected, r.version, deleted=r.deleted_at is not None)
+
+
+def stored_version(bind: Bind, assessment_id: str) -> int | None:
+    """The live stored version, or None when the assessment is not stored (or deleted)."""
+    with _tx(bind) as conn:
+        return conn.execute(select(assessments.c.version).where(
+            assessments.c.id == assessment_id, assessments.c.deleted_at.is_(None))).scalar()
+
+
+def load_assessment(bind: Bind, assessment_id: str, include_deleted: bool = False) -> tuple[Assessment, int]:
+    """(assessment exactly as saved, its version). Raises NotFound."""
+    q = select(assessments.c.document, assessments.c.version).where(assessments.c.id == assessment_id)
+    if not include_deleted:
+        q = q.where(assessments.c.deleted_at.is_(None))
+    with _tx(bind) as conn:
+        r = conn.execute(q).first()
+    if r is None:
+        raise NotFound(assessment_id)
+    return Assessment.model_validate(json.loads(r.document)), r.version
+
+
+# ---------------------------------------------------------------- model changes
+def _changes(conn: Connection, old_version: str, answered: set[str], dropped: list[str],
+             model: AuditModel) -> ModelChanges:
+    current = set(model.items)
+    old_ids = _model_item_ids(conn, old_version) if old_version else None
+    if old_ids is None:
+        return ModelChanges(old_version, model.version, gone=sorted(set(dropped)), new=[], new_known=False)
+    gone = sorted((old_ids - current) | set(dropped))
+    return ModelChanges(old_version, model.version, gone=gone, new=sorted(current - old_ids))
+
+
+def adopt_model(bind: Bind, assessment: Assessment, model: AuditModel) -> ModelChanges | None:
+    """Carry an assessment over to `model` by item id, in place: answers and plan edits of items
+    the model no longer has are dropped. Returns what changed, or None when it was already current."""
+    if assessment.model_version == model.version:
+        return None
+    known = model.item_pillar
+    dropped = sorted(k for k in assessment.answers if k not in known)
+    with _tx(bind) as conn:
+        changes = _changes(conn, assessment.model_version, set(assessment.answers), dropped, model)
+    for k in dropped:
+        del assessment.answers[k]
+    for k in [k for k in assessment.plan.actions if k not in known]:
+        del assessment.plan.actions[k]
+    assessment.model_version = model.version
+    return changes
+
+
+def prefill_from(previous: Assessment, model: AuditModel) -> tuple[Assessment, list[str]]:
+    """A re-assessment: a new assessment (new id, today's date) that starts from `previous`'s
+    profile, answers, notes and plan edits, carried over to `model` by item id. Survey results
+    are not copied: they describe the earlier period. Returns (new, ids dropped)."""
+    known = model.item_pillar
+    dropped = sorted(k for k in previous.answers if k not in known)
+    stamp = now_iso()
+    new = Assessment(
+        model_version=model.version, language=previous.language,
+        company=previous.company.model_copy(), assessor=previous.assessor.model_copy(),
+        created_at=stamp, updated_at=stamp,
+        answers={k: v.model_copy() for k, v in previous.answers.items() if k in known},
+        plan=PlanEdits(targets=dict(previous.plan.targets),
+                       actions={k: v.model_copy() for k, v in previous.plan.actions.items() if k in known}),
+    )
+    return new, dropped
+
+
+# ---------------------------------------------------------------- clients and history
+def list_clients(bind: Bind, search: str = "", limit: int = 25, offset: int = 0) -> ClientPage:
+    """Live clients with at least one live assessment, in Greek alphabetical order, searched by
+    name or city ignoring accents and case."""
+    live = and_(assessments.c.deleted_at.is_(None), assessments.c.client_id.is_not(None))
+    # Page the clients first (index on the sort key, an indexed EXISTS per client), then gather
+    # the statistics of that page only: the cost does not grow with the number of assessments.
+    has_live = (select(assessments.c.id).where(assessments.c.client_id == clients.c.id,
+                                               assessments.c.deleted_at.is_(None)).exists())
+    q = (select(clients.c.id, clients.c.name, clients.c.sector, clients.c.city)
+         .where(clients.c.deleted_at.is_(None), has_live))
+    term = _plain(search)
+    if term:
+        q = q.where(clients.c.search_key.like(_like(term), escape="\\"))
+    with _tx(bind) as conn:
+        total = conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0
+        rows = conn.execute(q.order_by(clients.c.name_sort_key, clients.c.name, clients.c.id)
+                            .limit(limit).offset(offset)).all()
+        stats: dict[str, list] = {}
+        if rows:
+            for r in conn.execute(
+                    select(assessments.c.client_id, assessments.c.id, assessments.c.overall_score,
+                           assessments.c.overall_level, assessments.c.created_at)
+                    .where(live, assessments.c.client_id.in_([r.id for r in rows]))
+                    .order_by(assessments.c.created_at, assessments.c.id)):
+                entry = stats.setdefault(r.client_id, [0, None, None, None, None])
+                entry[0] += 1
+                entry[1:] = [_utc(r.created_at), r.id, r.overall_score, r.overall_level]
+    out = []
+    for r in rows:
+        n, last_at, last_id, last_score, last_level = stats.get(r.id, [0, None, None, None, None])
+        out.append(ClientRow(r.id, r.name, r.sector, r.city, n, last_at, last_id, last_score, last_level))
+    return ClientPage(out, total)
+
+
+def get_client(bind: Bind, client_id: str) -> ClientRow:
+    with _tx(bind) as conn:
+        r = conn.execute(select(clients).where(clients.c.id == client_id, clients.c.deleted_at.is_(None))).first()
+    if r is None:
+        raise NotFound(client_id)
+    return ClientRow(r.id, r.name, r.sector, r.city, 0, None)
+
+
+def client_history(bind: Bind, client_id: str) -> list[AssessmentRow]:
+    """The client's live assessments, oldest first."""
+    with _tx(bind) as conn:
+        rows = conn.execute(select(*_ROW_COLS).where(assessments.c.client_id == client_id,
+                                                     assessments.c.deleted_at.is_(None))
+                            .order_by(assessments.c.created_at, assessments.c.id)).all()
+    return [_row(r) for r in rows]
+
+
+def list_unnamed(bind: Bind, limit: int = 20) -> list[AssessmentRow]:
+    """Live assessments that have no business name yet, most recently edited first."""
+    with _tx(bind) as conn:
+        rows = conn.execute(select(*_ROW_COLS).where(assessments.c.client_id.is_(None),
+                                                     assessments.c.deleted_at.is_(None))
+                            .order_by(assessments.c.updated_at.desc()).limit(limit)).all()
+    return [_row(r) for r in rows]
+
+
+def list_deleted(bind: Bind, limit: int = 50) -> list[dict]:
+    """The bin: deleted clients, and deleted assessments of clients that are not deleted, newest first.
+    Each: {"kind": "client" | "assessment", "id", "name", "created_at", "deleted_at"}."""
+    with _tx(bind) as conn:
+        cl = conn.execute(select(clients.c.id, clients.c.name, clients.c.created_at, clients.c.deleted_at)
+                          .where(clients.c.deleted_at.is_not(None))
+                          .order_by(clients.c.deleted_at.desc()).limit(limit)).all()
+        asm = conn.execute(select(assessments.c.id, assessments.c.company_name, assessments.c.created_at,
+                                  assessments.c.deleted_at)
+                           .select_from(assessments.outerjoin(clients, clients.c.id == assessments.c.client_id))
+                           .where(assessments.c.deleted_at.is_not(None), clients.c.deleted_at.is_(None))
+                           .order_by(assessments.c.deleted_at.desc()).limit(limit)).all()
+    items = [{"kind": "client", "id": r.id, "name": r.name, "created_at": _utc(r.created_at),
+              "deleted_at": _utc(r.deleted_at)} for r in cl]
+    items += [{"kind": "assessment", "id": r.id, "name": r.company_name, "created_at": _utc(r.created_at),
+               "deleted_at": _utc(r.deleted_at)} for r in asm]
+    items.sort(key=lambda d: d["deleted_at"], reverse=True)
+    return items[:limit]
+
+
+def delete_assessment(bind: Bind, assessment_id: str) -> None:
+    with _tx(bind) as conn:
+        n = conn.execute(update(assessments).where(assessments.c.id == assessment_id, assessments.c.deleted_at.is_(None))
+                         .values(deleted_at=_now(), version=assessments.c.version + 1)).rowcount
+    if n != 1:
+        raise NotFound(assessment_id)
+
+
+def restore_assessment(bind: Bind, assessment_id: str) -> None:
+    with _tx(bind) as conn:
+        r = conn.execute(select(assessments.c.client_id).where(assessments.c.id == assessment_id,
+                                                               assessments.c.deleted_at.is_not(None))).first()
+        if r is None:
+            raise NotFound(assessment_id)
+        conn.execute(update(assessments).where(assessments.c.id == assessment_id)
+                     .values(deleted_at=None, version=assessments.c.version + 1))
+        if r.client_id:
+            conn.execute(update(clients).where(clients.c.id == r.client_id).values(deleted_at=None))
+
+
+def delete_client(bind: Bind, client_id: str) -> None:
+    """Soft-delete a client and its live assessments, all with one timestamp."""
+    stamp = _now()
+    with _tx(bind) as conn:
+        n = conn.execute(update(clients).where(clients.c.id == client_id, clients.c.deleted_at.is_(None))
+                         .values(deleted_at=stamp)).rowcount
+        if n != 1:
+            raise NotFound(client_id)
+        conn.execute(update(assessments).where(assessments.c.client_id == client_id, assessments.c.deleted_at.is_(None))
+                     .values(deleted_at=stamp, version=assessments.c.version + 1))
+
+
+def restore_client(bind: Bind, client_id: str) -> None:
+    """Undo delete_client: the client and exactly the assessments deleted with it."""
+    with _tx(bind) as conn:
+        stamp = conn.execute(select(clients.c.deleted_at).where(clients.c.id == client_id)).scalar()
+        if stamp is None:
+            raise NotFound(client_id)
+        conn.execute(update(clients).where(clients.c.id == client_id).values(deleted_at=None))
+        conn.execute(update(assessments).where(assessments.c.client_id == client_id, assessments.c.deleted_at == stamp)
+                     .values(deleted_at=None, version=assessments.c.version + 1))
+
+
+def pillar_deltas(older: AssessmentRow, newer: AssessmentRow) -> dict[str, float | None]:
+    """newer − older per pillar (and "overall"); None where either has no score."""
+    out = {pid: (None if older.pillar_scores[pid] is None or newer.pillar_scores[pid] is None
+                 else newer.pillar_scores[pid] - older.pillar_scores[pid]) for pid in PILLAR_IDS}
+    out["overall"] = (None if older.overall_score is None or newer.overall_score is None
+                      else newer.overall_score - older.overall_score)
+    return out
+
+
+# ---------------------------------------------------------------- import
+def _loads(raw) -> object:
+    if isinstance(raw, dict):
+        return raw
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+        return json.loads(text)
+    except (UnicodeDecodeError, ValueError, TypeError):
+        return None
+
+
+def validate_document(raw: bytes | str | dict, model: AuditModel) -> tuple[Assessment, list[str], object]:
+    """parse_assessment, but listing every problem: unknown item ids are reported even when
+    other fields are wrong too. Returns (assessment, dropped ids, the decoded data)."""
+    try:
+        a, dropped = parse_assessment(raw, model, allow_unknown_items=None)
+        return a, dropped, _loads(raw)
+    except AssessmentError as exc:
+        problems = list(exc.problems)
+        data = _loads(raw) if not isinstance(raw, (bytes, str)) or len(raw) <= 5 * 1024 * 1024 else None
+        if isinstance(data, dict) and isinstance(data.get("answers"), dict) and data.get("model_version") == model.version:
+            known = model.item_pillar
+            for k in sorted(map(str, data["answers"])):
+                if k not in known and (f"answers.{k}", "unknown item id") not in problems:
+                    problems.append((f"answers.{k}", "unknown item id"))
+        raise AssessmentError(problems) from None
+
+
+def import_document(bind: Bind, raw: bytes | str | dict, model: AuditModel) -> ImportResult:
+    """Validate `raw` completely, then store it. Raises AssessmentError (nothing written) when
+    invalid. A document whose id is free keeps it (exact round trip); the same document stored
+    already is left alone; a different assessment under that id is stored as a copy with a new id."""
+    a, dropped, data = validate_document(raw, model)
+    old_version = data.get("model_version", "") if isinstance(data, dict) else ""
+    with _tx(bind) as conn:
+        changes = (_changes(conn, str(old_version), set(a.answers) | set(dropped), dropped, model)
+                   if old_version != model.version else None)
+        existing = conn.execute(select(assessments.c.document, assessments.c.version, assessments.c.deleted_at)
+                                .where(assessments.c.id == a.id)).first()
+        if existing is not None and existing.deleted_at is None and existing.document == _document(a):
+            return ImportResult(a, existing.version, dropped, changes, unchanged=True)
+        copied = existing is not None
+        if copied:
+            a.id = uuid.uuid4().hex
+        version = save_assessment(conn, a, 0, model)
+    return ImportResult(a, version, dropped, changes, copied=copied)

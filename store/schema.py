@@ -1,0 +1,82 @@
+"""The tables. One row per client (a business) and one per assessment; the assessment row holds
+the whole document as JSON text (the source of truth) plus a few denormalised columns (company
+name, scores) so that lists and history never have to parse documents.
+
+model_items remembers which item ids each model version had, so that an assessment reopened
+under a newer model can tell the user exactly which items are new and which are gone.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from checklists.model import PILLAR_IDS
+
+metadata = MetaData()
+
+# Byte-order collation for the sort keys: they are already accent-stripped and casefolded
+# (i18n.sort_key), so binary order is the Greek alphabetical order on SQLite and PostgreSQL alike.
+SORT_COLLATION = "C"
+
+
+def _sort_string(length: int) -> String:
+    # SQLite compares bytes by default; PostgreSQL needs to be told (its default is the locale's).
+    return String(length).with_variant(String(length, collation=SORT_COLLATION), "postgresql")
+
+
+clients = Table(
+    "clients", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),            # as last typed
+    Column("name_key", String(200), nullable=False),  # identity: normalised name (unique)
+    Column("name_sort_key", _sort_string(200), nullable=False),     # Greek-aware order
+    Column("sector", String(100), nullable=False, default=""),
+    Column("city", String(100), nullable=False, default=""),
+    Column("search_key", String(320), nullable=False, default=""),  # normalised name + city
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("deleted_at", DateTime(timezone=True), nullable=True),
+    UniqueConstraint("name_key", name="uq_clients_name_key"),
+)
+
+assessments = Table(
+    "assessments", metadata,
+    Column("id", String(64), primary_key=True),  # the document's id
+    Column("client_id", String(32), ForeignKey("clients.id", name="fk_assessments_client"), nullable=True),  # None until named
+    Column("version", Integer, nullable=False),   # optimistic locking: +1 on every write
+    Column("document", Text, nullable=False),
+    Column("model_version", String(50), nullable=False, default=""),
+    Column("company_name", String(200), nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("deleted_at", DateTime(timezone=True), nullable=True),
+    Column("overall_score", Float, nullable=True),
+    Column("overall_level", Integer, nullable=True),
+    Column("completeness", Float, nullable=False, default=0.0),
+    *(Column(f"score_{pid}", Float, nullable=True) for pid in PILLAR_IDS),
+    Index("ix_assessments_client_created", "client_id", "created_at"),
+    Index("ix_assessments_updated", "updated_at"),
+)
+
+model_items = Table(
+    "model_items", metadata,
+    Column("model_version", String(50), primary_key=True),
+    Column("item_ids", Text, nullable=False),  # JSON list
+)
+
+Index("ix_clients_sort", clients.c.name_sort_key, clients.c.name)
+# Partial indexes for the bin: only deleted rows, so they never mislead queries on live rows.
+Index("ix_clients_deleted", clients.c.deleted_at, sqlite_where=clients.c.deleted_at.is_not(None),
+      postgresql_where=clients.c.deleted_at.is_not(None))
+Index("ix_assessments_deleted", assessments.c.deleted_at, sqlite_where=assessments.c.deleted_at.is_not(None),
+      postgresql_where=assessments.c.deleted_at.is_not(None))

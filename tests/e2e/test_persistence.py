@@ -1,0 +1,245 @@
+"""Browser journeys: nothing is lost on a refresh, in a new tab with the resume link, or when the
+server is killed (SIGKILL) mid-audit and started again on the same database."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from store_support import ensure_model
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CXAUDIT_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+READY = '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
+ANSWER_VALUES = (0, 1, 2, 3, 4, "na", "unknown")
+
+pytestmark = pytest.mark.e2e
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"Chromium is required in CI but {CHROMIUM} is missing")
+    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, db_url: str):
+        self.db_url = db_url
+        self.port = _free_port()
+        self.proc: subprocess.Popen | None = None
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        env = {**os.environ, "CXAUDIT_DATABASE_URL": self.db_url}
+        self.log = open(Path(self.db_url.removeprefix("sqlite:///")).with_suffix(".log"), "ab")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "ui.serve", "--server.port", str(self.port),
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as r:
+                    if r.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("streamlit did not start")
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown hooks, no flushing; what was committed must survive."""
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    return ensure_model(tmp_path_factory.mktemp("model"))
+
+
+@pytest.fixture
+def server(tmp_path, model):
+    s = Server(f"sqlite:///{tmp_path / 'e2e.sqlite'}")
+    s.start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    ctx.set_default_timeout(30_000)
+    yield ctx
+    ctx.close()
+
+
+def settle(page) -> None:
+    """Wait for the rerun that an action started to finish."""
+    try:
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=1500)
+    except Exception:
+        pass  # it may have finished already
+    page.wait_for_selector(READY)
+
+
+def pillar_url(pillar_id: str) -> str:
+    return pillar_id.replace("_", "-")
+
+
+def question(page, item_id: str):
+    """A question's answer radios; the label ends with the item id."""
+    return page.locator('[data-testid="stRadio"]').filter(has_text=f"· {item_id}")
+
+
+def answer(page, item_id: str, value) -> None:
+    question(page, item_id).locator("label:has(input[type=radio])").nth(ANSWER_VALUES.index(value)).click()
+    settle(page)
+
+
+def checked(page, item_id: str):
+    radios = question(page, item_id).locator("input[type=radio]")
+    radios.first.wait_for(state="attached")
+    for n in range(radios.count()):
+        if radios.nth(n).is_checked():
+            return ANSWER_VALUES[n]
+    return None
+
+
+def open_notes(page, item_id: str):
+    """The note field of a question, opening the page's "evidence and notes" expander if closed."""
+    area = page.locator(f".st-key-note_{item_id} textarea")
+    if not area.is_visible():
+        page.locator('[data-testid="stExpander"] summary').filter(
+            has_text=re.compile("Τεκμήρια και σημειώσεις|Evidence and notes")).click()
+        settle(page)
+    area.wait_for()
+    return area
+
+
+def write_note(page, item_id: str, text: str) -> None:
+    area = open_notes(page, item_id)
+    area.fill(text)
+    area.press("Tab")  # a text area commits on blur
+    settle(page)
+
+
+def resume_id(page) -> str:
+    page.wait_for_function("() => new URL(location.href).searchParams.get('assessment')")
+    return re.search(r"assessment=([0-9a-f]+)", page.url).group(1)
+
+
+def plan_answers(model) -> dict[str, object]:
+    """Answers for the first few items of the first two pillars, derived from the model."""
+    out = {}
+    for p in model.pillars[:2]:
+        for n, it in enumerate(p.items[:3]):
+            out[it.id] = ANSWER_VALUES[(n * 2 + len(out)) % len(ANSWER_VALUES)]
+    return out
+
+
+def answer_all(page, server, model, answers) -> None:
+    by_pillar = {}
+    for item_id, value in answers.items():
+        by_pillar.setdefault(model.item_pillar[item_id], {})[item_id] = value
+    for pid, items in by_pillar.items():
+        page.goto(f"{server.url}/{pillar_url(pid)}" + (f"?assessment={resume_id(page)}" if "assessment=" in page.url else ""))
+        page.wait_for_selector(READY)
+        for item_id, value in items.items():
+            answer(page, item_id, value)
+
+
+def assert_answers(page, server, model, answers, aid) -> None:
+    by_pillar = {}
+    for item_id, value in answers.items():
+        by_pillar.setdefault(model.item_pillar[item_id], {})[item_id] = value
+    for pid, items in by_pillar.items():
+        page.goto(f"{server.url}/{pillar_url(pid)}?assessment={aid}")
+        page.wait_for_selector(READY)
+        for item_id, value in items.items():
+            assert checked(page, item_id) == value, (item_id, value)
+
+
+def test_answers_survive_a_browser_refresh(server, context, model):
+    page = context.new_page()
+    page.goto(server.url)
+    page.wait_for_selector(READY)
+    answers = plan_answers(model)
+    answer_all(page, server, model, answers)
+    aid = resume_id(page)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert resume_id(page) == aid
+    last_pillar = model.item_pillar[list(answers)[-1]]
+    for item_id, value in answers.items():
+        if model.item_pillar[item_id] == last_pillar:
+            assert checked(page, item_id) == value, item_id
+    assert_answers(page, server, model, answers, aid)
+
+
+def test_resume_link_in_a_new_tab(server, context, browser, model):
+    page = context.new_page()
+    page.goto(server.url)
+    page.wait_for_selector(READY)
+    answers = plan_answers(model)
+    answer_all(page, server, model, answers)
+    aid = resume_id(page)
+    other = browser.new_context()  # a separate browser profile: nothing shared but the link
+    try:
+        tab = other.new_page()
+        tab.set_default_timeout(30_000)
+        assert_answers(tab, server, model, answers, aid)
+    finally:
+        other.close()
+
+
+def test_sigkill_mid_audit_and_restart_loses_nothing(server, context, model):
+    page = context.new_page()
+    page.goto(f"{server.url}/")  # the start page is the default page: its URL is /
+    page.wait_for_selector(READY)
+    name = page.locator(".st-key-profile_name input")
+    name.fill("Ζαχαροπλαστείο «Γλυκιά Ζωή»")
+    name.press("Enter")
+    settle(page)
+    aid = resume_id(page)
+    answers = plan_answers(model)
+    answer_all(page, server, model, answers)
+    note_item = list(answers)[-1]
+    write_note(page, note_item, "Ρωτάμε τους πελάτες κάθε Παρασκευή — ΆΈΉΊΌΎΏ ϊϋ")
+    assert resume_id(page) == aid
+
+    server.kill()
+    server.start()
+
+    fresh = context.new_page()
+    fresh.goto(f"{server.url}/?assessment={aid}")
+    fresh.wait_for_selector(READY)
+    assert fresh.locator(".st-key-profile_name input").input_value() == "Ζαχαροπλαστείο «Γλυκιά Ζωή»"
+    assert_answers(fresh, server, model, answers, aid)
+    fresh.goto(f"{server.url}/{pillar_url(model.item_pillar[note_item])}?assessment={aid}")
+    fresh.wait_for_selector(READY)
+    assert open_notes(fresh, note_item).input_value() == \
+        "Ρωτάμε τους πελάτες κάθε Παρασκευή — ΆΈΉΊΌΎΏ ϊϋ"

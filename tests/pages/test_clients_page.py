@@ -1,0 +1,170 @@
+"""The Clients page and autosave/resume, driven with AppTest in both languages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pagekit import radio_for
+from streamlit.testing.v1 import AppTest
+
+import store
+from scoring import new_assessment
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def _app(lang: str | None = None, assessment: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if lang:
+        at.query_params["lang"] = lang
+    if assessment:
+        at.query_params["assessment"] = assessment
+    return at
+
+
+def _seed(engine, model, name: str, n: int = 2) -> list[str]:
+    ids = list(model.items)
+    made = []
+    for k in range(n):
+        a = new_assessment(model)
+        a.company.name, a.company.city = name, "Θεσσαλονίκη"
+        a.created_at = a.updated_at = f"202{4 + k}-05-0{k + 1}T10:00:00+00:00"
+        for j, item_id in enumerate(ids):
+            a.set_value(item_id, (j + k) % 5)
+        store.save_assessment(engine, a, 0, model)
+        made.append(a.id)
+    return made
+
+
+def _no_errors(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [e for e in at.error if "app.error" not in str(e.value)], [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_clients_page_empty_then_listed_then_history(db_url, model, lang):
+    at = _app(lang)
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    _no_errors(at)
+    assert at.info  # "no assessments yet"
+    engine = store.get_engine(db_url)
+    _seed(engine, model, "Φούρνος Ζωή", 3)
+    _seed(engine, model, "Άλφα Καφέ", 1)
+    at.run()
+    _no_errors(at)
+    table = at.dataframe[0].value
+    assert list(table.iloc[:, 0]) == ["Άλφα Καφέ", "Φούρνος Ζωή"]
+    cid = store.list_clients(engine, "ζωη").rows[0].id
+    at.session_state["clients_selected"] = cid
+    at.run()
+    _no_errors(at)
+    assert [s.value for s in at.subheader] == ["Φούρνος Ζωή"]
+    assert len(at.dataframe) == 3  # clients, history, comparison
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_search_is_accent_insensitive(db_url, model):
+    engine = store.get_engine(db_url)
+    _seed(engine, model, "Φούρνος Ζωή", 1)
+    _seed(engine, model, "Καφέ Ήλιος", 1)
+    at = _app()
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    at.text_input(key="clients_search").set_value("ΗΛΙΟΣ").run()
+    _no_errors(at)
+    assert list(at.dataframe[0].value.iloc[:, 0]) == ["Καφέ Ήλιος"]
+    at.text_input(key="clients_search").set_value("xyz").run()
+    assert at.info and not at.dataframe
+
+
+def test_delete_client_with_undo(db_url, model):
+    engine = store.get_engine(db_url)
+    ids = _seed(engine, model, "Φούρνος Ζωή", 2)
+    at = _app()
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    at.session_state["clients_selected"] = store.list_clients(engine).rows[0].id
+    at.run()
+    at.button(key="clients_delete_client").click().run()
+    _no_errors(at)
+    assert store.list_clients(engine).total == 0
+    assert at.success
+    at.button(key="clients_undo_btn").click().run()
+    _no_errors(at)
+    assert store.list_clients(engine).total == 1
+    assert {h.id for h in store.client_history(engine, store.list_clients(engine).rows[0].id)} == set(ids)
+
+
+def test_reassessment_is_prefilled_and_stored(db_url, model):
+    engine = store.get_engine(db_url)
+    ids = _seed(engine, model, "Φούρνος Ζωή", 1)
+    at = _app()
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    cid = store.list_clients(engine).rows[0].id
+    at.session_state["clients_selected"] = cid
+    at.run()
+    at.button(key="clients_reassess").click().run()
+    _no_errors(at)
+    history = store.client_history(engine, cid)
+    assert len(history) == 2
+    new = at.session_state["assessment"]
+    assert new.id == history[-1].id != ids[0]
+    old, _ = store.load_assessment(engine, ids[0])
+    assert new.answers == old.answers
+
+
+def test_answers_are_saved_as_they_happen_and_resume_by_link(db_url, model):
+    engine = store.get_engine(db_url)
+    pillar = model.pillars[0]
+    at = _app()
+    at.run()
+    at.switch_page(f"pages/audit_{pillar.id}.py").run()
+    first, second = pillar.items[0].id, pillar.items[1].id
+    radio_for(at, first).set_value(3).run()
+    radio_for(at, second).set_value("na").run()
+    _no_errors(at)
+    aid = at.query_params["assessment"]
+    aid = aid[0] if isinstance(aid, list) else aid
+    stored, version = store.load_assessment(engine, aid)
+    assert stored.value(first) == 3 and stored.value(second) == "na" and version == 2
+    assert any("Αποθηκεύτηκε" in c.value for c in at.sidebar.caption)
+
+    resumed = _app(assessment=aid)
+    resumed.run()
+    _no_errors(resumed)
+    a = resumed.session_state["assessment"]
+    assert a.id == aid and a.value(first) == 3 and a.value(second) == "na"
+
+
+def test_second_tab_is_told_and_can_reload(db_url, model):
+    engine = store.get_engine(db_url)
+    pillar = model.pillars[0]
+    ids = [it.id for it in pillar.items]
+    tab1 = _app()
+    tab1.run()
+    tab1.switch_page(f"pages/audit_{pillar.id}.py").run()
+    radio_for(tab1, ids[0]).set_value(1).run()
+    aid = tab1.query_params["assessment"]
+    aid = aid[0] if isinstance(aid, list) else aid
+    tab2 = _app(assessment=aid)
+    tab2.run()
+    tab2.switch_page(f"pages/audit_{pillar.id}.py").run()
+    radio_for(tab2, ids[1]).set_value(4).run()      # tab 2 writes first
+    radio_for(tab1, ids[2]).set_value(2).run()      # tab 1 is now stale
+    _no_errors(tab1)
+    assert tab1.warning, "the second writer must be told"
+    stored, _ = store.load_assessment(engine, aid)
+    assert stored.value(ids[1]) == 4 and stored.value(ids[2]) is None  # nothing overwritten
+    tab1.button(key="store_reload").click().run()
+    _no_errors(tab1)
+    assert tab1.session_state["assessment"].value(ids[1]) == 4
+
+
+def test_unknown_resume_link_starts_fresh_with_a_message(db_url):
+    at = _app(assessment="does-not-exist")
+    at.run()
+    _no_errors(at)
+    assert at.warning

@@ -1,0 +1,353 @@
+"""The repository on a real database: save/load, the version check, clients, history, soft delete,
+import validation and model changes. Item ids always come from the model."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+import yaml
+from sqlalchemy import func, select
+
+import store
+from checklists import load_model
+from fixture_model import item, pillar, write_model
+from i18n import sort_key
+from scoring import Assessment, AssessmentError, new_assessment, score
+from scoring.assessment import ActionEdit
+from store.repository import pillar_deltas
+from store.schema import assessments, clients, model_items
+
+ANSWERS = (0, 1, 2, 3, 4, "na", "unknown")
+
+
+def full(model, name="Καφέ Ήλιος", created_at=None, seed=0) -> Assessment:
+    """An assessment answering every item, with a note, profile, plan edits and a survey result."""
+    a = new_assessment(model)
+    a.company.name, a.company.city, a.company.sector, a.company.size = name, "Λάρισα", "food_service", "micro"
+    a.assessor.name = "Μαρία Παπαδοπούλου"
+    for n, item_id in enumerate(model.items):
+        a.set_value(item_id, ANSWERS[(n + seed) % len(ANSWERS)])
+    first = next(iter(model.items))
+    a.set_note(first, "Σημείωση: «πελάτες» με τόνους — ΆΈΉ ϊΐ")
+    a.plan.targets[model.pillars[0].id] = 4
+    a.plan.actions[first] = ActionEdit(owner="Νίκος", due=date(2027, 3, 31), status="doing")
+    a.surveys.append({"kind": "nps", "n": 120, "value": 31.5, "interval": [22.1, 40.3], "label": "Καλοκαίρι"})
+    if created_at:
+        a.created_at = a.updated_at = created_at
+    return a
+
+
+def snapshot(engine) -> list:
+    with engine.connect() as conn:
+        return [sorted(map(tuple, conn.execute(select(t)).all()), key=repr) for t in (clients, assessments)]
+
+
+# ---------------------------------------------------------------- save, load, version check
+def test_save_and_load_exact(engine, model):
+    a = full(model)
+    assert store.save_assessment(engine, a, 0, model) == 1
+    loaded, version = store.load_assessment(engine, a.id)
+    assert version == 1
+    assert loaded.to_dict() == a.to_dict()
+    assert loaded.to_json() == a.to_json()
+
+
+def test_every_save_bumps_the_version(engine, model):
+    a = full(model)
+    v = store.save_assessment(engine, a, 0, model)
+    first = next(iter(model.items))
+    for n in range(3):
+        a.set_note(first, f"note {n}")
+        v = store.save_assessment(engine, a, v, model)
+    assert v == 4
+    loaded, version = store.load_assessment(engine, a.id)
+    assert version == 4 and loaded.note(first) == "note 2"
+
+
+def test_second_writer_is_refused_and_nothing_is_written(engine, model):
+    a = full(model)
+    store.save_assessment(engine, a, 0, model)
+    tab1, v1 = store.load_assessment(engine, a.id)
+    tab2, v2 = store.load_assessment(engine, a.id)
+    ids = list(model.items)
+    tab1.set_value(ids[0], 4)
+    store.save_assessment(engine, tab1, v1, model)
+    tab2.set_value(ids[1], 0)
+    with pytest.raises(store.VersionConflict) as exc:
+        store.save_assessment(engine, tab2, v2, model)
+    assert exc.value.expected == 1 and exc.value.actual == 2 and not exc.value.deleted
+    stored, version = store.load_assessment(engine, a.id)
+    assert version == 2 and stored.to_dict() == tab1.to_dict()
+
+
+def test_inserting_an_existing_id_is_a_conflict(engine, model):
+    a = full(model)
+    store.save_assessment(engine, a, 0, model)
+    with pytest.raises(store.VersionConflict):
+        store.save_assessment(engine, a, 0, model)
+
+
+def test_unknown_id_is_not_found(engine):
+    with pytest.raises(store.NotFound):
+        store.load_assessment(engine, "nope")
+    assert store.stored_version(engine, "nope") is None
+
+
+def test_denormalised_scores_match_scoring(engine, model):
+    a = full(model, seed=2)
+    store.save_assessment(engine, a, 0, model)
+    s = score(model, a)
+    row = store.client_history(engine, store.list_clients(engine).rows[0].id)[0]
+    assert row.overall_score == pytest.approx(s.overall_score)
+    assert row.overall_level == s.overall_level
+    assert row.completeness == pytest.approx(s.completeness)
+    for pid, ps in s.pillars.items():
+        assert row.pillar_scores[pid] == pytest.approx(ps.score) if ps.score is not None else row.pillar_scores[pid] is None
+
+
+def test_empty_assessment_saves_without_a_client(engine, model):
+    a = new_assessment(model)
+    a.set_value(next(iter(model.items)), 2)
+    store.save_assessment(engine, a, 0, model)
+    assert store.list_clients(engine).total == 0
+    assert [r.id for r in store.list_unnamed(engine)] == [a.id]
+
+
+# ---------------------------------------------------------------- clients
+def test_client_is_the_normalised_name(engine, model):
+    names = ["Καφέ «Ήλιος» Ο.Ε.", "ΚΑΦΕ ΗΛΙΟΣ ΟΕ", "  καφέ   ήλιος οε ", "Φούρνος Λάρισας"]
+    for n in names:
+        store.save_assessment(engine, full(model, n), 0, model)
+    page = store.list_clients(engine)
+    assert page.total == 2
+    counts = {r.name: r.assessments for r in page.rows}
+    assert sorted(counts.values()) == [1, 3]
+    assert store.client_key(names[0]) == store.client_key(names[1]) == store.client_key(names[2])
+
+
+def test_renaming_moves_the_assessment_and_drops_the_empty_client(engine, model):
+    a = full(model, "Καφέ Ήλιος")
+    v = store.save_assessment(engine, a, 0, model)
+    a.company.name = "Καφέ Ήλιος και Σελήνη"
+    store.save_assessment(engine, a, v, model)
+    page = store.list_clients(engine)
+    assert [r.name for r in page.rows] == ["Καφέ Ήλιος και Σελήνη"]
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(clients)).scalar() == 1
+
+
+def test_clients_in_greek_alphabetical_order(engine, model):
+    names = ["Ωραία Θέα", "άλφα Καφέ", "Βήτα Φούρνος", "Alpha Bakery", "Άλφα Βιβλία", "Σοφία Ζαχαροπλαστείο",
+             "ζήτα Ταβέρνα", "Έψιλον", "εψιλον Β"]
+    for n in names:
+        store.save_assessment(engine, full(model, n), 0, model)
+    got = [r.name for r in store.list_clients(engine, limit=100).rows]
+    assert got == sorted(names, key=sort_key)
+
+
+def test_search_ignores_accents_and_case_and_finds_cities(engine, model):
+    for n in ["Καφέ Ήλιος", "Φούρνος Ηλιόπουλου", "Βιβλιοπωλείο Σελήνη"]:
+        store.save_assessment(engine, full(model, n), 0, model)
+    assert {r.name for r in store.list_clients(engine, "ΗΛΙΟ").rows} == {"Καφέ Ήλιος", "Φούρνος Ηλιόπουλου"}
+    assert {r.name for r in store.list_clients(engine, "ηλιος").rows} == {"Καφέ Ήλιος"}
+    assert store.list_clients(engine, "λαρισα").total == 3
+    assert store.list_clients(engine, "100%_").total == 0
+
+
+def test_pagination(engine, model):
+    for n in range(7):
+        store.save_assessment(engine, full(model, f"Επιχείρηση {n:02d}"), 0, model)
+    first = store.list_clients(engine, limit=3, offset=0)
+    last = store.list_clients(engine, limit=3, offset=6)
+    assert first.total == last.total == 7
+    assert [r.name for r in first.rows] == ["Επιχείρηση 00", "Επιχείρηση 01", "Επιχείρηση 02"]
+    assert [r.name for r in last.rows] == ["Επιχείρηση 06"]
+
+
+def test_history_over_time_and_latest_score(engine, model):
+    dates = ["2025-03-01T09:00:00+00:00", "2025-09-01T09:00:00+00:00", "2026-03-01T09:00:00+00:00"]
+    made = []
+    for seed, d in enumerate(dates):
+        a = full(model, "Καφέ Ήλιος", created_at=d, seed=seed)
+        store.save_assessment(engine, a, 0, model)
+        made.append(a)
+    row = store.list_clients(engine).rows[0]
+    assert row.assessments == 3 and row.last_assessment_id == made[-1].id
+    assert row.last_score == pytest.approx(score(model, made[-1]).overall_score)
+    history = store.client_history(engine, row.id)
+    assert [h.id for h in history] == [a.id for a in made]
+    deltas = pillar_deltas(history[0], history[-1])
+    assert deltas["overall"] == pytest.approx(history[-1].overall_score - history[0].overall_score)
+
+
+# ---------------------------------------------------------------- soft delete and restore
+def test_delete_and_restore_an_assessment(engine, model):
+    a, b = full(model), full(model, seed=1)
+    store.save_assessment(engine, a, 0, model)
+    vb = store.save_assessment(engine, b, 0, model)
+    store.delete_assessment(engine, b.id)
+    cid = store.list_clients(engine).rows[0].id
+    assert [h.id for h in store.client_history(engine, cid)] == [a.id]
+    with pytest.raises(store.NotFound):
+        store.load_assessment(engine, b.id)
+    with pytest.raises(store.VersionConflict) as exc:  # a tab still editing it is told
+        store.save_assessment(engine, b, vb, model)
+    assert exc.value.deleted
+    assert [d["id"] for d in store.list_deleted(engine)] == [b.id]
+    store.restore_assessment(engine, b.id)
+    assert len(store.client_history(engine, cid)) == 2
+    assert store.load_assessment(engine, b.id)[0].to_dict() == b.to_dict()
+
+
+def test_delete_client_and_undo_restores_exactly_its_assessments(engine, model):
+    a, b, c = full(model), full(model, seed=1), full(model, seed=2)
+    for x in (a, b, c):
+        store.save_assessment(engine, x, 0, model)
+    store.delete_assessment(engine, a.id)  # deleted earlier, on its own
+    cid = store.list_clients(engine).rows[0].id
+    store.delete_client(engine, cid)
+    assert store.list_clients(engine).total == 0
+    assert [d["kind"] for d in store.list_deleted(engine)] == ["client"]
+    store.restore_client(engine, cid)
+    assert {h.id for h in store.client_history(engine, cid)} == {b.id, c.id}
+
+
+# ---------------------------------------------------------------- import
+def test_export_import_round_trip_is_exact(engine, model, tmp_path):
+    a = full(model)
+    exported = a.to_json()
+    result = store.import_document(engine, exported.encode("utf-8"), model)
+    assert not result.copied and not result.unchanged and result.dropped == []
+    loaded, _ = store.load_assessment(engine, a.id)
+    assert loaded.to_json() == exported
+    again = store.import_document(engine, exported, model)
+    assert again.unchanged and again.assessment.id == a.id
+
+
+def test_import_under_a_taken_id_makes_a_copy(engine, model):
+    a = full(model)
+    store.save_assessment(engine, a, 0, model)
+    other = full(model, "Άλλη επιχείρηση", seed=3)
+    other.id = a.id
+    result = store.import_document(engine, other.to_json(), model)
+    assert result.copied and result.assessment.id != a.id
+    assert store.load_assessment(engine, a.id)[0].to_dict() == a.to_dict()
+
+
+def _bad_documents(model):
+    ids = list(model.items)
+    good = full(model).to_dict()
+
+    def changed(**kw):
+        d = json.loads(json.dumps(good))
+        d.update(kw)
+        return json.dumps(d)
+
+    too_big = json.dumps({**good, "surveys": [{"pad": "x" * (5 * 1024 * 1024)}]})
+    return {
+        "not_json": "{this is not json",
+        "empty": "",
+        "not_utf8": b"\xff\xfe\x00garbage",
+        "not_object": "[1, 2, 3]",
+        "unknown_item": changed(answers={**good["answers"], "ZZZ-99": {"value": 2}}),
+        "out_of_range": changed(answers={ids[0]: {"value": 7}}),
+        "negative": changed(answers={ids[0]: {"value": -1}}),
+        "bool_value": changed(answers={ids[0]: {"value": True}}),
+        "wrong_type_answers": changed(answers=[1, 2]),
+        "wrong_type_name": changed(company={"name": 42}),
+        "wrong_type_note": changed(answers={ids[0]: {"value": 2, "note": ["x"]}}),
+        "newer_schema": changed(schema_version=99),
+        "unknown_field": changed(colour="blue"),
+        "missing_answers": json.dumps({k: v for k, v in good.items() if k != "answers"}),
+        "bad_target": changed(plan={"targets": {model.pillars[0].id: 9}, "actions": {}}),
+        "too_big": too_big,
+    }
+
+
+BAD_CASES = ["not_json", "empty", "not_utf8", "not_object", "unknown_item", "out_of_range", "negative",
+             "bool_value", "wrong_type_answers", "wrong_type_name", "wrong_type_note", "newer_schema",
+             "unknown_field", "missing_answers", "bad_target", "too_big"]
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_malformed_import_is_refused_and_changes_nothing(engine, model, case):
+    store.save_assessment(engine, full(model), 0, model)
+    before = snapshot(engine)
+    raw = _bad_documents(model)[case]
+    with pytest.raises(AssessmentError) as exc:
+        store.import_document(engine, raw, model)
+    assert exc.value.problems and exc.value.first_line
+    assert snapshot(engine) == before
+
+
+def test_import_reports_every_problem_at_once(engine, model):
+    ids = list(model.items)
+    doc = full(model).to_dict()
+    doc["answers"] = {ids[0]: {"value": 9}, "ZZZ-98": {"value": 1}, "ZZZ-99": {"value": 2}}
+    doc["company"]["name"] = 5
+    with pytest.raises(AssessmentError) as exc:
+        store.import_document(engine, json.dumps(doc), model)
+    where = [w for w, _ in exc.value.problems]
+    assert f"answers.{ids[0]}.value" in where and "answers.ZZZ-98" in where and "answers.ZZZ-99" in where
+    assert "company.name" in where
+
+
+# ---------------------------------------------------------------- a changed checklist
+@pytest.fixture
+def models(tmp_path):
+    """Two versions of a model: v2 drops the last item of the first pillar and adds a new one."""
+    v1 = load_model(write_model(tmp_path / "v1"))
+    first = v1.pillars[0]
+    prefix = first.prefix
+    kept = [item(prefix, n) for n in range(1, len(first.items))]
+    v2_dir = write_model(tmp_path / "v2", {first.id: pillar(first.id, first.order, items=kept + [item(prefix, 42)])})
+    meta = yaml.safe_load((v2_dir / "model.yaml").read_text(encoding="utf-8"))
+    meta["version"] = f"{v1.version}-next"
+    (v2_dir / "model.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    v2 = load_model(v2_dir)
+    assert v2.version != v1.version
+    return v1, v2
+
+
+def test_answers_carry_over_by_item_id_when_the_model_changes(engine, models):
+    v1, v2 = models
+    a = full(v1)
+    store.save_assessment(engine, a, 0, v1)
+    loaded, version = store.load_assessment(engine, a.id)
+    changes = store.adopt_model(engine, loaded, v2)
+    gone = sorted(set(v1.items) - set(v2.items))
+    new = sorted(set(v2.items) - set(v1.items))
+    assert changes.gone == gone and changes.new == new and changes.new_known and changes.changed
+    assert loaded.model_version == v2.version
+    assert set(loaded.answers) == set(a.answers) - set(gone)
+    for k in loaded.answers:
+        assert loaded.answers[k] == a.answers[k]
+    store.save_assessment(engine, loaded, version, v2)
+    assert store.adopt_model(engine, store.load_assessment(engine, a.id)[0], v2) is None
+
+
+def test_import_from_an_older_model_drops_gone_items_and_says_so(engine, models):
+    v1, v2 = models
+    store.save_assessment(engine, full(v1, "Ήδη εδώ"), 0, v1)  # the store has seen v1
+    doc = full(v1, "Από αρχείο").to_json()
+    result = store.import_document(engine, doc, v2)
+    gone = sorted(set(v1.items) - set(v2.items))
+    assert result.dropped == gone
+    assert result.changes.gone == gone and result.changes.new == sorted(set(v2.items) - set(v1.items))
+    assert result.assessment.model_version == v2.version
+
+
+def test_prefill_from_the_last_assessment(model):
+    prev = full(model, seed=4)
+    new, dropped = store.prefill_from(prev, model)
+    assert new.id != prev.id and dropped == [] and new.surveys == []
+    assert new.answers == prev.answers and new.plan == prev.plan and new.company == prev.company
+    assert new.created_at >= prev.created_at
+
+
+def test_model_item_ids_are_recorded(engine, model):
+    store.save_assessment(engine, full(model), 0, model)
+    with engine.connect() as conn:
+        raw = conn.execute(select(model_items.c.item_ids).where(model_items.c.model_version == model.version)).scalar()
+    assert sorted(json.loads(raw)) == sorted(model.items)

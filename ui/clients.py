@@ -1,0 +1,124 @@
+"""Tables and charts of the Clients page, as pure functions of store rows (no streamlit), so they
+are testable and the page stays thin."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import altair as alt
+import pandas as pd
+
+from checklists.model import PILLAR_IDS, AuditModel
+from i18n import format_date, format_number, t
+from store.repository import AssessmentRow, ClientRow, pillar_deltas
+
+try:
+    from zoneinfo import ZoneInfo
+
+    _TZ = ZoneInfo("Europe/Athens")
+except Exception:
+    _TZ = None
+
+
+def local(dt: datetime | None) -> datetime | None:
+    return dt.astimezone(_TZ) if dt is not None and _TZ is not None else dt
+
+
+def _score(x: float | None, lang: str) -> str:
+    return format_number(x, lang, 0)
+
+
+def level_label(model: AuditModel, level: int | None, lang: str) -> str:
+    if not level:
+        return "–"
+    return f"{level} · {model.level(level).name(lang)}"
+
+
+def sector_label(sector: str, lang: str) -> str:
+    return t(f"sector.{sector}", lang) if sector else "–"
+
+
+def clients_frame(rows: list[ClientRow], model: AuditModel, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("clients.col.name", lang): [r.name for r in rows],
+        t("clients.col.city", lang): [r.city or "–" for r in rows],
+        t("clients.col.sector", lang): [sector_label(r.sector, lang) for r in rows],
+        t("clients.col.assessments", lang): [r.assessments for r in rows],
+        t("clients.col.last", lang): [format_date(local(r.last_at), lang) for r in rows],
+        t("clients.col.score", lang): [_score(r.last_score, lang) for r in rows],
+        t("clients.col.level", lang): [level_label(model, r.last_level, lang) for r in rows],
+    })
+
+
+def assessment_label(row: AssessmentRow, model: AuditModel, lang: str) -> str:
+    when = format_date(local(row.created_at), lang)
+    if row.overall_score is None:
+        return t("clients.assessment_label_empty", lang, date=when)
+    return t("clients.assessment_label", lang, date=when, score=_score(row.overall_score, lang))
+
+
+def history_frame(rows: list[AssessmentRow], model: AuditModel, lang: str) -> pd.DataFrame:
+    data = {
+        t("clients.col.date", lang): [format_date(local(r.created_at), lang) for r in rows],
+        t("clients.col.score", lang): [_score(r.overall_score, lang) for r in rows],
+        t("clients.col.level", lang): [level_label(model, r.overall_level, lang) for r in rows],
+        t("clients.col.completeness", lang): [format_number(100 * r.completeness, lang, 0) + " %" for r in rows],
+    }
+    for pid in PILLAR_IDS:
+        data[model.pillar(pid).short_title(lang)] = [_score(r.pillar_scores[pid], lang) for r in rows]
+    return pd.DataFrame(data)
+
+
+def _delta(x: float | None, lang: str) -> str:
+    if x is None:
+        return "–"
+    if round(x) == 0:
+        return "= 0"
+    return ("▲ " if x > 0 else "▼ ") + format_number(x, lang, 0, signed=True)
+
+
+def compare_frame(older: AssessmentRow, newer: AssessmentRow, model: AuditModel, lang: str) -> pd.DataFrame:
+    deltas = pillar_deltas(older, newer)
+    before = format_date(local(older.created_at), lang)
+    after = format_date(local(newer.created_at), lang)
+    names, b, a, d = [], [], [], []
+    for pid in PILLAR_IDS:
+        names.append(model.pillar(pid).short_title(lang))
+        b.append(_score(older.pillar_scores[pid], lang))
+        a.append(_score(newer.pillar_scores[pid], lang))
+        d.append(_delta(deltas[pid], lang))
+    names.append(t("clients.overall", lang))
+    b.append(_score(older.overall_score, lang))
+    a.append(_score(newer.overall_score, lang))
+    d.append(_delta(deltas["overall"], lang))
+    return pd.DataFrame({t("clients.col.pillar", lang): names, before + " ": b, after + "  ": a,
+                         t("clients.col.delta", lang): d})
+
+
+def history_chart(rows: list[AssessmentRow], model: AuditModel, lang: str) -> alt.Chart:
+    """Pillar scores (and the overall score) over time: one line per pillar."""
+    pillar_t, score_t, date_t = t("clients.col.pillar", lang), t("clients.col.score", lang), t("clients.col.date", lang)
+    order = [model.pillar(pid).short_title(lang) for pid in PILLAR_IDS] + [t("clients.overall", lang)]
+    records = []
+    for r in rows:
+        when = local(r.created_at).replace(tzinfo=None)
+        for pid, name in zip(PILLAR_IDS, order):
+            if r.pillar_scores[pid] is not None:
+                records.append({"when": when, "pillar": name, "score": round(r.pillar_scores[pid], 1),
+                                "date": format_date(when, lang)})
+        if r.overall_score is not None:
+            records.append({"when": when, "pillar": order[-1], "score": round(r.overall_score, 1),
+                            "date": format_date(when, lang)})
+    df = pd.DataFrame(records, columns=["when", "pillar", "score", "date"])
+    return (
+        alt.Chart(df)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("when:T", title=date_t, axis=alt.Axis(format="%d/%m/%Y", labelAngle=0, tickCount=6)),
+            y=alt.Y("score:Q", title=score_t, scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color("pillar:N", title=pillar_t, sort=order),
+            strokeDash=alt.condition(alt.datum.pillar == order[-1], alt.value([6, 3]), alt.value([1, 0])),
+            tooltip=[alt.Tooltip("pillar:N", title=pillar_t), alt.Tooltip("date:N", title=date_t),
+                     alt.Tooltip("score:Q", title=score_t)],
+        )
+        .properties(height=300)
+    )
