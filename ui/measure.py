@@ -49,6 +49,17 @@ def _domain(result: dict[str, Any]) -> list[float]:
     return [min(scores), max(scores)]
 
 
+def _zoom(result: dict[str, Any], rows: list[dict[str, Any]]) -> list[float]:
+    """The scale's range, narrowed to the values and intervals shown (plus a margin), so that
+    differences are visible; never beyond the scale."""
+    lo, hi = _domain(result)
+    xs = [v for r in rows for v in (r.get("low"), r.get("high"), r.get("value")) if v is not None]
+    if not xs:
+        return [lo, hi]
+    margin = (hi - lo) * 0.08
+    return [max(lo, min(xs) - margin), min(hi, max(xs) + margin)]
+
+
 def groups_chart(result: dict[str, Any], labels: dict[str, str], share_title: str) -> alt.Chart:
     """NPS: one stacked bar, detractors | passives | promoters, in % of n."""
     n = max(result.get("n") or 0, 1)
@@ -57,13 +68,13 @@ def groups_chart(result: dict[str, Any], labels: dict[str, str], share_title: st
                         "pct": 100 * result["groups"].get(g, 0) / n} for i, g in enumerate(order)])
     df["text"] = df["pct"].round().astype(int).astype(str) + "%"
     base = alt.Chart(df).encode(
-        x=alt.X("pct:Q", stack="zero", title=share_title, scale=alt.Scale(domain=[0, 100])),
+        x=alt.X("pct:Q", stack="zero", axis=None, scale=alt.Scale(domain=[0, 100])),
         order=alt.Order("order:Q"),
     )
-    bar = base.mark_bar(height=46).encode(
+    bar = base.mark_bar(height=40).encode(
         color=alt.Color("group:N", title=None, sort=[labels[g] for g in order],
                         scale=alt.Scale(domain=[labels[g] for g in order], range=[GROUP_COLORS[g] for g in order]),
-                        legend=alt.Legend(orient="bottom", labelLimit=260)),
+                        legend=None),
         tooltip=[alt.Tooltip("group:N", title=" "), alt.Tooltip("count:Q", title="n"),
                  alt.Tooltip("pct:Q", format=".0f", title=share_title)],
     )
@@ -71,7 +82,16 @@ def groups_chart(result: dict[str, Any], labels: dict[str, str], share_title: st
         stack="pct", groupby=[], as_=["x0", "x1"], sort=[alt.SortField("order")]
     ).transform_calculate(mid="(datum.x0 + datum.x1) / 2").mark_text(color="white", fontWeight="bold").encode(
         x="mid:Q", text="text:N")
-    return (bar + text).properties(height=110)
+    return (bar + text).properties(height=48)
+
+
+def groups_legend(result: dict[str, Any], labels: dict[str, str], lang: str) -> str:
+    """The stacked bar's legend as coloured text (a chart legend gets clipped at this height)."""
+    n = max(result.get("n") or 0, 1)
+    colors = {"detractors": "red", "passives": "gray", "promoters": "green"}
+    return " · ".join(f":{colors[g]}[■] {labels[g]}: {format_number(100 * result['groups'].get(g, 0) / n, lang, 0)}"
+                      f"{' %' if lang == 'el' else '%'} ({format_number(result['groups'].get(g, 0), lang, 0)})"
+                      for g in ("detractors", "passives", "promoters"))
 
 
 def distribution_chart(result: dict[str, Any], score_title: str, answers_title: str) -> alt.Chart:
@@ -98,7 +118,7 @@ def trend_chart(periods: list[dict[str, Any]], result: dict[str, Any], lang: str
     df = pd.DataFrame(rows, columns=["period", "order", "value", "low", "high", "n"])
     sort = list(df["period"])
     x = alt.X("period:N", sort=sort, title=None, axis=alt.Axis(labelAngle=0))
-    y_scale = alt.Scale(domain=_domain(result))
+    y_scale = alt.Scale(domain=_zoom(result, rows), nice=False, zero=False)
     tooltip = [alt.Tooltip("period:N", title=titles["period"]), alt.Tooltip("value:Q", format=".1f", title=titles["value"]),
                alt.Tooltip("low:Q", format=".1f", title=titles["low"]), alt.Tooltip("high:Q", format=".1f", title=titles["high"]),
                alt.Tooltip("n:Q", title="n")]
@@ -119,17 +139,17 @@ def segments_chart(segments: list[dict[str, Any]], result: dict[str, Any], blank
     df["label"] = df["segment"] + "  (n = " + df["n"].astype(str) + ")"
     sort = list(df["label"])
     y = alt.Y("label:N", sort=sort, title=None, axis=alt.Axis(labelLimit=320))
-    x_scale = alt.Scale(domain=_domain(result))
+    x_scale = alt.Scale(domain=_zoom(result, rows), nice=False, zero=False)
     tooltip = [alt.Tooltip("segment:N", title=titles["segment"]), alt.Tooltip("value:Q", format=".1f", title=titles["value"]),
                alt.Tooltip("low:Q", format=".1f", title=titles["low"]), alt.Tooltip("high:Q", format=".1f", title=titles["high"]),
                alt.Tooltip("n:Q", title="n")]
     base = alt.Chart(df).encode(y=y)
-    bars = base.mark_bar(color=ACCENT, opacity=0.75, height=22).encode(
-        x=alt.X("value:Q", scale=x_scale, title=titles["value"]), tooltip=tooltip)
-    err = base.mark_rule(color="#222", strokeWidth=2).encode(x="low:Q", x2="high:Q")
-    caps = base.mark_tick(color="#222", thickness=2, size=14, orient="vertical").encode(x="low:Q") + \
-        base.mark_tick(color="#222", thickness=2, size=14, orient="vertical").encode(x="high:Q")
-    return (bars + err + caps).properties(height=max(90, 44 * len(df)))
+    err = base.mark_rule(color=ACCENT, strokeWidth=3, opacity=0.45).encode(
+        x=alt.X("low:Q", scale=x_scale, title=titles["value"]), x2="high:Q", tooltip=tooltip)
+    point = base.mark_point(color=ACCENT, filled=True, size=140, opacity=1).encode(x="value:Q", tooltip=tooltip)
+    caps = base.mark_point(shape="stroke", angle=90, size=180, color=ACCENT, strokeWidth=2)
+    return (err + point + caps.encode(x="low:Q") + caps.encode(x="high:Q")).properties(
+        height=alt.Step(40))
 
 
 # ---------------------------------------------------------------- helpers
@@ -305,6 +325,7 @@ def _show_result(result: dict[str, Any], name: str | None) -> None:
             st.markdown(f"**{state.t('measure.chart.groups')}**")
             labels = {g: state.t(f"measure.group.{g}") for g in ("detractors", "passives", "promoters")}
             st.altair_chart(groups_chart(result, labels, state.t("measure.chart.share") + " (%)"), width="stretch")
+            st.caption(groups_legend(result, labels, lang))
         st.markdown(f"**{state.t('measure.chart.distribution')}**")
         st.altair_chart(distribution_chart(result, state.t("measure.chart.score"), state.t("measure.chart.answers")),
                         width="stretch")
@@ -387,7 +408,7 @@ def render() -> None:
 def _analysis(data: bytes, name: str | None) -> None:
     lang = state.lang()
     try:
-        if name:
+        if name and st.session_state.get(UPLOAD_KEY) is None:   # the uploader shows the name itself
             st.markdown(state.t("measure.file", name=name))
         held = st.session_state.get(TABLE_KEY)
         detected = (None, None)
