@@ -83,6 +83,10 @@ def render_pillar(pillar_id: str) -> None:
     # The answer scale is explained in the title's (?) help: no extra element on every rerun.
     st.title(pillar.title(lang), help=f"**{state.t('audit.scale_help')}**\n\n{_scale_legend(lang)}")
     st.caption(pillar.description(lang))
+    if pillar_id == "measurement" and a.surveys:
+        from scoring.metrics.evidence import evidence_lines  # only this page needs the metrics toolkit
+        lines = evidence_lines(a.surveys, lang)
+        st.info("  \n".join([f"**{state.t('measure.evidence.title')}**", *lines]), icon=":material/monitoring:")
     progress = st.empty()  # filled after the questions, so it counts the answer just given
 
     # Looked up once per page, not once per question.

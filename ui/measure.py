@@ -1,0 +1,452 @@
+"""The Measure page: upload a survey export, map its columns, see NPS/CSAT/CES with intervals,
+breakdowns and the answers that were not counted, and save the result to the assessment.
+
+The uploaded file's bytes live in st.session_state[BYTES_KEY] (name in NAME_KEY), so the
+analysis runs without the uploader widget (tests put bytes there directly).
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from i18n import format_number
+from scoring.metrics import (DEFAULT_MAX_BYTES, MetricsInputError, analyze_table, compact_result,
+                             guess_columns, read_table)
+from scoring.metrics.evidence import evidence_line, format_value, period_label
+from ui import state
+
+log = logging.getLogger(__name__)
+
+UPLOAD_KEY = "measure_upload"       # the st.file_uploader widget
+BYTES_KEY = "measure_bytes"         # the file's content (bytes)
+NAME_KEY = "measure_name"           # the file's name
+TABLE_KEY = "measure_table"         # (cache key, ImportedTable) of the last read
+MESSAGE_KEY = "measure_message"     # (kind, text) shown once after save/remove
+ENCODING_KEY = "measure_encoding"
+SEP_KEY = "measure_sep"
+
+METRICS = ("nps", "csat", "ces")
+ENCODINGS = ("auto", "utf-8", "cp1253", "utf-16", "latin-1")
+SEPARATORS = ("auto", ";", ",", "\t", "|")
+SEP_NAMES = {";": "measure.sep.semicolon", ",": "measure.sep.comma", "\t": "measure.sep.tab",
+             "|": "measure.sep.pipe"}
+GROUP_COLORS = {"detractors": "#c0392b", "passives": "#b0b7bf", "promoters": "#1e8449"}
+ACCENT = "#1f6feb"
+
+
+# ---------------------------------------------------------------- charts (pure)
+def _domain(result: dict[str, Any]) -> list[float]:
+    if result["metric"] == "nps":
+        return [-100, 100]
+    if result.get("formula_id") in ("csat_share_4_5", "ces7_share_5_7", "ces5_low_effort_share"):
+        return [0, 100]
+    scores = [int(k) for k in result.get("counts", {})] or [1, 7]
+    return [min(scores), max(scores)]
+
+
+def _zoom(result: dict[str, Any], rows: list[dict[str, Any]]) -> list[float]:
+    """The scale's range, narrowed to the values and intervals shown (plus a margin), so that
+    differences are visible; never beyond the scale."""
+    lo, hi = _domain(result)
+    xs = [v for r in rows for v in (r.get("low"), r.get("high"), r.get("value")) if v is not None]
+    if not xs:
+        return [lo, hi]
+    margin = (hi - lo) * 0.08
+    return [max(lo, min(xs) - margin), min(hi, max(xs) + margin)]
+
+
+def groups_chart(result: dict[str, Any], labels: dict[str, str], share_title: str) -> alt.Chart:
+    """NPS: one stacked bar, detractors | passives | promoters, in % of n."""
+    n = max(result.get("n") or 0, 1)
+    order = ["detractors", "passives", "promoters"]
+    df = pd.DataFrame([{"group": labels[g], "order": i, "count": result["groups"].get(g, 0),
+                        "pct": 100 * result["groups"].get(g, 0) / n} for i, g in enumerate(order)])
+    df["text"] = df["pct"].round().astype(int).astype(str) + "%"
+    base = alt.Chart(df).encode(
+        x=alt.X("pct:Q", stack="zero", axis=None, scale=alt.Scale(domain=[0, 100])),
+        order=alt.Order("order:Q"),
+    )
+    bar = base.mark_bar(height=40).encode(
+        color=alt.Color("group:N", title=None, sort=[labels[g] for g in order],
+                        scale=alt.Scale(domain=[labels[g] for g in order], range=[GROUP_COLORS[g] for g in order]),
+                        legend=None),
+        tooltip=[alt.Tooltip("group:N", title=" "), alt.Tooltip("count:Q", title="n"),
+                 alt.Tooltip("pct:Q", format=".0f", title=share_title)],
+    )
+    text = base.transform_filter("datum.pct >= 6").transform_stack(
+        stack="pct", groupby=[], as_=["x0", "x1"], sort=[alt.SortField("order")]
+    ).transform_calculate(mid="(datum.x0 + datum.x1) / 2").mark_text(color="white", fontWeight="bold").encode(
+        x="mid:Q", text="text:N")
+    return (bar + text).properties(height=48)
+
+
+def groups_legend(result: dict[str, Any], labels: dict[str, str], lang: str) -> str:
+    """The stacked bar's legend as coloured text (a chart legend gets clipped at this height)."""
+    n = max(result.get("n") or 0, 1)
+    colors = {"detractors": "red", "passives": "gray", "promoters": "green"}
+    return " · ".join(f":{colors[g]}[■] {labels[g]}: {format_number(100 * result['groups'].get(g, 0) / n, lang, 0)}"
+                      f"{' %' if lang == 'el' else '%'} ({format_number(result['groups'].get(g, 0), lang, 0)})"
+                      for g in ("detractors", "passives", "promoters"))
+
+
+def distribution_chart(result: dict[str, Any], score_title: str, answers_title: str) -> alt.Chart:
+    """Counts per score of the scale (every score shown, zeros included)."""
+    df = pd.DataFrame([{"score": int(k), "count": int(v)} for k, v in result["counts"].items()])
+    color = alt.value(ACCENT)
+    if result["metric"] == "nps":
+        df["group"] = pd.cut(df["score"], [-1, 6, 8, 10], labels=["detractors", "passives", "promoters"]).astype(str)
+        color = alt.Color("group:N", legend=None, scale=alt.Scale(domain=list(GROUP_COLORS),
+                                                                  range=list(GROUP_COLORS.values())))
+    return alt.Chart(df).mark_bar(cornerRadiusEnd=2).encode(
+        x=alt.X("score:O", title=score_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("count:Q", title=answers_title),
+        color=color,
+        tooltip=[alt.Tooltip("score:O", title=score_title), alt.Tooltip("count:Q", title=answers_title)],
+    ).properties(height=220)
+
+
+def trend_chart(periods: list[dict[str, Any]], result: dict[str, Any], lang: str, titles: dict[str, str]) -> alt.Chart:
+    """Value per period (line) inside its 95% interval (band)."""
+    rows = [{"period": period_label(p.get("period") or p.get("label"), lang), "order": i, "value": p["value"],
+             "low": p.get("ci_low"), "high": p.get("ci_high"), "n": p["n"]}
+            for i, p in enumerate(periods) if p.get("n")]
+    df = pd.DataFrame(rows, columns=["period", "order", "value", "low", "high", "n"])
+    sort = list(df["period"])
+    x = alt.X("period:N", sort=sort, title=None, axis=alt.Axis(labelAngle=0))
+    y_scale = alt.Scale(domain=_zoom(result, rows), nice=False, zero=False)
+    tooltip = [alt.Tooltip("period:N", title=titles["period"]), alt.Tooltip("value:Q", format=".1f", title=titles["value"]),
+               alt.Tooltip("low:Q", format=".1f", title=titles["low"]), alt.Tooltip("high:Q", format=".1f", title=titles["high"]),
+               alt.Tooltip("n:Q", title="n")]
+    base = alt.Chart(df).encode(x=x)
+    band = base.mark_area(opacity=0.22, color=ACCENT).encode(
+        y=alt.Y("low:Q", scale=y_scale, title=titles["value"]), y2="high:Q")
+    line = base.mark_line(color=ACCENT, point=alt.OverlayMarkDef(color=ACCENT, size=60)).encode(
+        y=alt.Y("value:Q", scale=y_scale), tooltip=tooltip)
+    return (band + line).properties(height=240)
+
+
+def segments_chart(segments: list[dict[str, Any]], result: dict[str, Any], blank: str, titles: dict[str, str]) -> alt.Chart:
+    """One horizontal bar per group with its 95% interval as an error bar."""
+    rows = [{"segment": s["segment"] if s.get("segment") is not None else blank, "value": s["value"],
+             "low": s.get("ci_low"), "high": s.get("ci_high"), "n": s["n"]}
+            for s in segments if s.get("n")]
+    df = pd.DataFrame(rows, columns=["segment", "value", "low", "high", "n"])
+    df["label"] = df["segment"] + "  (n = " + df["n"].astype(str) + ")"
+    sort = list(df["label"])
+    y = alt.Y("label:N", sort=sort, title=None, axis=alt.Axis(labelLimit=320))
+    x_scale = alt.Scale(domain=_zoom(result, rows), nice=False, zero=False)
+    tooltip = [alt.Tooltip("segment:N", title=titles["segment"]), alt.Tooltip("value:Q", format=".1f", title=titles["value"]),
+               alt.Tooltip("low:Q", format=".1f", title=titles["low"]), alt.Tooltip("high:Q", format=".1f", title=titles["high"]),
+               alt.Tooltip("n:Q", title="n")]
+    base = alt.Chart(df).encode(y=y)
+    err = base.mark_rule(color=ACCENT, strokeWidth=3, opacity=0.45).encode(
+        x=alt.X("low:Q", scale=x_scale, title=titles["value"]), x2="high:Q", tooltip=tooltip)
+    point = base.mark_point(color=ACCENT, filled=True, size=140, opacity=1).encode(x="value:Q", tooltip=tooltip)
+    caps = base.mark_point(shape="stroke", angle=90, size=180, color=ACCENT, strokeWidth=2)
+    return (err + point + caps.encode(x="low:Q") + caps.encode(x="high:Q")).properties(
+        height=alt.Step(40))
+
+
+# ---------------------------------------------------------------- helpers
+def _on_upload() -> None:
+    uploaded = st.session_state.get(UPLOAD_KEY)
+    if uploaded is None:
+        st.session_state.pop(BYTES_KEY, None)
+        st.session_state.pop(NAME_KEY, None)
+    else:
+        st.session_state[BYTES_KEY] = uploaded.getvalue()
+        st.session_state[NAME_KEY] = uploaded.name
+    st.session_state.pop(TABLE_KEY, None)
+
+
+def error_text(exc: MetricsInputError, lang: str) -> str:
+    params = {k: (format_number(v, lang, 1) if isinstance(v, float) else v) for k, v in exc.params.items()}
+    text = state.t(f"metrics.error.{exc.code}", **_safe(params))
+    return text if not text.startswith("metrics.error.") else exc.message
+
+
+class _Safe(dict):
+    def __missing__(self, key: str) -> str:
+        return "–"
+
+
+def _safe(params: dict[str, Any]) -> dict[str, Any]:
+    return _Safe(params)
+
+
+def warning_text(w: dict[str, Any]) -> str:
+    key = w.get("message_key") or f"metrics.warning.{w.get('code')}"
+    params = {k: (format_number(v, state.lang(), 0) if isinstance(v, int) and not isinstance(v, bool) else v)
+              for k, v in (w.get("params") or {}).items()}
+    text = state.t(key, **_Safe(params))
+    return w.get("message", key) if text == key else text
+
+
+def _read(data: bytes, name: str | None, encoding: str | None, sep: str | None):
+    """read_table once per (file, encoding, separator); the table is kept in the session."""
+    key = (hash(data), len(data), name, encoding, sep)
+    held = st.session_state.get(TABLE_KEY)
+    if held and held[0] == key:
+        return held[1]
+    table = read_table(data, encoding=encoding, sep=sep, max_bytes=DEFAULT_MAX_BYTES, filename=name)
+    st.session_state[TABLE_KEY] = (key, table)
+    return table
+
+
+def _fmt(result: dict[str, Any], x: float | None) -> str:
+    return format_value(x, result["metric"], result.get("formula_id"), state.lang())
+
+
+def _save(result: dict[str, Any], name: str | None) -> None:
+    a = state.assessment()
+    entry = compact_result(result, source=name, saved_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    same = [i for i, s in enumerate(a.surveys)
+            if s.get("metric") == entry["metric"] and s.get("column") == entry["column"]]
+    if same:
+        a.surveys[same[0]] = entry
+    else:
+        a.surveys.append(entry)
+    state.changed()
+    key = "measure.replaced_ok" if same else "measure.saved_ok"
+    st.session_state[MESSAGE_KEY] = ("success", state.t(key, line=evidence_line(entry, state.lang())))
+
+
+def _remove(index: int) -> None:
+    a = state.assessment()
+    if 0 <= index < len(a.surveys):
+        gone = a.surveys.pop(index)
+        state.changed()
+        st.session_state[MESSAGE_KEY] = ("info", state.t("measure.removed", line=evidence_line(gone, state.lang())))
+
+
+# ---------------------------------------------------------------- page parts
+def _read_options(table_or_none, detected: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """Encoding and separator selectboxes; returns the overrides (None = automatic)."""
+    enc_found, sep_found = detected
+
+    def enc_label(v: str) -> str:
+        if v == "auto":
+            return state.t("measure.auto_found", value=enc_found) if enc_found else state.t("measure.auto")
+        return v
+
+    def sep_label(v: str) -> str:
+        if v == "auto":
+            shown = state.t(SEP_NAMES[sep_found]) if sep_found in SEP_NAMES else sep_found
+            return state.t("measure.auto_found", value=shown) if sep_found else state.t("measure.auto")
+        return state.t(SEP_NAMES[v])
+
+    c1, c2 = st.columns(2)
+    enc = c1.selectbox(state.t("measure.encoding"), ENCODINGS, format_func=enc_label, key=ENCODING_KEY)
+    sep = c2.selectbox(state.t("measure.separator"), SEPARATORS, format_func=sep_label, key=SEP_KEY)
+    return (None if enc == "auto" else enc), (None if sep == "auto" else sep)
+
+
+def _mapping(table, token: str) -> dict[str, Any]:
+    df = table.df
+    cols = [str(c) for c in df.columns]
+    held = st.session_state.get(f"measure_guess_{token}")
+    if held is None:
+        held = guess_columns(df)
+        st.session_state[f"measure_guess_{token}"] = held
+    guesses = held
+    st.subheader(state.t("measure.mapping"))
+    first = next((m for m in METRICS if guesses.get(m)), "nps")
+    c1, c2 = st.columns(2)
+    metric = c1.selectbox(state.t("measure.metric_type"), METRICS, index=METRICS.index(first),
+                          format_func=lambda m: state.t(f"measure.metric.{m}"), key=f"measure_metric_{token}")
+    guess = guesses.get(metric)
+    column = c2.selectbox(state.t("measure.column"), cols, index=cols.index(guess) if guess in cols else 0,
+                          key=f"measure_column_{token}_{metric}")
+    none = state.t("measure.none")
+    optional = [None, *cols]
+
+    def opt_label(c: str | None) -> str:
+        return none if c is None else c
+
+    c3, c4 = st.columns(2)
+    date_col = c3.selectbox(state.t("measure.date_column"), optional, format_func=opt_label,
+                            index=optional.index(guesses.get("date")) if guesses.get("date") in cols else 0,
+                            key=f"measure_date_{token}")
+    seg_col = c4.selectbox(state.t("measure.segment_column"), optional, format_func=opt_label,
+                           index=optional.index(guesses.get("segment")) if guesses.get("segment") in cols else 0,
+                           key=f"measure_segment_{token}")
+    c5, c6 = st.columns(2)
+    ces_scale = 7
+    if metric == "ces":
+        ces_scale = c5.selectbox(state.t("measure.ces_scale"), (7, 5), format_func=lambda s: state.t(f"measure.ces_scale.{s}"),
+                                 key=f"measure_ces_scale_{token}")
+    freq = "M"
+    if date_col is not None:
+        freq = c6.segmented_control(state.t("measure.freq"), ("M", "Q"), default="M",
+                                    format_func=lambda f: state.t(f"measure.freq.{f}"), key=f"measure_freq_{token}") or "M"
+    return {"metric": metric, "column": column, "date": date_col, "segment": seg_col, "ces_scale": ces_scale,
+            "freq": freq, "guesses": {**guesses, "date": date_col, "segment": seg_col}}
+
+
+def _show_result(result: dict[str, Any], name: str | None) -> None:
+    lang = state.lang()
+    st.subheader(state.t("measure.result"))
+    n = result["n"] or 0
+    c1, c2, c3, c4 = st.columns([1.1, 1.4, 1.2, 1])
+    c1.metric(result["metric"].upper(), _fmt(result, result["value"]),
+              help=state.t(f"measure.formula.{result['formula_id']}"))
+    interval = (state.t("measure.interval_value", low=_fmt(result, result["ci_low"]), high=_fmt(result, result["ci_high"]))
+                if result["ci_low"] is not None else "–")
+    c2.metric(state.t("measure.interval"), interval, help=state.t("measure.interval_help"))
+    c3.metric(state.t("measure.n"), format_number(n, lang, 0))
+    c4.metric(state.t("measure.not_counted"), format_number(len(result["invalid_rows"]), lang, 0))
+    caption = state.t(f"measure.formula.{result['formula_id']}")
+    if result["metric"] != "ces" and result.get("mean") is not None:
+        caption += " " + state.t("measure.mean_note", mean=format_number(result["mean"], lang, 1),
+                                 scale=str(result["scale"]).replace("-", "–"))
+    st.caption(caption)
+    if n == 0:
+        st.error(state.t("measure.no_data"), icon=":material/error:")
+    elif n < 30:
+        st.warning(state.t("measure.small_sample", n=format_number(n, lang, 0)), icon=":material/warning:")
+    shown = {"small_sample", "no_data", "invalid_rows"}   # said above / by the table below
+    for w in result["warnings"]:
+        if w.get("code") not in shown:
+            st.caption(":material/info: " + warning_text(w))
+    if n == 0:
+        return
+
+    titles = {"period": state.t("measure.chart.period"), "value": result["metric"].upper(),
+              "low": state.t("measure.chart.low"), "high": state.t("measure.chart.high"),
+              "segment": state.t("measure.chart.segment")}
+    left, right = st.columns(2)
+    with left:
+        if result["metric"] == "nps":
+            st.markdown(f"**{state.t('measure.chart.groups')}**")
+            labels = {g: state.t(f"measure.group.{g}") for g in ("detractors", "passives", "promoters")}
+            st.altair_chart(groups_chart(result, labels, state.t("measure.chart.share") + " (%)"), width="stretch")
+            st.caption(groups_legend(result, labels, lang))
+        st.markdown(f"**{state.t('measure.chart.distribution')}**")
+        st.altair_chart(distribution_chart(result, state.t("measure.chart.score"), state.t("measure.chart.answers")),
+                        width="stretch")
+    with right:
+        periods = [p for p in result["by_period"] if p.get("n")]
+        if result["columns"].get("date"):
+            st.markdown(f"**{state.t('measure.chart.trend')}**")
+            if len(periods) >= 2:
+                st.altair_chart(trend_chart(periods, result, lang, titles), width="stretch")
+                st.caption(state.t("measure.chart.trend_caption"))
+            else:
+                st.caption(state.t("measure.chart.one_period"))
+        segments = [s for s in result["by_segment"] if s.get("n")]
+        if segments:
+            st.markdown(f"**{state.t('measure.chart.segments')}**")
+            st.altair_chart(segments_chart(segments, result, state.t("measure.no_segment"), titles), width="stretch")
+            st.caption(state.t("measure.chart.segments_caption"))
+
+    if st.button(state.t("measure.save"), type="primary", icon=":material/save:", key="measure_save",
+                 help=state.t("measure.save_help")):
+        _save(result, name)
+        st.rerun()
+    _invalid_tables(result)
+
+
+def _reason_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame({
+        state.t("measure.col.line"): [r["line"] for r in rows],
+        state.t("measure.col.value"): ["" if r.get("value") is None else str(r["value"]) for r in rows],
+        state.t("measure.col.reason"): [state.t(f"measure.reason.{r['reason']}") for r in rows],
+    })
+
+
+def _invalid_tables(result: dict[str, Any]) -> None:
+    st.subheader(state.t("measure.invalid.title"))
+    rows = result["invalid_rows"]
+    if not rows:
+        st.caption(state.t("measure.invalid.none"))
+    else:
+        st.caption(state.t("measure.invalid.intro"))
+        st.dataframe(_reason_frame(rows), hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 320))
+    if result.get("invalid_dates"):
+        st.markdown(f"**{state.t('measure.invalid_dates.title')}**")
+        st.dataframe(_reason_frame(result["invalid_dates"]), hide_index=True, width="stretch",
+                     height=min(38 + 35 * len(result["invalid_dates"]), 250))
+
+
+def _saved_list() -> None:
+    a = state.assessment()
+    st.subheader(state.t("measure.saved.title"))
+    if not a.surveys:
+        st.caption(state.t("measure.saved.none"))
+        return
+    lang = state.lang()
+    for i, s in enumerate(a.surveys):
+        with st.container(border=True):
+            text, button = st.columns([5, 1], vertical_alignment="center")
+            text.markdown(f"**{evidence_line(s, lang)}**  \n:gray[{state.t('measure.saved.meta', source=s.get('source') or '–', column=s.get('column') or '–')}]")
+            button.button(state.t("measure.remove"), key=f"measure_remove_{i}", icon=":material/delete:",
+                          on_click=_remove, args=(i,))
+
+
+def render() -> None:
+    st.title(state.t("measure.title"))
+    st.caption(state.t("measure.intro"))
+    msg = st.session_state.pop(MESSAGE_KEY, None)
+    if msg:
+        getattr(st, msg[0])(msg[1])
+    st.file_uploader(state.t("measure.upload"), type=["csv", "txt", "tsv", "xlsx"], key=UPLOAD_KEY,
+                     on_change=_on_upload, max_upload_size=50)
+    data = st.session_state.get(BYTES_KEY)
+    name = st.session_state.get(NAME_KEY)
+    if data is None:
+        st.info(state.t("measure.empty"), icon=":material/upload_file:")
+    else:
+        _analysis(data, name)
+    _saved_list()
+
+
+def _analysis(data: bytes, name: str | None) -> None:
+    lang = state.lang()
+    try:
+        if name and st.session_state.get(UPLOAD_KEY) is None:   # the uploader shows the name itself
+            st.markdown(state.t("measure.file", name=name))
+        held = st.session_state.get(TABLE_KEY)
+        detected = (None, None)
+        enc = st.session_state.get(ENCODING_KEY, "auto")
+        sep = st.session_state.get(SEP_KEY, "auto")
+        enc, sep = (None if enc == "auto" else enc), (None if sep == "auto" else sep)
+        error = None
+        table = None
+        try:
+            table = _read(data, name, enc, sep)
+        except MetricsInputError as exc:
+            error = exc
+        if table is not None:
+            detected = (table.encoding, table.separator)
+        elif held:
+            detected = (held[1].encoding, held[1].separator)
+        if table is None or table.kind == "csv":
+            with st.expander(state.t("measure.read_options"), icon=":material/tune:",
+                             expanded=error is not None or enc is not None or sep is not None):
+                st.caption(state.t("measure.read_help"))
+                _read_options(table, detected)
+        if error is not None:
+            st.error(error_text(error, lang), icon=":material/error:")
+            return
+        rows, cols = format_number(len(table.df), lang, 0), format_number(len(table.df.columns), lang, 0)
+        if table.kind == "csv":
+            sep_shown = state.t(SEP_NAMES[table.separator]) if table.separator in SEP_NAMES else table.separator
+            st.caption(state.t("measure.detected_csv", encoding=table.encoding, sep=sep_shown, rows=rows, cols=cols))
+        else:
+            st.caption(state.t("measure.detected_xlsx", sheet=table.sheet or "–", rows=rows, cols=cols))
+        token = f"{hash(data) & 0xFFFFFFFF:08x}"
+        m = _mapping(table, token)
+        result = analyze_table(table, m["metric"], column=m["column"], date_column=m["date"],
+                               segment_column=m["segment"], ces_scale=m["ces_scale"], freq=m["freq"],
+                               guesses=m["guesses"])
+        _show_result(result, name)
+    except MetricsInputError as exc:
+        st.error(error_text(exc, lang), icon=":material/error:")
+    except Exception:  # noqa: BLE001 - never a traceback on the page
+        log.exception("measure page: unexpected error")
+        st.error(state.t("measure.error.unexpected"), icon=":material/error:")
