@@ -42,9 +42,10 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
+@st.cache_resource(show_spinner=False)
 def navigation_pages(lang: str) -> dict[str, list]:
-    """st.navigation's sections in `lang`. Built on every run: st.Page objects must not be shared
-    between sessions (cached ones break links that open a page directly)."""
+    """st.navigation's sections in `lang`, built once per language and process: constructing
+    st.Page objects resolves file paths, a large share of a page's rerun otherwise."""
     from ui.state import model
 
     sections: dict[str, list] = {}
