@@ -23,7 +23,7 @@ class LogoError(ValueError):
 
 
 def load_logo(logo: bytes | str | Path):
-    """Check a logo and return (ImageReader, (width, height)) ready to draw. Raises LogoError."""
+    """Check a logo and return (PNG file object, (width, height)) ready to draw. Raises LogoError."""
     if isinstance(logo, (str, Path)):
         try:
             data = Path(logo).read_bytes()
@@ -38,7 +38,6 @@ def load_logo(logo: bytes | str | Path):
     import warnings
 
     from PIL import Image, UnidentifiedImageError
-    from reportlab.lib.utils import ImageReader
 
     try:
         with warnings.catch_warnings():
@@ -67,7 +66,7 @@ def load_logo(logo: bytes | str | Path):
     out = io.BytesIO()
     img.save(out, format="PNG")
     out.seek(0)
-    return ImageReader(out), (w, h)
+    return out, (w, h)
 
 
 def build_pdf(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str,

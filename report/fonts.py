@@ -2,7 +2,8 @@
 
 reportlab's built-in fonts (Helvetica and friends) and its bundled Vera have no Greek, so the
 report never uses them: every style, chart label and the canvas's initial font name is "CX".
-Characters DejaVu Sans lacks (most emoji) are replaced by U+FFFD instead of being drawn as boxes.
+Characters DejaVu Sans lacks, and every character beyond the Basic Multilingual Plane (emoji), are
+replaced by U+FFFD (one per run) instead of being drawn as boxes.
 """
 from __future__ import annotations
 
@@ -47,7 +48,9 @@ def register() -> None:
             addMapping(REGULAR, bold, italic, name)
         # Characters every face can draw (the faces share almost all of them; use the intersection).
         sets = [set(f.face.charToGlyph) for f in fonts.values()]
-        _charset = frozenset(set.intersection(*sets))
+        # Only the Basic Multilingual Plane: reportlab writes characters beyond it (DejaVu has a few
+        # emoji there) into the ToUnicode map in a form text extractors cannot read back.
+        _charset = frozenset(cp for cp in set.intersection(*sets) if cp <= 0xFFFF)
         _registered = True
 
 
@@ -67,7 +70,7 @@ def clean(text: str | None) -> str:
         return ""
     chars = charset()
     out: list[str] = []
-    for ch in unicodedata.normalize("NFC", text):
+    for ch in unicodedata.normalize("NFC", text.replace("\r\n", "\n")):
         cp = ord(ch)
         if ch == "\n":
             out.append("\n")
@@ -81,4 +84,4 @@ def clean(text: str | None) -> str:
             continue  # a mark or format character the font cannot place: leave it out
         elif not out or out[-1] != REPLACEMENT:
             out.append(REPLACEMENT)
-    return "".join(out).replace("\r\n", "\n")
+    return "".join(out)
