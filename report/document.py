@@ -253,7 +253,7 @@ def _cover(ctx: _Ctx, logo_flowable) -> list:
     if sc.overall_level:
         out.append(_key_figures(ctx, [
             (ctx.t("report.overall_level"), ctx.esc(ctx.level_label(sc.overall_level)), sc.overall_level),
-            (ctx.t("report.overall_score"), f"{ctx.score(sc.overall_score)} / 100", None),
+            (ctx.t("report.overall_score"), f'{ctx.score(sc.overall_score)}<font size="13"> / 100</font>', None),
             (ctx.t("report.completeness"), ctx.pct(sc.completeness), None),
         ]))
     out += [Spacer(1, 0.6 * cm), ctx.p(ctx.esc(ctx.t("report.cover_note")), "small")]
@@ -287,12 +287,19 @@ def _narrative(ctx: _Ctx) -> list:
         out.append(ctx.tx("report.narr.cap_overall", level=sc.overall_level, uncapped=sc.overall_uncapped_level,
                           pillar=ctx.pillar_title(weakest.pillar), pillar_level=weakest.level))
         held = True
-    for ps in scored:
-        if ps.capped_by:
-            items = "; ".join(f"{i} {ctx.q(ctx.items[i].text(lang))}" for i in ps.capped_by)
-            out.append(ctx.tx("report.narr.cap_pillar", pillar=ctx.pillar_title(ps.pillar), items=items,
-                              uncapped=ps.uncapped_level))
-            held = True
+    capped = [ps for ps in scored if ps.capped]  # a key question that really lowers the level
+    if len(capped) == 1:
+        ps = capped[0]
+        items = "; ".join(f"{i} {ctx.q(ctx.items[i].text(lang))}" for i in ps.capped_by)
+        out.append(ctx.tx("report.narr.cap_pillar", pillar=ctx.pillar_title(ps.pillar), items=items,
+                          uncapped=ps.uncapped_level))
+    elif capped:
+        out.append(ctx.tx("report.narr.cap_pillars", n=len(capped)))
+        for ps in capped:
+            line = ctx.t("report.narr.cap_pillars_line", pillar=ctx.pillar_title(ps.pillar), uncapped=ps.uncapped_level,
+                         items=", ".join(ps.capped_by))
+            out.append(Paragraph(ctx.esc(line), ctx.s["bullet"], bulletText="•"))
+    held = held or bool(capped)
     if not held and sc.overall_level < 5:
         nxt = sc.overall_level + 1
         threshold = next(th for th, level in LEVEL_THRESHOLDS if level == nxt)
@@ -351,7 +358,7 @@ def _summary(ctx: _Ctx) -> list:
         return out
     out.append(_key_figures(ctx, [
         (ctx.t("report.overall_level"), ctx.esc(ctx.level_label(sc.overall_level)), sc.overall_level),
-        (ctx.t("report.overall_score"), f"{ctx.score(sc.overall_score)} / 100", None),
+        (ctx.t("report.overall_score"), f'{ctx.score(sc.overall_score)}<font size="13"> / 100</font>', None),
         (ctx.t("report.completeness"), ctx.pct(sc.completeness), None),
     ]))
     out.append(Spacer(1, 10))
@@ -409,10 +416,10 @@ def _pillar_section(ctx: _Ctx, number: int, pillar) -> list:
     if ps.score is None:
         out.append(_callout(ctx, [ctx.tx("report.pillar_empty", "callout")], "warn"))
     if ps.capped_by:
-        lines = [ctx.tx("report.capped", "callout", uncapped=ps.uncapped_level)]
+        lines = [ctx.tx("report.capped" if ps.capped else "report.capped_soft", "callout", uncapped=ps.uncapped_level)]
         for i in ps.capped_by:
             lines.append(Paragraph(f"<b>{i}</b> {ctx.esc(ctx.items[i].text(lang))} "
-                                   f"({ctx.esc(ctx.answer_label(a.value(i)))})", ctx.s["callout"], bulletText="•"))
+                                   f"({ctx.esc(ctx.answer_label(a.value(i)))})", ctx.s["calloutbullet"], bulletText="•"))
         out.append(Spacer(1, 4))
         out.append(_callout(ctx, lines, "warn"))
     strengths, gaps, other = [], [], []
@@ -508,26 +515,36 @@ def _plan_table(ctx: _Ctx, actions: tuple[PlanAction, ...], widths: list[float])
     rows = [[ctx.p(ctx.esc(ctx.t(f"report.col.{k}")), "headr" if k == "rank" else "head") for k in PLAN_COLS]]
     style = table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
                                            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD)]
-    for act in actions:
-        item_cell = [ctx.p(act.item, "cell")]
+    style += [("FONTSIZE", (0, 1), (-1, -1), ctx.s["cell"].fontSize), ("LEADING", (0, 1), (-1, -1), 10),
+              ("TEXTCOLOR", (0, 1), (-1, -1), INK), ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+              ("TOPPADDING", (0, 1), (-1, -1), 5)]
+    none = "–"
+    # Short values are plain strings (the column is as wide as they need): far cheaper than paragraphs.
+    for r, act in enumerate(actions, start=1):
+        item_cell = act.item
         if act.critical:
-            item_cell.append(ctx.p(f'<font color="#c0392b">{ctx.esc(ctx.t("report.key_short"))}</font>',
-                                   "cellsmall"))
-        status_hex = STATUS_COLORS[act.status].hexval()[2:]
+            item_cell = [ctx.p(act.item, "cell"),
+                         ctx.p(f'<font color="#c0392b">{ctx.esc(ctx.t("report.key_short"))}</font>', "cellsmall")]
         rows.append([
-            ctx.p(str(act.rank or ""), "cellr"),
+            str(act.rank or ""),
             ctx.p(ctx.esc(act.text(lang)), "cell"),
             ctx.p(ctx.esc(ctx.pillar_title(act.pillar, short=True)), "cell"),
             item_cell,
-            ctx.p(ctx.esc(ctx.t(f"report.impact.{act.impact}")), "cell"),
-            ctx.p(ctx.esc(ctx.t(f"report.effort.{act.effort}")), "cell"),
-            ctx.p(ctx.esc(ctx.t("report.days", days=act.horizon)).replace(" ", "&nbsp;"), "cell"),
+            ctx.t(f"report.impact.{act.impact}"),
+            ctx.t(f"report.effort.{act.effort}"),
+            ctx.t("report.days", days=act.horizon),
             ctx.p(ctx.esc(act.kpi(lang)), "cell"),
-            ctx.p(ctx.esc(act.owner, 200) or '<font color="#aab7b8">–</font>', "cell"),
-            ctx.p(format_date(act.due, lang) if act.due else '<font color="#aab7b8">–</font>', "cell"),
-            ctx.p(f'<font color="#{status_hex}">{ctx.esc(ctx.t(f"report.status.{act.status}"))}</font>',
-                  "cellb" if act.status != "todo" else "cell"),
+            ctx.p(ctx.esc(act.owner, 200), "cell") if act.owner.strip() else none,
+            format_date(act.due, lang) if act.due else none,
+            ctx.t(f"report.status.{act.status}"),
         ])
+        style.append(("TEXTCOLOR", (10, r), (10, r), STATUS_COLORS[act.status]))
+        if act.status != "todo":
+            style.append(("FONTNAME", (10, r), (10, r), fonts.BOLD))
+        if not act.owner.strip():
+            style.append(("TEXTCOLOR", (8, r), (8, r), NO_LEVEL))
+        if not act.due:
+            style.append(("TEXTCOLOR", (9, r), (9, r), NO_LEVEL))
     return Table(rows, colWidths=widths, repeatRows=1, style=style)
 
 

@@ -71,6 +71,7 @@ def styles() -> dict[str, ParagraphStyle]:
     add("headr", parent="head", alignment=TA_RIGHT)
     add("headc", parent="head", alignment=TA_CENTER)
     add("callout", fontSize=9.5, leading=13.5, spaceAfter=0)
+    add("calloutbullet", parent="callout", leftIndent=12, bulletIndent=2)
     # Cover
     add("cover_kicker", fontName=BOLD, fontSize=10, leading=13, textColor=MUTED, spaceAfter=6)
     add("cover_title", fontName=BOLD, fontSize=26, leading=32, textColor=ACCENT, spaceAfter=8)

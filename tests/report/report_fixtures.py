@@ -60,13 +60,14 @@ def greek_pillars(items_per_pillar: int = 10) -> dict[str, dict]:
         for n in range(1, items_per_pillar + 1):
             k = (order * 7 + n) % len(ITEM_EL)
             effort = "SML"[(n + order) % 3]
-            it = item(prefix, n, weight=1 + (n % 3 == 0), critical=(n == 1), effort=effort, impact=1 + (n + order) % 3)
+            impact = 1 + (2 * n + order) % 3
+            it = item(prefix, n, weight=1 + (n % 3 == 0), critical=(n == 1), effort=effort, impact=impact)
             it["text"] = _tx(ITEM_EL[k], f"Question {prefix}-{n:02d}: does the business do what a good business does here?")
             it["why"] = _tx("Γιατί μετράει για τον πελάτη.", "Why it matters to the customer.")
             it["evidence"] = _tx("Τι να ελέγξετε.", "What to check.")
             kpi = KPIS[(n + order) % len(KPIS)]
             it["action"] = {"text": _tx(ACTION_EL[n % 3] + f" ({prefix}-{n:02d})", f"Do the right thing for {prefix}-{n:02d}: write it down, share it, check it."),
-                            "effort": effort, "impact": 1 + (n + order) % 3, "horizon_days": (30, 60, 90)[n % 3],
+                            "effort": effort, "impact": impact, "horizon_days": (30, 60, 90)[n % 3],
                             "kpi": _tx(*kpi)}
             items.append(it)
         p = pillar(pid, order, items=items)
