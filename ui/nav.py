@@ -37,6 +37,7 @@ PAGES: tuple[PageSpec, ...] = (
     *(PageSpec(pillar_page_path(pid), pid.replace("_", "-"), "nav.section.audit", PILLAR_ICONS[pid], pillar=pid)
       for pid in PILLAR_IDS),
     PageSpec("pages/results.py", "results", "nav.section.results", ":material/insights:", "nav.results"),
+    PageSpec("pages/plan.py", "plan", "nav.section.results", ":material/checklist:", "nav.plan"),
     PageSpec("pages/measure.py", "measure", "nav.section.tools", ":material/monitoring:", "nav.measure"),
     PageSpec("pages/clients.py", "clients", "nav.section.tools", ":material/folder_shared:", "nav.clients"),
 )

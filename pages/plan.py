@@ -1,0 +1,168 @@
+"""Action plan: targets per pillar, owner / due date / status / include per action, the PDF."""
+from datetime import date
+
+import streamlit as st
+
+from i18n import format_number
+from report import LogoError, load_logo, pdf_for
+from scoring.plan import STATUSES, build_plan, edit_action, set_target
+from ui import state
+
+model = state.model()
+lang = state.lang()
+a = state.assessment()
+scores = state.scores()
+plan = build_plan(model, a, scores)
+EDITOR_KEY = "plan_actions"
+LOGO_KEY = "plan_logo"
+LOGO_OK_KEY = "plan_logo_ok"
+COLUMNS = ("include", "rank", "action", "pillar", "item", "wave", "owner", "due", "status")
+
+
+def _level_option(level: int) -> str:
+    return state.t("plan.level_option", level=level, name=model.level(level).name(lang))
+
+
+def _set_target(pillar_id: str) -> None:
+    set_target(state.assessment(), pillar_id, st.session_state.get(f"plan_target_{pillar_id}"))
+    state.changed()
+
+
+def _status_labels() -> dict[str, str]:
+    return {s: state.t(f"report.status.{s}") for s in STATUSES}
+
+
+def _apply_edits() -> None:
+    """data_editor reports {row: {column: value}}; rows are the plan's actions in order."""
+    edits = (st.session_state.get(EDITOR_KEY) or {}).get("edited_rows", {})
+    current = state.assessment()
+    actions = build_plan(model, current, state.scores()).actions
+    back = {v: k for k, v in _status_labels().items()}
+    for row, change in edits.items():
+        row = int(row)
+        if row >= len(actions):
+            continue
+        fields = {}
+        if "include" in change:
+            fields["include"] = bool(change["include"])
+        if "owner" in change:
+            fields["owner"] = (change["owner"] or "")[:200]
+        if "due" in change:
+            due = change["due"]
+            fields["due"] = date.fromisoformat(str(due)[:10]) if due else None
+        if "status" in change and change["status"] in back:
+            fields["status"] = back[change["status"]]
+        if fields:
+            edit_action(current, actions[row].item, **fields)
+    state.changed()
+
+
+def _store_logo() -> None:
+    uploaded = st.session_state.get(LOGO_KEY)
+    st.session_state.pop(LOGO_OK_KEY, None)
+    if uploaded is None:
+        return
+    data = uploaded.getvalue()
+    try:
+        load_logo(data)
+    except LogoError as exc:
+        st.session_state[LOGO_OK_KEY] = ("error", str(exc).removeprefix("logo: "))
+        return
+    st.session_state[LOGO_OK_KEY] = ("ok", data)
+
+
+def _pdf(pdf_lang: str):
+    logo = st.session_state.get(LOGO_OK_KEY)
+    logo_bytes = logo[1] if logo and logo[0] == "ok" else None
+    return lambda: pdf_for(model, state.assessment(), pdf_lang, logo_bytes)
+
+
+def _file_name(pdf_lang: str) -> str:
+    slug = "".join(ch for ch in (a.company.name or "") if ch.isalnum() or ch in "-_ ").strip().replace(" ", "_")
+    return f"{slug or 'cxaudit'}_plan_{pdf_lang}.pdf"
+
+
+st.title(state.t("plan.title"))
+st.write(state.t("plan.intro"))
+
+if scores.overall_score is None and not scores.answered:
+    st.info(state.t("plan.empty"), icon=":material/info:")
+    if st.button(state.t("plan.go_audit"), type="primary", key="plan_go_audit"):
+        st.switch_page("pages/audit_cx_plan.py")
+    st.stop()
+
+if scores.completeness < 1:
+    st.warning(state.t("plan.provisional", pct=format_number(100 * scores.completeness, lang) + " %"),
+               icon=":material/hourglass_top:")
+
+counts = plan.counts()
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(state.t("plan.m_actions"), format_number(counts["included"], lang))
+c2.metric(state.t("plan.m_quick"), format_number(counts["quick"], lang))
+c3.metric(state.t("plan.m_done"), f"{format_number(counts['done'], lang)} / {format_number(counts['included'], lang)}")
+c4.metric(state.t("plan.m_owner"), f"{format_number(counts['with_owner'], lang)} / {format_number(counts['included'], lang)}")
+
+st.subheader(state.t("plan.targets"))
+st.caption(state.t("plan.targets_help"))
+cols = st.columns(len(model.pillars))
+for col, p in zip(cols, model.pillars):
+    tg = plan.targets[p.id]
+    key = f"plan_target_{p.id}"
+    if st.session_state.get(key) != tg.target:
+        st.session_state[key] = tg.target  # follow the assessment (an import, another tab)
+    with col:
+        st.selectbox(p.short_title(lang), options=[1, 2, 3, 4, 5], format_func=_level_option, key=key,
+                     on_change=_set_target, args=(p.id,))
+        today = _level_option(tg.current) if tg.current else state.t("report.level_none")
+        st.caption(state.t("plan.target_today", level=today) + (f" · {state.t('plan.target_met')}" if tg.met else ""))
+
+st.subheader(state.t("plan.actions"))
+if not plan.actions:
+    st.success(state.t("plan.no_gaps"), icon=":material/celebration:")
+else:
+    st.caption(state.t("plan.actions_help"))
+    labels = _status_labels()
+    rows = [{
+        "include": act.include,
+        "rank": act.rank,
+        "action": act.text(lang),
+        "pillar": model.pillar(act.pillar).short_title(lang),
+        "item": act.item,
+        "wave": state.t(f"report.wave.{act.wave}.short"),
+        "owner": act.owner,
+        "due": act.due,
+        "status": labels[act.status],
+    } for act in plan.actions]
+    st.data_editor(
+        rows, key=EDITOR_KEY, on_change=_apply_edits, hide_index=True, width="stretch",
+        column_order=COLUMNS, num_rows="fixed",
+        disabled=("rank", "action", "pillar", "item", "wave"),
+        column_config={
+            "include": st.column_config.CheckboxColumn(state.t("plan.col.include"), width="small"),
+            "rank": st.column_config.NumberColumn(state.t("report.col.rank"), width="small"),
+            "action": st.column_config.TextColumn(state.t("report.col.action"), width="large"),
+            "pillar": st.column_config.TextColumn(state.t("report.col.pillar")),
+            "item": st.column_config.TextColumn(state.t("report.col.item"), width="small"),
+            "wave": st.column_config.TextColumn(state.t("plan.col.wave")),
+            "owner": st.column_config.TextColumn(state.t("report.col.owner"), max_chars=200),
+            "due": st.column_config.DateColumn(state.t("report.col.due"), format="DD/MM/YYYY"),
+            "status": st.column_config.SelectboxColumn(state.t("report.col.status"), options=list(labels.values()),
+                                                       required=True),
+        },
+    )
+
+st.subheader(state.t("plan.download"))
+st.caption(state.t("plan.download_help"))
+st.file_uploader(state.t("plan.logo"), type=["png", "jpg", "jpeg"], key=LOGO_KEY, on_change=_store_logo,
+                 help=state.t("plan.logo_help"), max_upload_size=10)
+logo_state = st.session_state.get(LOGO_OK_KEY)
+if logo_state and logo_state[0] == "error":
+    st.error(state.t("plan.logo_bad", problem=logo_state[1]), icon=":material/image_not_supported:")
+elif logo_state:
+    st.caption(state.t("plan.logo_ok"))
+left, right = st.columns(2)
+for col, pdf_lang in ((left, "el"), (right, "en")):
+    col.download_button(state.t(f"plan.download_{pdf_lang}"), data=_pdf(pdf_lang), file_name=_file_name(pdf_lang),
+                        mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
+                        key=f"plan_download_{pdf_lang}", type="primary" if pdf_lang == lang else "secondary",
+                        width="stretch")

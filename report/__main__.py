@@ -1,0 +1,79 @@
+"""`python -m report FILE.json -o OUT.pdf [--lang el|en] [--logo PATH]`: the PDF improvement plan.
+
+Bad input exits with status 2 and one line on stderr naming the problem; never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, status 2 (argparse would print the usage too)
+        print(f"error: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _fail(message: str) -> int:
+    print(f"error: {' '.join(str(message).split())}", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _Parser(prog="python -m report", description="Build the PDF improvement plan of a CX assessment.")
+    parser.add_argument("file", help="assessment JSON file ('-' for standard input)")
+    parser.add_argument("-o", "--output", required=True, help="PDF file to write ('-' for standard output)")
+    parser.add_argument("--lang", choices=("el", "en"), help="report language (default: the assessment's)")
+    parser.add_argument("--logo", help="PNG or JPEG logo for the cover")
+    args = parser.parse_args(argv)
+
+    from checklists import ContentError, default_model
+    from report import LogoError, load_logo, pdf_for
+    from scoring.assessment import AssessmentError, parse_assessment
+
+    try:
+        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as exc:
+        return _fail(f"{args.file}: cannot read ({exc.strerror or exc})")
+    try:
+        model = default_model()
+    except ContentError as exc:
+        return _fail(f"audit content: {exc}")
+    try:
+        assessment, dropped = parse_assessment(raw, model, allow_unknown_items=None)
+    except AssessmentError as exc:
+        return _fail(f"{args.file}: {exc.first_line}")
+    if dropped:
+        print(f"warning: {args.file}: made with questionnaire {assessment.model_version or '?'}; "
+              f"answers to items no longer asked were left out: {', '.join(dropped)}", file=sys.stderr)
+    logo = None
+    if args.logo:
+        try:
+            logo = Path(args.logo).read_bytes()
+        except OSError as exc:
+            return _fail(f"{args.logo}: cannot read ({exc.strerror or exc})")
+        try:
+            load_logo(logo)  # check first, so a bad logo is reported before any work
+        except LogoError as exc:
+            return _fail(f"{args.logo}: {str(exc).removeprefix('logo: ')}")
+    try:
+        pdf = pdf_for(model, assessment, args.lang or assessment.language, logo)
+    except LogoError as exc:
+        return _fail(f"{args.logo}: {str(exc).removeprefix('logo: ')}")
+    except Exception as exc:  # a bug, not bad input: still one line, but status 1
+        print(f"error: could not build the PDF ({type(exc).__name__}: {' '.join(str(exc).split())})", file=sys.stderr)
+        return 1
+    try:
+        if args.output == "-":
+            sys.stdout.buffer.write(pdf)
+            sys.stdout.buffer.flush()
+        else:
+            Path(args.output).write_bytes(pdf)
+    except OSError as exc:
+        return _fail(f"{args.output}: cannot write ({exc.strerror or exc})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

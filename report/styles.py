@@ -1,0 +1,102 @@
+"""Colours, paragraph styles and table styles of the report (A4, DejaVu Sans)."""
+from __future__ import annotations
+
+import functools
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import TableStyle
+
+from report.fonts import BOLD, ITALIC, REGULAR
+
+# The same colour per level as the app's charts (ui/charts.py LEVEL_COLORS; a test keeps them equal).
+LEVEL_HEX = {1: "#c0392b", 2: "#e67e22", 3: "#f1c40f", 4: "#27ae60", 5: "#1e8449"}
+LEVEL_COLORS = {k: colors.HexColor(v) for k, v in LEVEL_HEX.items()}
+NO_LEVEL = colors.HexColor("#aab7b8")
+# Text on a level-coloured badge: dark on yellow and orange, white on the others.
+LEVEL_TEXT = {1: colors.white, 2: colors.HexColor("#1f2d3d"), 3: colors.HexColor("#1f2d3d"),
+              4: colors.white, 5: colors.white}
+
+INK = colors.HexColor("#1f2d3d")
+ACCENT = colors.HexColor("#1f4e79")
+ACCENT_LIGHT = colors.HexColor("#e8eef5")
+MUTED = colors.HexColor("#5d6d7e")
+RULE = colors.HexColor("#d5d8dc")
+ZEBRA = colors.HexColor("#f4f6f7")
+NOTE_BG = colors.HexColor("#fbf8ef")
+WARN_BG = colors.HexColor("#fdf2e3")
+WARN_LINE = colors.HexColor("#e67e22")
+GOOD_BG = colors.HexColor("#e9f6ee")
+GOOD_LINE = colors.HexColor("#27ae60")
+TARGET = colors.HexColor("#1f4e79")
+
+MARGIN = 2 * cm
+LANDSCAPE_MARGIN = 1.6 * cm
+
+
+@functools.lru_cache(maxsize=1)
+def styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=9.5, leading=13.5, textColor=INK,
+                          spaceAfter=5, splitLongWords=1, allowWidows=0, allowOrphans=0)
+    s = {"body": base}
+
+    def add(name, parent="body", **kw):
+        s[name] = ParagraphStyle(name, parent=s[parent], **kw)
+
+    add("small", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=2)
+    add("muted", textColor=MUTED)
+    add("h1", fontName=BOLD, fontSize=18, leading=23, textColor=ACCENT, spaceBefore=0, spaceAfter=10,
+        keepWithNext=1)
+    add("h2", fontName=BOLD, fontSize=13, leading=17, textColor=ACCENT, spaceBefore=12, spaceAfter=6,
+        keepWithNext=1)
+    add("h3", fontName=BOLD, fontSize=10.5, leading=14, textColor=INK, spaceBefore=8, spaceAfter=4,
+        keepWithNext=1)
+    add("kicker", fontName=BOLD, fontSize=8, leading=10, textColor=MUTED, spaceAfter=2, keepWithNext=1)
+    add("lead", fontSize=11, leading=16, spaceAfter=8)
+    add("item", fontName=BOLD, fontSize=9.5, leading=13, spaceBefore=6, spaceAfter=2, keepWithNext=1)
+    add("itemmeta", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=2, keepWithNext=1)
+    add("note", fontName=ITALIC, fontSize=8.8, leading=12, leftIndent=10, textColor=INK, spaceAfter=4,
+        borderPadding=(3, 4, 3, 6), backColor=NOTE_BG)
+    add("action", fontSize=8.8, leading=12, leftIndent=10, spaceAfter=3)
+    add("bullet", leftIndent=14, bulletIndent=4, spaceAfter=3)
+    add("numbered", leftIndent=16, bulletIndent=2, spaceAfter=4)
+    add("cell", fontSize=8, leading=10, spaceAfter=0)
+    add("cellb", parent="cell", fontName=BOLD)
+    add("cellr", parent="cell", alignment=TA_RIGHT)
+    add("cellc", parent="cell", alignment=TA_CENTER)
+    add("cellsmall", parent="cell", fontSize=7, leading=8.8, textColor=MUTED)
+    add("head", parent="cell", fontName=BOLD, textColor=colors.white, fontSize=7.8, leading=9.5)
+    add("headr", parent="head", alignment=TA_RIGHT)
+    add("headc", parent="head", alignment=TA_CENTER)
+    add("callout", fontSize=9.5, leading=13.5, spaceAfter=0)
+    add("calloutbullet", parent="callout", leftIndent=12, bulletIndent=2)
+    # Cover
+    add("cover_kicker", fontName=BOLD, fontSize=10, leading=13, textColor=MUTED, spaceAfter=6)
+    add("cover_title", fontName=BOLD, fontSize=26, leading=32, textColor=ACCENT, spaceAfter=8)
+    add("cover_sub", fontSize=13, leading=18, textColor=MUTED, spaceAfter=28)
+    add("cover_name", fontName=BOLD, fontSize=20, leading=25, textColor=INK, spaceAfter=6)
+    add("cover_label", fontSize=8, leading=10, textColor=MUTED, spaceAfter=0)
+    add("cover_value", fontSize=11, leading=14.5, spaceAfter=0)
+    add("big", fontName=BOLD, fontSize=22, leading=26, alignment=TA_LEFT, spaceAfter=0)
+    add("bigger", parent="big", fontSize=16, leading=20)
+    return s
+
+
+def table_style(header_rows: int = 1, zebra: bool = True, n_rows: int = 0) -> TableStyle:
+    cmds = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
+    ]
+    if header_rows:
+        cmds += [("BACKGROUND", (0, 0), (-1, header_rows - 1), ACCENT),
+                 ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE")]
+    if zebra:
+        cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))
+    return TableStyle(cmds)

@@ -1,0 +1,288 @@
+"""The PDF: content in both languages, page numbering, fonts, metadata, hostile input, logos."""
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+
+from i18n import format_number, t, upper
+from report import LogoError, build_pdf, pdf_for
+from report.fonts import REPLACEMENT, clean
+from report_fixtures import HOSTILE, answered, flat, full_assessment, pdf_pages, profile
+from scoring import Assessment, score
+from scoring.plan import build_plan, edit_action
+
+BASE14 = {"Helvetica", "Times-Roman", "Courier", "Symbol", "ZapfDingbats"}
+
+
+def build(model, a, lang="el", logo=None):
+    s = score(model, a)
+    return build_pdf(model, a, s, build_plan(model, a, s), lang, logo)
+
+
+@pytest.fixture(scope="module")
+def full(model):
+    return full_assessment(model)
+
+
+@pytest.fixture(scope="module", params=["el", "en"])
+def full_pdf(request, model, full):
+    pdf = build(model, full, request.param)
+    return request.param, pdf, pdf_pages(pdf)
+
+
+def fonts_used(pdf: bytes) -> set[str]:
+    names = set()
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        for f in (page.get("/Resources", {}).get("/Font") or {}).values():
+            f = f.get_object()
+            names.add(str(f["/BaseFont"]).lstrip("/"))
+            if "/FontDescriptor" in f or "/DescendantFonts" in f:
+                continue
+            assert str(f.get("/Subtype")) != "/Type1", f"base-14 font {f['/BaseFont']} is used"
+    return names
+
+
+def check_numbering(pages: list[str], lang: str) -> None:
+    n = len(pages)
+    for i, text in enumerate(pages, start=1):
+        assert flat(t("report.page", lang, page=i, pages=n)) in flat(text), f"page {i}: no numbering"
+
+
+def test_content_in_both_languages(model, full, full_pdf):
+    lang, pdf, pages = full_pdf
+    text = flat("\n".join(pages))
+    assert full.company.name in text
+    for p in model.pillars:
+        assert flat(p.title(lang)) in text
+    for lv in model.levels:
+        assert lv.name(lang) in text
+    for key in ("report.summary", "report.findings", "report.plan", "report.kpis", "report.method"):
+        assert t(key, lang) in text
+    plan = build_plan(model, full, score(model, full))
+    for act in plan.urgent(3):  # the three most urgent actions, on the summary page
+        assert flat(act.text(lang)) in flat(pages[1] + pages[2])
+    check_numbering(pages, lang)
+
+
+def test_greek_round_trips_exactly(model, full):
+    pages = pdf_pages(build(model, full, "el"))
+    text = "\n".join(pages)
+    # Short strings sit on one line: they must come back character for character.
+    for s in ("Καφέ «Το Λιμάνι» Ο.Ε.", "Ηράκλειο Κρήτης", "Ελένη Καραγιάννη", "Σύμβουλοι Εμπειρίας Πελάτη Α.Ε.",
+              "Σχέδιο βελτίωσης της", "Εστίαση (καφέ, εστιατόρια)"):
+        assert s in text
+    assert upper(t("report.overall_level", "el")) == "ΣΥΝΟΛΙΚΟ ΕΠΙΠΕΔΟ"  # no tonos in capitals
+    assert "ΣΥΝΟΛΙΚΟ ΕΠΙΠΕΔΟ" in text and "ΣΥΝΟΛΙΚΌ" not in text
+    s = score(model, full)
+    assert format_number(int(s.overall_score * 10) / 10, "el", 1) + " / 100" in text  # decimal comma
+
+
+def test_fonts_embedded_and_no_base14(full_pdf):
+    _, pdf, _ = full_pdf
+    names = fonts_used(pdf)
+    assert names and all("DejaVuSans" in n for n in names), names
+    assert not {n.split("+")[-1] for n in names} & BASE14
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        for f in page["/Resources"]["/Font"].values():
+            desc = f.get_object()["/FontDescriptor"]
+            assert "/FontFile2" in desc, "TrueType font not embedded"
+
+
+def test_metadata(model, full):
+    for lang in ("el", "en"):
+        r = pypdf.PdfReader(io.BytesIO(build(model, full, lang)))
+        assert full.company.name in r.metadata.title
+        assert r.metadata.author == "Ελένη Καραγιάννη, Σύμβουλοι Εμπειρίας Πελάτη Α.Ε."
+        assert r.metadata.subject == t("report.subject", lang)
+        assert str(r.trailer["/Root"]["/Lang"]) == {"el": "el-GR", "en": "en-GB"}[lang]
+
+
+def test_pages_are_a4_and_the_plan_is_landscape(full_pdf):
+    _, pdf, pages = full_pdf
+    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+             for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    assert sizes[0] == (595, 842) and sizes[-1] == (595, 842)
+    assert (842, 595) in sizes
+
+
+def test_plan_groups_and_edits(model):
+    a = full_assessment(model, seed=3)
+    s = score(model, a)
+    plan = build_plan(model, a, s)
+    first = plan.open_actions[0]
+    edit_action(a, first.item, owner="Γιώργος Νικολάου", status="doing")
+    excluded = plan.open_actions[1]
+    edit_action(a, excluded.item, include=False)
+    for lang in ("el", "en"):
+        text = flat("\n".join(pdf_pages(build(model, a, lang))))
+        assert "Γιώργος Νικολάου" in text
+        assert t("report.status.doing", lang) in text
+        assert excluded.item in text.split(flat(t("report.plan_excluded", lang, n=1, items="")).rstrip(".")[:20])[-1]
+        for wave in ("quick", "30", "60", "90"):
+            if build_plan(model, a, score(model, a)).waves[wave]:
+                assert t(f"report.wave.{wave}", lang) in text
+
+
+def test_no_gaps_is_said_positively(model):
+    a = answered(model, 4)
+    for lang in ("el", "en"):
+        pages = pdf_pages(build(model, a, lang))
+        text = flat("\n".join(pages))
+        assert flat(t("report.narr.no_gaps", lang)) in text
+        assert flat(t("report.plan_no_actions", lang)) in text
+        assert model.level(5).name(lang) in text
+        check_numbering(pages, lang)
+
+
+def test_half_answered_is_provisional(model):
+    a = answered(model, 1, fraction=0.5)
+    s = score(model, a)
+    for lang in ("el", "en"):
+        text = flat("\n".join(pdf_pages(build(model, a, lang))))
+        pct = format_number(100 * s.completeness, lang) + " %"
+        assert flat(t("report.provisional", lang, answered=s.answered, total=s.total, pct=pct)) in text
+        assert flat(t("report.pillar_empty", lang)) in text  # the pillars with no answers say so
+
+
+def test_nothing_answered_still_makes_a_report(model):
+    for lang in ("el", "en"):
+        pages = pdf_pages(build(model, Assessment(), lang))
+        text = flat("\n".join(pages))
+        assert flat(t("report.summary_empty", lang)) in text and t("report.no_name", lang) in text
+        for p in model.pillars:
+            assert flat(p.title(lang)) in text
+        for lv in model.levels:
+            assert lv.name(lang) in text
+        check_numbering(pages, lang)
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_hostile_strings(model, kind):
+    hostile = HOSTILE[kind]
+    a = full_assessment(model, company={"name": hostile[:200], "sector": hostile[:100], "city": hostile[:100]},
+                        assessor={"name": hostile[:200], "organisation": hostile[:200]})
+    for iid in list(model.items)[:12]:
+        a.set_note(iid, hostile)
+    plan = build_plan(model, a, score(model, a))
+    for act in plan.actions[:5]:
+        edit_action(a, act.item, owner=hostile[:200])
+    for lang in ("el", "en"):
+        pdf = build(model, a, lang)
+        pages = pdf_pages(pdf)
+        text = flat("\n".join(pages))
+        expected = flat(clean(hostile))
+        if kind == "long_word":
+            assert "Α" * 40 in text and "Ω" * 40 in text
+        else:
+            assert expected in text, (kind, expected)
+        check_numbering(pages, lang)
+        fonts_used(pdf)
+
+
+def test_markup_is_shown_not_interpreted(model):
+    a = full_assessment(model, company={"name": "<b>Bold</b> & <i>co</i>"})
+    text = "\n".join(pdf_pages(build(model, a, "en")))
+    assert "<b>Bold</b> & <i>co</i>" in text
+
+
+def test_emoji_and_missing_glyphs_are_replaced():
+    assert clean("Καφέ 😀 τέλος") == f"Καφέ {REPLACEMENT} τέλος"
+    assert clean("👍🏽👍🏽 ok") == f"{REPLACEMENT} ok"
+    assert clean("❤️ x") == "❤ x"  # in the font: kept, variation selector dropped
+    assert clean("a\tb\x00c\r\nd") == "a bc\nd"
+    assert clean("\ud800x") == "x"
+
+
+def test_very_long_notes_and_owner_wrap_and_split(model):
+    a = full_assessment(model)
+    long_note = ("Πολύ μεγάλη σημείωση με πολλές λέξεις και αριθμούς 123. " * 100)[:5000]
+    for iid in model.items:
+        a.set_note(iid, long_note)
+    a.set_note(next(iter(model.items)), "Χ" * 20_000)  # the schema's maximum, without a space
+    for act in build_plan(model, a, score(model, a)).actions:
+        edit_action(a, act.item, owner="Ω" * 200)
+    pdf = build(model, a, "el")
+    pages = pdf_pages(pdf)
+    assert len(pages) > 20
+    check_numbering(pages, "el")
+
+
+def test_repeated_table_header_on_every_plan_page(model):
+    a = answered(model, 0)
+    pdf = build(model, a, "en")
+    r = pypdf.PdfReader(io.BytesIO(pdf))
+    plan_pages = [p.extract_text() for p in r.pages if float(p.mediabox.width) > float(p.mediabox.height)]
+    assert len(plan_pages) >= 2
+    for text in plan_pages:
+        if re.search(r"\n\d+\nDo the right thing", text):
+            assert "Owner" in text and "Status" in text
+
+
+def _png(w=300, h=120, mode="RGB") -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new(mode, (w, h), (31, 78, 121)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_logo(model, full, tmp_path):
+    pdf = build(model, full, "el", logo=_png())
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].images) == 1
+    path = tmp_path / "logo.png"
+    path.write_bytes(_png(mode="RGBA"))
+    assert pdf_for(model, full, "en", logo=path)
+
+
+@pytest.mark.parametrize("data,problem", [
+    (b"not an image at all", "not an image"),
+    (b"", "empty"),
+    (None, "damaged"),  # a PNG cut in half
+    (b"\x89PNG" + b"\x00" * (11 * 1024 * 1024), "limit"),
+])
+def test_bad_logos(model, full, data, problem):
+    if data is None:
+        data = _png(800, 800)[:200]
+    with pytest.raises(LogoError, match=problem):
+        build(model, full, "el", logo=data)
+
+
+def test_huge_logo_in_pixels(model, full):
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("1", (9000, 9000)).save(buf, format="PNG")  # small file, 81 megapixels
+    with pytest.raises(LogoError, match="pixels"):
+        build(model, full, "el", logo=buf.getvalue())
+
+
+def test_level_colours_match_the_app():
+    from report.styles import LEVEL_HEX
+    from ui.charts import LEVEL_COLORS
+
+    assert LEVEL_HEX == LEVEL_COLORS
+
+
+def test_unknown_language_is_refused(model, full):
+    with pytest.raises(ValueError):
+        build(model, full, "fr")
+
+
+def test_shipped_content(shipped_model):
+    """The real checklist content (or whatever $CXAUDIT_CONTENT_DIR points at) builds in both languages."""
+    a = full_assessment(shipped_model)
+    for lang in ("el", "en"):
+        pages = pdf_pages(build(shipped_model, a, lang))
+        text = flat("\n".join(pages))
+        for p in shipped_model.pillars:
+            assert flat(p.title(lang)) in text
+        for lv in shipped_model.levels:
+            assert lv.name(lang) in text
+        check_numbering(pages, lang)
+
+
+def test_profile_helper_is_valid():
+    assert Assessment(**profile()).company.city == "Ηράκλειο Κρήτης"
