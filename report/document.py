@@ -471,6 +471,18 @@ def _findings(ctx: _Ctx) -> list:
     return out
 
 
+def _customer_metrics(ctx: _Ctx) -> list:
+    """The survey results saved on the Measure page, as the same evidence lines the app shows."""
+    from scoring.metrics.evidence import evidence_lines
+
+    lines = evidence_lines(ctx.a.surveys, ctx.lang) if ctx.a.surveys else []
+    if not lines:
+        return []
+    out: list = [ctx.p(ctx.esc(ctx.t("report.metrics")), "h2"), ctx.p(ctx.esc(ctx.t("report.metrics_intro")), "muted")]
+    out += [ctx.p("• " + ctx.esc(line), "body") for line in lines]
+    return [KeepTogether(out[:3])] + out[3:]
+
+
 # The plan table: short columns are as wide as their longest word needs (header or value, in the
 # language of the report); what is left goes to the action (58 %) and the KPI (42 %).
 PLAN_COLS = ("rank", "action", "pillar", "item", "impact", "effort", "horizon", "kpi", "owner", "due", "status")
@@ -674,6 +686,7 @@ def build(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan,
     story += [NextPageTemplate("portrait"), PageBreak()]
     story += _summary(ctx)
     story += _findings(ctx)
+    story += _customer_metrics(ctx)
     story += _plan(ctx)
     story += _method(ctx)
     doc.build(story, canvasmaker=_canvas_class(ctx))
