@@ -53,7 +53,7 @@ def replace_assessment(a: Assessment) -> None:
     st.session_state[ASSESSMENT_KEY] = a
     # Widget keys hold the previous assessment's values; drop them so the pages redraw from `a`.
     for key in list(st.session_state.keys()):
-        if isinstance(key, str) and key.startswith(("ans_", "note_", "profile_", "plan_")):
+        if isinstance(key, str) and key.startswith(("note_", "profile_", "plan_")):
             del st.session_state[key]
 
 
