@@ -110,6 +110,13 @@ def distribution_chart(result: dict[str, Any], score_title: str, answers_title: 
     ).properties(height=220)
 
 
+def _interval_tooltip(group: str, titles: dict[str, str]) -> list:
+    """Tooltip of one group's result: its name, the value, the 95% interval and n."""
+    return [alt.Tooltip(f"{group}:N", title=titles[group]), alt.Tooltip("value:Q", format=".1f", title=titles["value"]),
+            alt.Tooltip("low:Q", format=".1f", title=titles["low"]), alt.Tooltip("high:Q", format=".1f", title=titles["high"]),
+            alt.Tooltip("n:Q", title="n")]
+
+
 def trend_chart(periods: list[dict[str, Any]], result: dict[str, Any], lang: str, titles: dict[str, str]) -> alt.Chart:
     """Value per period (line) inside its 95% interval (band)."""
     rows = [{"period": period_label(p.get("period") or p.get("label"), lang), "order": i, "value": p["value"],
@@ -119,9 +126,7 @@ def trend_chart(periods: list[dict[str, Any]], result: dict[str, Any], lang: str
     sort = list(df["period"])
     x = alt.X("period:N", sort=sort, title=None, axis=alt.Axis(labelAngle=0))
     y_scale = alt.Scale(domain=_zoom(result, rows), nice=False, zero=False)
-    tooltip = [alt.Tooltip("period:N", title=titles["period"]), alt.Tooltip("value:Q", format=".1f", title=titles["value"]),
-               alt.Tooltip("low:Q", format=".1f", title=titles["low"]), alt.Tooltip("high:Q", format=".1f", title=titles["high"]),
-               alt.Tooltip("n:Q", title="n")]
+    tooltip = _interval_tooltip("period", titles)
     base = alt.Chart(df).encode(x=x)
     band = base.mark_area(opacity=0.22, color=ACCENT).encode(
         y=alt.Y("low:Q", scale=y_scale, title=titles["value"]), y2="high:Q")
@@ -140,9 +145,7 @@ def segments_chart(segments: list[dict[str, Any]], result: dict[str, Any], blank
     sort = list(df["label"])
     y = alt.Y("label:N", sort=sort, title=None, axis=alt.Axis(labelLimit=320))
     x_scale = alt.Scale(domain=_zoom(result, rows), nice=False, zero=False)
-    tooltip = [alt.Tooltip("segment:N", title=titles["segment"]), alt.Tooltip("value:Q", format=".1f", title=titles["value"]),
-               alt.Tooltip("low:Q", format=".1f", title=titles["low"]), alt.Tooltip("high:Q", format=".1f", title=titles["high"]),
-               alt.Tooltip("n:Q", title="n")]
+    tooltip = _interval_tooltip("segment", titles)
     base = alt.Chart(df).encode(y=y)
     err = base.mark_rule(color=ACCENT, strokeWidth=3, opacity=0.45).encode(
         x=alt.X("low:Q", scale=x_scale, title=titles["value"]), x2="high:Q", tooltip=tooltip)
