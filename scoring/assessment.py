@@ -166,7 +166,8 @@ def _loc(loc: tuple) -> str:
 def _message(err: dict) -> str:
     kind = err["type"]
     loc = err["loc"]
-    if loc and loc[-1] == "value" or (len(loc) >= 3 and loc[0] == "answers" and "literal" in kind):
+    # Any problem with an answer's value gets the one message that says what is allowed.
+    if (loc and loc[-1] == "value") or (len(loc) >= 3 and loc[0] == "answers" and "literal" in kind):
         return 'must be 0–4, "na" or "unknown"'
     if kind == "extra_forbidden":
         return "unknown field"
