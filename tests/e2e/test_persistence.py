@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from store_support import ensure_model
 
@@ -237,7 +238,8 @@ def test_sigkill_mid_audit_and_restart_loses_nothing(server, context, model):
     fresh = context.new_page()
     fresh.goto(f"{server.url}/?assessment={aid}")
     fresh.wait_for_selector(READY)
-    assert fresh.locator(".st-key-profile_name input").input_value() == "Ζαχαροπλαστείο «Γλυκιά Ζωή»"
+    # The app can report "idle" before the resumed values are drawn: poll for the value.
+    expect(fresh.locator(".st-key-profile_name input")).to_have_value("Ζαχαροπλαστείο «Γλυκιά Ζωή»")
     assert_answers(fresh, server, model, answers, aid)
     fresh.goto(f"{server.url}/{pillar_url(model.item_pillar[note_item])}?assessment={aid}")
     fresh.wait_for_selector(READY)
