@@ -12,6 +12,5 @@ lang = state.lang()
 current = st.navigation(navigation_pages(lang))
 sidebar.language_picker()
 current.run()
-# Drawn after the page so that it shows the page's latest edits.
-sidebar.progress()
-persistence.indicator()  # the quiet "saved 10:42" line
+# Drawn after the page so that it shows the page's latest edits, with the quiet "saved 10:42" line.
+sidebar.progress(footer=persistence.status_line())

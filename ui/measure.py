@@ -214,17 +214,17 @@ def _save(result: dict[str, Any], name: str | None) -> None:
         a.surveys[same[0]] = entry
     else:
         a.surveys.append(entry)
-    state.changed()
     key = "measure.replaced_ok" if same else "measure.saved_ok"
     st.session_state[MESSAGE_KEY] = ("success", state.t(key, line=evidence_line(entry, state.lang())))
+    state.changed()  # last: a version conflict found by autosave ends the callback here
 
 
 def _remove(index: int) -> None:
     a = state.assessment()
     if 0 <= index < len(a.surveys):
         gone = a.surveys.pop(index)
-        state.changed()
         st.session_state[MESSAGE_KEY] = ("info", state.t("measure.removed", line=evidence_line(gone, state.lang())))
+        state.changed()  # last, as above
 
 
 # ---------------------------------------------------------------- page parts

@@ -4,6 +4,7 @@ app.py builds st.navigation from it; pages use it for "previous / next" links.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import streamlit as st
@@ -43,10 +44,11 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
-@st.cache_resource(show_spinner=False)
+@functools.cache
 def navigation_pages(lang: str) -> dict[str, list]:
     """st.navigation's sections in `lang`, built once per language and process: constructing
-    st.Page objects resolves file paths, a large share of a page's rerun otherwise."""
+    st.Page objects resolves file paths, a large share of a page's rerun otherwise. A plain
+    cache rather than st.cache_resource, whose bookkeeping costs every rerun too."""
     from ui.state import model
 
     sections: dict[str, list] = {}

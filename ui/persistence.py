@@ -3,11 +3,11 @@
 - init() (app.py, every run, after the assessment exists): on the first run of a session,
   `?assessment=<id>` reopens that stored assessment; registers the autosave listener; keeps the
   URL's `?assessment=` pointing at the current assessment so a refresh or the link resumes it;
-  shows a version conflict, if any, with its choices.
+  shows a version conflict, if any, with its choices, at the top of the page.
 - The listener saves after every edit (state.changed()). A new assessment is written on its first
   edit, not before. The stored version travels in session state; a write that finds another
   version stored is not made: the user is told and chooses (reload theirs, or keep mine).
-- indicator() draws the quiet "saved 10:42" line and the resume link in the sidebar.
+- status_line() is the quiet "saved 10:42" line and the resume link, for the sidebar.
 """
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ KEY_ID = "store_id"            # id of the assessment this session has stored (o
 KEY_VERSION = "store_version"  # its stored version as this session knows it
 KEY_STATUS = "store_status"    # {"kind": "saved"|"error"|"conflict"|"deleted", "at": datetime, ...}
 KEY_STARTED = "store_started"
-KEY_SLOT = "_store_conflict_slot"  # this run's top-of-page container for the conflict notice
 KEY_NOTICES = "store_notices"  # [(kind, text)] shown once at the top of the next page
 QUERY = "assessment"
 
@@ -97,10 +96,18 @@ def _save_foreign(a) -> bool:
 
 
 def _autosave(a) -> None:
-    status = st.session_state.get(KEY_STATUS) or {}
-    if status.get("kind") in ("conflict", "deleted") and status.get("id") == a.id:
+    if _pending_conflict():
         return  # waiting for the user's choice; the edit stays in this tab
-    save_now(a)
+    if not save_now(a) and _pending_conflict():
+        # Found while the page is drawn (an answer just given): start the run again so that the
+        # notice is drawn at the top of the page. From a callback, this just ends the callback;
+        # every callback calls state.changed() last, and a rerun follows a callback anyway.
+        st.rerun()
+
+
+def _pending_conflict() -> bool:
+    status = st.session_state.get(KEY_STATUS) or {}
+    return status.get("kind") in ("conflict", "deleted") and status.get("id") == state.assessment().id
 
 
 # ---------------------------------------------------------------- opening
@@ -197,12 +204,11 @@ def _keep_mine() -> None:
     save_now(a)
 
 
-def _show_conflict(slot) -> None:
-    status = st.session_state.get(KEY_STATUS) or {}
-    if status.get("kind") not in ("conflict", "deleted") or status.get("id") != state.assessment().id:
+def _show_conflict() -> None:
+    if not _pending_conflict():
         return
-    deleted = status["kind"] == "deleted"
-    with slot.container(border=True, key="store_conflict"):
+    deleted = st.session_state[KEY_STATUS]["kind"] == "deleted"
+    with st.container(border=True, key="store_conflict"):
         st.warning(state.t("store.deleted_elsewhere" if deleted else "store.conflict"), icon=":material/sync_problem:")
         left, right = st.columns(2)
         if not deleted:
@@ -230,18 +236,13 @@ def init() -> None:
         tracked = st.session_state.get(KEY_ID)
         if tracked and tracked == state.assessment().id and st.query_params.get(QUERY) != tracked:
             st.query_params[QUERY] = tracked  # page changes drop query parameters; keep the link right
-    # A slot at the top of the page: an edit made while the page runs can meet a conflict, and
-    # indicator() (called after the page) draws it here, in the same run.
-    st.session_state[KEY_SLOT] = st.container()
+    _show_conflict()
     _show_notices()
 
 
-def indicator() -> None:
-    """The quiet autosave line in the sidebar, with the resume link once there is something stored;
-    and the version-conflict notice, in the slot init() kept at the top of the page."""
-    slot = st.session_state.pop(KEY_SLOT, None)
-    if slot is not None:
-        _show_conflict(slot)
+def status_line() -> str:
+    """The quiet autosave line for the sidebar ("saved 10:42"), with the resume link once there is
+    something stored. Markdown; the sidebar draws it under the progress, in the same element."""
     status = st.session_state.get(KEY_STATUS) or {}
     kind = status.get("kind")
     tracked = st.session_state.get(KEY_ID)
@@ -258,7 +259,7 @@ def indicator() -> None:
     if tracked and tracked == state.assessment().id:
         # ./ is the app's root (the start page) from any page, whatever the server's base path.
         text += f" · [{state.t('store.resume_link')}](./?{QUERY}={tracked} \"{state.t('store.resume_help')}\")"
-    st.sidebar.caption(f":material/cloud_done: {text}" if kind == "saved" else text)
+    return f":material/cloud_done: {text}" if kind == "saved" else text
 
 
 # ---------------------------------------------------------------- import

@@ -2,6 +2,9 @@
 the why/evidence hints and an optional note, drawn from the model."""
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 import streamlit as st
 
 from checklists.model import ANSWER_VALUES, Item
@@ -27,44 +30,64 @@ def _set_note(item_id: str) -> None:
     state.changed()
 
 
-def _scale_legend(lang: str) -> str:
-    """The answer scale explained once per page (not in every radio: that would multiply the
-    size of every rerun's messages)."""
-    return "  \n".join(f"**{o.label(lang)}**: {o.descriptor(lang)}" for o in state.model().answer_scale)
+@dataclass(frozen=True)
+class _PageText:
+    """Everything a pillar page writes that depends only on the pillar and the language."""
+    title: str
+    description: str
+    legend: str                    # the answer scale, explained once in the title's (?) help
+    scale: dict                    # answer value -> label
+    hints: tuple[str, ...]         # per question: why it matters, what to look for (the radio's help)
+    words: dict
 
 
-def _question(item: Item, number: int, lang: str, a, words: dict) -> None:
+@functools.lru_cache(maxsize=None)
+def _page_text(pillar_id: str, lang: str) -> _PageText:
+    """Built once per pillar and language: a page rerun then only draws. (Every rerun of a page
+    redraws all of it, so string work here would be paid on every click.)"""
+    model = state.model()
+    pillar = model.pillar(pillar_id)
+    words = {k: t(f"audit.{k}", lang) for k in
+             ("why", "evidence", "critical", "critical_help", "notes", "notes_intro", "note", "note_placeholder",
+              "done", "scale_help")}
+    legend = "  \n".join(f"**{o.label(lang)}**: {o.descriptor(lang)}" for o in model.answer_scale)
+    hints = tuple(f"**{words['why']}:** {item.why(lang)}\n\n**{words['evidence']}:** {item.evidence(lang)}"
+                  + (f"\n\n{words['critical_help']}" if item.critical else "") for item in pillar.items)
+    return _PageText(title=pillar.title(lang), description=pillar.description(lang),
+                     legend=f"**{words['scale_help']}**\n\n{legend}",
+                     scale={o.value: o.label(lang) for o in model.answer_scale}, hints=hints, words=words)
+
+
+def _question(item: Item, number: int, lang: str, a, text: _PageText) -> None:
     value = a.value(item.id)
-    help_text = (f"**{words['why']}:** {item.why(lang)}\n\n**{words['evidence']}:** {item.evidence(lang)}"
-                 + (f"\n\n{words['critical_help']}" if item.critical else ""))
     # Keyless on purpose: a keyed radio costs a scan of the session state, and the label (the
     # question in the current language) already identifies it. The stored answer is the
     # default, so a language switch redraws it as answered.
     chosen = st.radio(
-        question_label(item, number, lang, words, bool(a.note(item.id))), options=ANSWER_VALUES,
-        format_func=words["scale"].__getitem__, index=ANSWER_VALUES.index(value) if value is not None else None,
-        horizontal=True, help=help_text,
+        question_label(item, number, lang, text.words, bool(a.note(item.id))), options=ANSWER_VALUES,
+        format_func=text.scale.__getitem__, index=ANSWER_VALUES.index(value) if value is not None else None,
+        horizontal=True, help=text.hints[number - 1],
     )
     if chosen is not None and chosen != value:
         a.set_value(item.id, chosen)
         state.changed()
 
 
-def _notes(items: list[Item], lang: str) -> None:
+def _notes(items: list[Item], lang: str, words: dict) -> None:
     """Every question's hints and note field in one expander, drawn only while it is open.
 
     One expander per page rather than per question: each stateful expander adds about a third to
     a page's rerun (bench/bench_app.py), and the hints are also in each question's tooltip."""
-    box = st.expander(state.t("audit.notes"), icon=":material/edit_note:", on_change="rerun")
+    box = st.expander(words["notes"], icon=":material/edit_note:", on_change="rerun")
     if not box.open:
         return
-    box.caption(state.t("audit.notes_intro"))
+    box.caption(words["notes_intro"])
     a = state.assessment()
     for number, item in enumerate(items, start=1):
-        box.markdown(f"**{number}. {item.text(lang)}** :gray[· {item.id}]  \n:gray[{state.t('audit.evidence')}: "
+        box.markdown(f"**{number}. {item.text(lang)}** :gray[· {item.id}]  \n:gray[{words['evidence']}: "
                      f"{item.evidence(lang)}]")
-        box.text_area(state.t("audit.note"), value=a.note(item.id), key=f"note_{item.id}", height=68,
-                      placeholder=state.t("audit.note_placeholder"), on_change=_set_note, args=(item.id,),
+        box.text_area(words["note"], value=a.note(item.id), key=f"note_{item.id}", height=68,
+                      placeholder=words["note_placeholder"], on_change=_set_note, args=(item.id,),
                       max_chars=5000, label_visibility="collapsed")
 
 
@@ -79,32 +102,31 @@ def render_pillar(pillar_id: str) -> None:
     lang = state.lang()
     pillar = model.pillar(pillar_id)
     a = state.assessment()
+    text = _page_text(pillar_id, lang)
 
-    # The answer scale is explained in the title's (?) help: no extra element on every rerun.
-    st.title(pillar.title(lang), help=f"**{state.t('audit.scale_help')}**\n\n{_scale_legend(lang)}")
-    st.caption(pillar.description(lang))
+    # Title, description and (in the (?) help) the answer scale in one element: every element is
+    # paid for on every click.
+    st.markdown(f"# {text.title}\n:gray[{text.description}]", help=text.legend)
     if pillar_id == "measurement" and a.surveys:
         from scoring.metrics.evidence import evidence_lines  # only this page needs the metrics toolkit
         lines = evidence_lines(a.surveys, lang)
-        st.info("  \n".join([f"**{state.t('measure.evidence.title')}**", *lines]), icon=":material/monitoring:")
-    progress = st.empty()  # filled after the questions, so it counts the answer just given
+        st.info("  \n".join([f"**{t('measure.evidence.title', lang)}**", *lines]), icon=":material/monitoring:")
 
-    # Looked up once per page, not once per question.
-    words = {"scale": {o.value: o.label(lang) for o in model.answer_scale},
-             **{k: t(f"audit.{k}", lang) for k in ("why", "evidence", "critical", "critical_help")}}
     for number, item in enumerate(pillar.items, start=1):
-        _question(item, number, lang, a, words)
-    _notes(pillar.items, lang)
+        _question(item, number, lang, a, text)
+    _notes(pillar.items, lang, text.words)
 
+    # Below the questions, so that it counts the answer just given; the sidebar shows it too.
     answered = sum(1 for it in pillar.items if a.value(it.id) is not None)
-    progress.progress(answered / len(pillar.items),
-                      text=state.t("audit.pillar_progress", answered=answered, total=len(pillar.items)))
     if answered == len(pillar.items):
-        st.success(state.t("audit.done"))
+        st.success(text.words["done"], icon=":material/task_alt:")
+    else:
+        st.progress(answered / len(pillar.items),
+                    text=t("audit.pillar_progress", lang, answered=answered, total=len(pillar.items)))
     # Only "next": the sidebar lists every section for going back.
     nxt = _next_page(pillar_id)
     if nxt:
-        st.page_link(nxt.path, label=state.t("nav.next", title=model.pillar(nxt.pillar).short_title(lang)),
+        st.page_link(nxt.path, label=t("nav.next", lang, title=model.pillar(nxt.pillar).short_title(lang)),
                      icon=":material/arrow_forward:")
     else:
-        st.page_link("pages/results.py", label=state.t("nav.to_results"), icon=":material/insights:")
+        st.page_link("pages/results.py", label=t("nav.to_results", lang), icon=":material/insights:")

@@ -31,8 +31,9 @@ def language_picker(where: str = "sidebar") -> None:
     )
 
 
-def progress() -> None:
-    """Answered questions per pillar and overall, in one markdown element (cheap on every rerun)."""
+def progress(footer: str = "") -> None:
+    """Answered questions per pillar and overall, and a `footer` line (the autosave status), in one
+    markdown element: every element costs every rerun of every page."""
     model = state.model()
     a = state.assessment()
     lang = state.lang()
@@ -48,4 +49,4 @@ def progress() -> None:
     company = a.company.name or t("sidebar.company_none", lang)
     st.sidebar.markdown(
         f":gray[{md_escape(company)}]  \n**{t('sidebar.overall', lang, answered=answered_all, total=total_all)}**"
-        "  \n" + "  \n".join(lines))
+        "  \n" + "  \n".join(lines) + (f"\n\n:small[:gray[{footer}]]" if footer else ""))

@@ -21,8 +21,8 @@ ASSESSMENT_KEY = "assessment"
 _change_listeners: list[Callable[[Assessment], None]] = []
 
 
-@st.cache_resource(show_spinner=False)
 def model() -> AuditModel:
+    """The audit model (immutable, loaded once per process by default_model's own cache)."""
     return default_model()
 
 
@@ -68,7 +68,8 @@ def on_change(listener: Callable[[Assessment], None]) -> None:
 
 
 def changed() -> None:
-    """Tell listeners (autosave) the current assessment was edited."""
+    """Tell listeners (autosave) the current assessment was edited. Call it last in a callback:
+    autosave ends the run (st.rerun) when it finds a version conflict, to show it at the top."""
     a = assessment()
     for listener in _change_listeners:
         listener(a)

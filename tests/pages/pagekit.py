@@ -9,6 +9,13 @@ def goto(at: AppTest, page: str) -> AppTest:
     return at
 
 
+def pillar_heading(at: AppTest) -> str:
+    """The title of a pillar page (drawn with its description in one markdown element)."""
+    first = at.main.markdown[0].value
+    assert first.startswith("# "), first
+    return first.split("\n", 1)[0][2:]
+
+
 def radio_for(at: AppTest, item_id: str):
     """The answer radio of a question (labels end with the item id)."""
     found = [r for r in at.radio if r.label.endswith(f"· {item_id}]")]

@@ -130,7 +130,7 @@ def test_answers_are_saved_as_they_happen_and_resume_by_link(db_url, model):
     aid = aid[0] if isinstance(aid, list) else aid
     stored, version = store.load_assessment(engine, aid)
     assert stored.value(first) == 3 and stored.value(second) == "na" and version == 2
-    assert any("Αποθηκεύτηκε" in c.value for c in at.sidebar.caption)
+    assert any("Αποθηκεύτηκε" in m.value for m in at.sidebar.markdown)
 
     resumed = _app(assessment=aid)
     resumed.run()

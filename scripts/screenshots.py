@@ -1,0 +1,72 @@
+"""Screenshot pages in both languages, to look at them before calling a change done.
+
+    .venv/bin/python scripts/screenshots.py [URL-PATH ...] [--out DIR] [--db FILE] [--height PX]
+
+Starts the app (`python -m ui.serve`) on a free port with its own database (a throwaway one unless
+--db is given), opens each path (default: every page) in Greek and in English in headless
+Chromium, waits until the app is idle, and writes DIR/<path>-<lang>.png (default DIR:
+bench/out/screens). Paths may carry a query, e.g. "plan?assessment=<id>".
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+sys.path.insert(0, str(ROOT))
+
+from browser import ARGS, Server, chromium_path, wait_idle  # noqa: E402
+
+from ui.nav import PAGES  # noqa: E402
+
+
+def shoot(paths: list[str], out: Path, db: Path, height: int) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    server = Server(db).start()
+    made = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+            for lang in ("el", "en"):
+                # A tall window: Streamlit scrolls inside its own container, so a full-page shot
+                # of a short window would cut the page off.
+                page = browser.new_page(viewport={"width": 1400, "height": height})
+                for path in paths:
+                    sep = "&" if "?" in path else "?"
+                    page.goto(f"{server.url}/{path}{sep}lang={lang}")
+                    wait_idle(page, '[data-testid="stMain"]')
+                    page.wait_for_timeout(600)  # charts and fonts settle after the idle flag
+                    name = (path.split("?")[0] or "start").replace("/", "_")
+                    target = out / f"{name}-{lang}.png"
+                    page.screenshot(path=str(target))
+                    made.append(target)
+                page.close()
+            browser.close()
+    finally:
+        server.stop()
+    return made
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", default=[p.url for p in PAGES])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "screens")
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--height", type=int, default=2200)
+    args = parser.parse_args(argv)
+    if not chromium_path():
+        print("no Chromium: apt-get install -y chromium", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        for target in shoot(args.paths, args.out, args.db or Path(tmp) / "screens.sqlite", args.height):
+            print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
