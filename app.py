@@ -4,10 +4,14 @@ import streamlit as st
 from ui import persistence, sidebar, state
 from ui.nav import navigation_pages
 
-st.set_page_config(page_title="cxaudit", page_icon=":material/fact_check:", layout="wide")
+first_run = state.first_run_of_session()
+if first_run:
+    # The browser keeps a session's page config across reruns and page switches, so it is sent
+    # on the session's first run only: one element less on every click.
+    st.set_page_config(page_title="cxaudit", page_icon=":material/fact_check:", layout="wide")
 
 state.assessment()
-persistence.init()  # resume ?assessment=<id> (and its language), autosave every edit
+persistence.init(first_run)  # resume ?assessment=<id> (and its language), autosave every edit
 lang = state.lang()
 current = st.navigation(navigation_pages(lang))
 sidebar.language_picker()

@@ -25,7 +25,6 @@ from ui import state
 KEY_ID = "store_id"            # id of the assessment this session has stored (or loaded)
 KEY_VERSION = "store_version"  # its stored version as this session knows it
 KEY_STATUS = "store_status"    # {"kind": "saved"|"error"|"conflict"|"deleted", "at": datetime, ...}
-KEY_STARTED = "store_started"
 KEY_NOTICES = "store_notices"  # [(kind, text)] shown once at the top of the next page
 QUERY = "assessment"
 
@@ -224,11 +223,10 @@ def _show_notices() -> None:
 
 
 # ---------------------------------------------------------------- entry points
-def init() -> None:
+def init(first_run: bool) -> None:
     """Call once per run from app.py, after state.assessment()."""
     state.on_change(_autosave)
-    if not st.session_state.get(KEY_STARTED):
-        st.session_state[KEY_STARTED] = True
+    if first_run:
         wanted = st.query_params.get(QUERY)
         if wanted:
             open_assessment(wanted, follow_language="lang" not in st.query_params)

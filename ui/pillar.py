@@ -116,13 +116,9 @@ def render_pillar(pillar_id: str) -> None:
         _question(item, number, lang, a, text)
     _notes(pillar.items, lang, text.words)
 
-    # Below the questions, so that it counts the answer just given; the sidebar shows it too.
-    answered = sum(1 for it in pillar.items if a.value(it.id) is not None)
-    if answered == len(pillar.items):
+    # Progress is in the sidebar ("Plan: 7/11"), always visible; here only the finish line.
+    if all(a.value(it.id) is not None for it in pillar.items):
         st.success(text.words["done"], icon=":material/task_alt:")
-    else:
-        st.progress(answered / len(pillar.items),
-                    text=t("audit.pillar_progress", lang, answered=answered, total=len(pillar.items)))
     # Only "next": the sidebar lists every section for going back.
     nxt = _next_page(pillar_id)
     if nxt:

@@ -16,9 +16,19 @@ from scoring import Assessment, Scores, new_assessment, score
 
 LANG_KEY = "lang"
 ASSESSMENT_KEY = "assessment"
+STARTED_KEY = "session_started"
 
 # Called after every edit with the edited assessment (the store hooks autosave in here).
 _change_listeners: list[Callable[[Assessment], None]] = []
+
+
+def first_run_of_session() -> bool:
+    """True on the first run of a browser session (a new tab, a refresh, a reconnect after a server
+    restart), False on every rerun after it."""
+    if STARTED_KEY in st.session_state:
+        return False
+    st.session_state[STARTED_KEY] = True
+    return True
 
 
 def model() -> AuditModel:

@@ -55,6 +55,11 @@ def test_start_answer_switch_language_results(server, page):
     assert "Overall level" in body
     assert pillar.items[0].text("en") in body
     assert "Traceback" not in body
+    # The wide layout, sent on the session's first run only, still holds after all those reruns
+    # and page switches (the page would be about 730 px wide if it had fallen back to centred).
+    main_width = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()["width"]
+    assert main_width > 900, main_width
+    assert page.title() != "app"
 
 
 def test_every_page_opens_from_a_direct_link(server, page):
