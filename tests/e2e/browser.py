@@ -40,12 +40,14 @@ def free_port() -> int:
 
 
 class Server:
-    """`streamlit run app.py` on a free port with its own database file; restartable."""
+    """`python -m ui.serve` on a free port with its own database file; restartable. The server's
+    output goes to a log beside the database (e.g. e2e.log), to read when a journey fails."""
 
     def __init__(self, db_path: Path):
         self.port = free_port()
         self.db_path = db_path
         self.proc: subprocess.Popen | None = None
+        self.log = None
 
     @property
     def url(self) -> str:
@@ -53,10 +55,12 @@ class Server:
 
     def start(self) -> "Server":
         env = {**os.environ, "CXAUDIT_DATABASE_URL": f"sqlite:///{self.db_path}"}
+        if self.log is None:
+            self.log = open(self.db_path.with_suffix(".log"), "ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "ui.serve", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.port", str(self.port)],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -68,6 +72,7 @@ class Server:
         raise RuntimeError("streamlit did not start")
 
     def kill(self) -> None:
+        """SIGKILL: no shutdown hooks, no flushing; what was committed must survive."""
         if self.proc and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
@@ -79,6 +84,9 @@ class Server:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:
                 self.kill()
+        if self.log is not None:
+            self.log.close()
+            self.log = None
 
 
 @pytest.fixture(scope="session")

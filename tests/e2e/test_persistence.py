@@ -2,92 +2,21 @@
 server is killed (SIGKILL) mid-audit and started again on the same database."""
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from browser import IDLE
+from checklists.model import ANSWER_VALUES  # the radios' option order
 from store_support import ensure_model
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CXAUDIT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-READY = '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
-ANSWER_VALUES = (0, 1, 2, 3, 4, "na", "unknown")
-
 pytestmark = pytest.mark.e2e
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"Chromium is required in CI but {CHROMIUM} is missing")
-    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, db_url: str):
-        self.db_url = db_url
-        self.port = _free_port()
-        self.proc: subprocess.Popen | None = None
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        env = {**os.environ, "CXAUDIT_DATABASE_URL": self.db_url}
-        self.log = open(Path(self.db_url.removeprefix("sqlite:///")).with_suffix(".log"), "ab")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "ui.serve", "--server.port", str(self.port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("streamlit did not start")
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown hooks, no flushing; what was committed must survive."""
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        self.log.close()
 
 
 @pytest.fixture(scope="module")
 def model(tmp_path_factory):
     return ensure_model(tmp_path_factory.mktemp("model"))
-
-
-@pytest.fixture
-def server(tmp_path, model):
-    s = Server(f"sqlite:///{tmp_path / 'e2e.sqlite'}")
-    s.start()
-    yield s
-    s.stop()
 
 
 @pytest.fixture
@@ -104,7 +33,7 @@ def settle(page) -> None:
         page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=1500)
     except Exception:
         pass  # it may have finished already
-    page.wait_for_selector(READY)
+    page.wait_for_selector(IDLE)
 
 
 def pillar_url(pillar_id: str) -> str:
@@ -168,7 +97,7 @@ def answer_all(page, server, model, answers) -> None:
         by_pillar.setdefault(model.item_pillar[item_id], {})[item_id] = value
     for pid, items in by_pillar.items():
         page.goto(f"{server.url}/{pillar_url(pid)}" + (f"?assessment={resume_id(page)}" if "assessment=" in page.url else ""))
-        page.wait_for_selector(READY)
+        page.wait_for_selector(IDLE)
         for item_id, value in items.items():
             answer(page, item_id, value)
 
@@ -179,7 +108,7 @@ def assert_answers(page, server, model, answers, aid) -> None:
         by_pillar.setdefault(model.item_pillar[item_id], {})[item_id] = value
     for pid, items in by_pillar.items():
         page.goto(f"{server.url}/{pillar_url(pid)}?assessment={aid}")
-        page.wait_for_selector(READY)
+        page.wait_for_selector(IDLE)
         for item_id, value in items.items():
             assert checked(page, item_id) == value, (item_id, value)
 
@@ -187,12 +116,12 @@ def assert_answers(page, server, model, answers, aid) -> None:
 def test_answers_survive_a_browser_refresh(server, context, model):
     page = context.new_page()
     page.goto(server.url)
-    page.wait_for_selector(READY)
+    page.wait_for_selector(IDLE)
     answers = plan_answers(model)
     answer_all(page, server, model, answers)
     aid = resume_id(page)
     page.reload()
-    page.wait_for_selector(READY)
+    page.wait_for_selector(IDLE)
     assert resume_id(page) == aid
     last_pillar = model.item_pillar[list(answers)[-1]]
     for item_id, value in answers.items():
@@ -204,7 +133,7 @@ def test_answers_survive_a_browser_refresh(server, context, model):
 def test_resume_link_in_a_new_tab(server, context, browser, model):
     page = context.new_page()
     page.goto(server.url)
-    page.wait_for_selector(READY)
+    page.wait_for_selector(IDLE)
     answers = plan_answers(model)
     answer_all(page, server, model, answers)
     aid = resume_id(page)
@@ -220,7 +149,7 @@ def test_resume_link_in_a_new_tab(server, context, browser, model):
 def test_sigkill_mid_audit_and_restart_loses_nothing(server, context, model):
     page = context.new_page()
     page.goto(f"{server.url}/")  # the start page is the default page: its URL is /
-    page.wait_for_selector(READY)
+    page.wait_for_selector(IDLE)
     name = page.locator(".st-key-profile_name input")
     name.fill("Ζαχαροπλαστείο «Γλυκιά Ζωή»")
     name.press("Enter")
@@ -237,11 +166,11 @@ def test_sigkill_mid_audit_and_restart_loses_nothing(server, context, model):
 
     fresh = context.new_page()
     fresh.goto(f"{server.url}/?assessment={aid}")
-    fresh.wait_for_selector(READY)
+    fresh.wait_for_selector(IDLE)
     # The app can report "idle" before the resumed values are drawn: poll for the value.
     expect(fresh.locator(".st-key-profile_name input")).to_have_value("Ζαχαροπλαστείο «Γλυκιά Ζωή»")
     assert_answers(fresh, server, model, answers, aid)
     fresh.goto(f"{server.url}/{pillar_url(model.item_pillar[note_item])}?assessment={aid}")
-    fresh.wait_for_selector(READY)
+    fresh.wait_for_selector(IDLE)
     assert open_notes(fresh, note_item).input_value() == \
         "Ρωτάμε τους πελάτες κάθε Παρασκευή — ΆΈΉΊΌΎΏ ϊϋ"
