@@ -3,6 +3,17 @@
 Strings live in i18n/catalog/*.yaml as `key: {el: "...", en: "..."}`, one file per area of the
 app so that each area owns its strings. `t(key, lang, **params)` looks one up and fills in
 `{params}`. Nothing here imports streamlit, so the report and the CLIs use the same strings.
+
+A string with a count has two forms in a language that needs them, chosen by the parameter
+`count` (the name the metrics toolkit's warnings use too):
+
+    store.import_bad:
+      el: {one: "Το αρχείο δεν εισήχθη (1 πρόβλημα).", other: "Το αρχείο δεν εισήχθη ({count} προβλήματα)."}
+      en: {one: "...", other: "..."}
+
+`t(key, lang, count=n)` takes `one` when n == 1 and `other` otherwise (0 included, as both
+languages say "0 answers"), and shows an int count formatted for the language (1.234 / 1,234).
+A language whose wording does not change may keep a plain string.
 """
 from __future__ import annotations
 
@@ -18,17 +29,28 @@ DEFAULT_LANG = "el"
 CATALOG_DIR = Path(__file__).parent / "catalog"
 
 
+PLURAL_FORMS = ("one", "other")
+Text = str | dict[str, str]  # a plain string, or {one: ..., other: ...}
+
+
+def _valid(text) -> bool:
+    if isinstance(text, dict):
+        return set(text) == set(PLURAL_FORMS) and all(isinstance(v, str) and v.strip() for v in text.values())
+    return isinstance(text, str) and bool(text.strip())
+
+
 @functools.lru_cache(maxsize=1)
-def catalog() -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {}
+def catalog() -> dict[str, dict[str, Text]]:
+    merged: dict[str, dict[str, Text]] = {}
     for path in sorted(CATALOG_DIR.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for key, texts in data.items():
             if key in merged:
                 raise ValueError(f"{path.name}: key {key!r} is defined twice")
-            missing = [lang for lang in LANGS if not (isinstance(texts, dict) and texts.get(lang))]
+            missing = [lang for lang in LANGS if not (isinstance(texts, dict) and _valid(texts.get(lang)))]
             if missing:
-                raise ValueError(f"{path.name}: key {key!r} has no text for {', '.join(missing)}")
+                raise ValueError(f"{path.name}: key {key!r} has no text (or not both plural forms "
+                                 f"{'/'.join(PLURAL_FORMS)}) for {', '.join(missing)}")
             merged[key] = texts
     return merged
 
@@ -39,6 +61,11 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params) -> str:
         # A missing key is a bug; show it plainly rather than crash a page.
         return key
     text = texts.get(lang) or texts[DEFAULT_LANG]
+    count = params.get("count")
+    if isinstance(text, dict):
+        text = text["one"] if count == 1 else text["other"]
+    if isinstance(count, int) and not isinstance(count, bool):
+        params["count"] = format_number(count, lang)
     return text.format(**params) if params else text
 
 

@@ -6,8 +6,9 @@ import streamlit as st
 
 import store
 from i18n import format_date, format_number
+from scoring.assessment import MAX_IMPORT_BYTES
 from ui import clients as view
-from ui import persistence, state
+from ui import persistence, state, upload
 
 model = state.model()
 lang = state.lang()
@@ -72,8 +73,8 @@ if left.button(state.t("clients.new"), icon=":material/add:", type="primary", ke
     _go_start()
 with right.expander(state.t("clients.import"), icon=":material/upload_file:"):
     st.caption(state.t("clients.import_help"))
-    st.file_uploader(state.t("clients.import_file"), type=["json"], key="clients_upload", on_change=_import,
-                     max_upload_size=10)
+    upload.file_uploader(state.t("clients.import_file"), key="clients_upload", types=("json",), kinds=("JSON",),
+                         limit_mb=MAX_IMPORT_BYTES // 1048576, max_upload_size=10, on_change=_import)
 for kind, text in st.session_state.pop(IMPORT_MSG, None) or []:
     getattr(st, kind)(text)
 
@@ -127,7 +128,7 @@ if client and history:
     if where:
         head.caption(where)
     with delete_col.popover(state.t("clients.delete_client"), icon=":material/delete:", width="stretch"):
-        st.write(state.t("clients.delete_client_confirm", name=client.name, n=len(history)))
+        st.write(state.t("clients.delete_client_confirm", name=client.name, count=len(history)))
         st.button(state.t("clients.delete_yes"), type="primary", key="clients_delete_client",
                   on_click=_delete_client, args=(client.id, client.name))
 

@@ -4,9 +4,9 @@ from datetime import date
 import streamlit as st
 
 from i18n import format_number
-from report import LogoError, load_logo, pdf_for
+from report import MAX_LOGO_BYTES, LogoError, load_logo, pdf_for
 from scoring.plan import STATUSES, build_plan, edit_action, set_target
-from ui import state
+from ui import state, upload
 
 model = state.model()
 lang = state.lang()
@@ -16,7 +16,15 @@ plan = build_plan(model, a, scores)
 EDITOR_KEY = "plan_actions"
 LOGO_KEY = "plan_logo"
 LOGO_OK_KEY = "plan_logo_ok"
-COLUMNS = ("include", "rank", "action", "pillar", "item", "wave", "owner", "due", "status")
+# Shown columns and their widths in px. At 1400 px the main area is about 940 px wide: the fixed
+# columns take what their longest Greek or English header or value needs, and the action gets the
+# rest, wrapped over up to four lines (rows over 64 px high let the grid wrap text; a double click
+# shows the whole text). The item id is left out here: the area says where an action comes from,
+# and the PDF lists the ids.
+COLUMNS = {"include": 104, "rank": 44, "action": 240, "pillar": 104, "wave": 108, "owner": 120, "due": 108,
+           "status": 112}
+ROW_HEIGHT = 76
+VISIBLE_ROWS = 7
 
 
 def _level_option(level: int) -> str:
@@ -133,28 +141,30 @@ else:
         "due": act.due,
         "status": labels[act.status],
     } for act in plan.actions]
+    w = COLUMNS
     st.data_editor(
         rows, key=EDITOR_KEY, on_change=_apply_edits, hide_index=True, width="stretch",
-        column_order=COLUMNS, num_rows="fixed",
+        column_order=tuple(COLUMNS), num_rows="fixed",
         disabled=("rank", "action", "pillar", "item", "wave"),
+        placeholder="",  # an empty due date (or the rank of a left-out action) shows empty, not "None"
+        row_height=ROW_HEIGHT, height=38 + ROW_HEIGHT * min(len(rows), VISIBLE_ROWS),
         column_config={
-            "include": st.column_config.CheckboxColumn(state.t("plan.col.include"), width="small"),
-            "rank": st.column_config.NumberColumn(state.t("report.col.rank"), width="small"),
-            "action": st.column_config.TextColumn(state.t("report.col.action"), width="large"),
-            "pillar": st.column_config.TextColumn(state.t("report.col.pillar")),
-            "item": st.column_config.TextColumn(state.t("report.col.item"), width="small"),
-            "wave": st.column_config.TextColumn(state.t("plan.col.wave")),
-            "owner": st.column_config.TextColumn(state.t("report.col.owner"), max_chars=200),
-            "due": st.column_config.DateColumn(state.t("report.col.due"), format="DD/MM/YYYY"),
-            "status": st.column_config.SelectboxColumn(state.t("report.col.status"), options=list(labels.values()),
-                                                       required=True),
+            "include": st.column_config.CheckboxColumn(state.t("plan.col.include"), width=w["include"]),
+            "rank": st.column_config.NumberColumn(state.t("report.col.rank"), width=w["rank"]),
+            "action": st.column_config.TextColumn(state.t("report.col.action"), width=w["action"]),
+            "pillar": st.column_config.TextColumn(state.t("report.col.pillar"), width=w["pillar"]),
+            "wave": st.column_config.TextColumn(state.t("plan.col.wave"), width=w["wave"]),
+            "owner": st.column_config.TextColumn(state.t("report.col.owner"), width=w["owner"], max_chars=200),
+            "due": st.column_config.DateColumn(state.t("report.col.due"), width=w["due"], format="DD/MM/YYYY"),
+            "status": st.column_config.SelectboxColumn(state.t("report.col.status"), width=w["status"],
+                                                       options=list(labels.values()), required=True),
         },
     )
 
 st.subheader(state.t("plan.download"))
 st.caption(state.t("plan.download_help"))
-st.file_uploader(state.t("plan.logo"), type=["png", "jpg", "jpeg"], key=LOGO_KEY, on_change=_store_logo,
-                 help=state.t("plan.logo_help"), max_upload_size=10)
+upload.file_uploader(state.t("plan.logo"), key=LOGO_KEY, types=("png", "jpg", "jpeg"), kinds=("PNG", "JPEG"),
+                     limit_mb=MAX_LOGO_BYTES // 1048576, on_change=_store_logo)
 logo_state = st.session_state.get(LOGO_OK_KEY)
 if logo_state and logo_state[0] == "error":
     st.error(state.t("plan.logo_bad", problem=logo_state[1]), icon=":material/image_not_supported:")

@@ -2,7 +2,8 @@
 import streamlit as st
 
 from i18n import format_number
-from ui import charts, persistence, state
+from scoring.assessment import MAX_IMPORT_BYTES
+from ui import charts, persistence, state, upload
 
 model = state.model()
 lang = state.lang()
@@ -38,8 +39,10 @@ def _export_and_import() -> None:
     left.download_button(state.t("results.download_json"), data=a.to_json, file_name=f"{slug or 'assessment'}.json",
                          mime="application/json", icon=":material/download:", on_click="ignore",
                          help=state.t("results.download_help"), key="results_download_json")
-    right.file_uploader(state.t("results.upload"), type=["json"], key=UPLOAD_KEY, on_change=_import_file,
-                        max_upload_size=10)  # over 5 MB gets our own clear message, not Streamlit's
+    # The widget takes up to 10 MB so that a file over our 5 MB gets our own clear message, not Streamlit's.
+    upload.file_uploader(state.t("results.upload"), key=UPLOAD_KEY, types=("json",), kinds=("JSON",),
+                         limit_mb=MAX_IMPORT_BYTES // 1048576, max_upload_size=10, container=right,
+                         on_change=_import_file)
     _show_messages()
 
 

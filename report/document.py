@@ -62,7 +62,9 @@ class _Ctx:
         return Paragraph(text, self.s[style])
 
     def tx(self, key: str, style: str = "body", **params) -> Paragraph:
-        return Paragraph(self.t(key, **{k: self.esc(str(v)) for k, v in params.items()}), self.s[style])
+        # ints stay ints (nothing to escape): a `count` picks the singular or plural form.
+        return Paragraph(self.t(key, **{k: v if isinstance(v, int) else self.esc(str(v)) for k, v in params.items()}),
+                         self.s[style])
 
     def q(self, text: str) -> str:
         """Quote a title the way each language does."""
@@ -363,7 +365,7 @@ def _summary(ctx: _Ctx) -> list:
     ]))
     out.append(Spacer(1, 10))
     if sc.completeness < 1:
-        out += [_callout(ctx, [ctx.tx("report.provisional", "callout", answered=sc.answered, total=sc.total,
+        out += [_callout(ctx, [ctx.tx("report.provisional", "callout", count=sc.answered, total=sc.total,
                                       pct=ctx.pct(sc.completeness))], "warn"), Spacer(1, 8)]
     out += _narrative(ctx)
     out += _urgent(ctx)
@@ -407,7 +409,7 @@ def _pillar_section(ctx: _Ctx, number: int, pillar) -> list:
     else:
         meta = ctx.t("report.pillar_meta", score=ctx.score(ps.score), level=ps.level,
                      name=ctx.level_name(ps.level), target=tg.target, target_name=ctx.level_name(tg.target))
-    answered = ctx.t("report.pillar_answered", answered=ps.answered, total=ps.total)
+    answered = ctx.t("report.pillar_answered", count=ps.answered, total=ps.total)
     out.append(Paragraph(f"<b>{ctx.esc(meta)}</b> · {ctx.esc(answered)}", ctx.s["muted"]))
     out.append(charts.gauge(ps.score, ps.level, tg.target_score,
                             ctx.t("report.gauge_target", target=tg.target), width=BODY_W))

@@ -18,7 +18,7 @@ from i18n import format_number
 from scoring.metrics import (DEFAULT_MAX_BYTES, MetricsInputError, analyze_table, compact_result,
                              guess_columns, read_table)
 from scoring.metrics.evidence import evidence_line, format_value, period_label
-from ui import state
+from ui import state, upload
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +144,8 @@ def segments_chart(segments: list[dict[str, Any]], result: dict[str, Any], blank
     df["label"] = df["segment"] + "  (n = " + df["n"].astype(str) + ")"
     sort = list(df["label"])
     y = alt.Y("label:N", sort=sort, title=None, axis=alt.Axis(labelLimit=320))
-    x_scale = alt.Scale(domain=_zoom(result, rows), nice=False, zero=False)
+    # padding: a point at the very end of the scale (e.g. +100) is drawn whole, not cut in half
+    x_scale = alt.Scale(domain=_zoom(result, rows), nice=False, zero=False, padding=10)
     tooltip = _interval_tooltip("segment", titles)
     base = alt.Chart(df).encode(y=y)
     err = base.mark_rule(color=ACCENT, strokeWidth=3, opacity=0.45).encode(
@@ -184,7 +185,9 @@ def _safe(params: dict[str, Any]) -> dict[str, Any]:
 
 def warning_text(w: dict[str, Any]) -> str:
     key = w.get("message_key") or f"metrics.warning.{w.get('code')}"
-    params = {k: (format_number(v, state.lang(), 0) if isinstance(v, int) and not isinstance(v, bool) else v)
+    # `count` stays a number: t() picks the singular or plural text by it and formats it.
+    params = {k: (format_number(v, state.lang(), 0) if isinstance(v, int) and not isinstance(v, bool)
+                  and k != "count" else v)
               for k, v in (w.get("params") or {}).items()}
     text = state.t(key, **_Safe(params))
     return w.get("message", key) if text == key else text
@@ -397,8 +400,8 @@ def render() -> None:
     msg = st.session_state.pop(MESSAGE_KEY, None)
     if msg:
         getattr(st, msg[0])(msg[1])
-    st.file_uploader(state.t("measure.upload"), type=["csv", "txt", "tsv", "xlsx"], key=UPLOAD_KEY,
-                     on_change=_on_upload, max_upload_size=50)
+    upload.file_uploader(state.t("measure.upload"), key=UPLOAD_KEY, types=("csv", "txt", "tsv", "xlsx"),
+                         kinds=("CSV", "XLSX"), limit_mb=DEFAULT_MAX_BYTES // 1048576, on_change=_on_upload)
     data = st.session_state.get(BYTES_KEY)
     name = st.session_state.get(NAME_KEY)
     if data is None:
@@ -436,7 +439,7 @@ def _analysis(data: bytes, name: str | None) -> None:
         if error is not None:
             st.error(error_text(error, lang), icon=":material/error:")
             return
-        rows, cols = format_number(len(table.df), lang, 0), format_number(len(table.df.columns), lang, 0)
+        rows, cols = state.t("measure.rows", count=len(table.df)), state.t("measure.cols", count=len(table.df.columns))
         if table.kind == "csv":
             sep_shown = state.t(SEP_NAMES[table.separator]) if table.separator in SEP_NAMES else table.separator
             st.caption(state.t("measure.detected_csv", encoding=table.encoding, sep=sep_shown, rows=rows, cols=cols))

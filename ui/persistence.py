@@ -306,8 +306,8 @@ def import_file(raw: bytes, limit: int = 12) -> list[tuple[str, str]]:
         lines = [describe_problem(w, m) for w, m in exc.problems]
         shown = "\n".join(f"- {line}" for line in lines[:limit])
         if len(lines) > limit:
-            shown += "\n- " + state.t("store.problem.more", n=len(lines) - limit)
-        return [("error", state.t("store.import_bad", n=len(lines)) + "\n\n" + shown)]
+            shown += "\n- " + state.t("store.problem.more", count=len(lines) - limit)
+        return [("error", state.t("store.import_bad", count=len(lines)) + "\n\n" + shown)]
     except SQLAlchemyError:
         return [("error", state.t("store.db_error"))]
     a = result.assessment

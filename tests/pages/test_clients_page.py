@@ -168,3 +168,21 @@ def test_unknown_resume_link_starts_fresh_with_a_message(db_url):
     at.run()
     _no_errors(at)
     assert at.warning
+
+
+@pytest.mark.parametrize("lang,one,two", [
+    ("el", "μαζί με τον έλεγχό της;", "μαζί με τους 2 ελέγχους της;"),
+    ("en", "with its assessment?", "with its 2 assessments?"),
+])
+def test_delete_confirmation_counts_assessments(db_url, model, lang, one, two):
+    engine = store.get_engine(db_url)
+    _seed(engine, model, "Άλφα Καφέ", 1)
+    _seed(engine, model, "Φούρνος Ζωή", 2)
+    at = _app(lang)
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    for row, expected in zip(store.list_clients(engine).rows, (one, two)):
+        at.session_state["clients_selected"] = row.id
+        at.run()
+        _no_errors(at)
+        assert any(expected in m.value for m in at.markdown), expected

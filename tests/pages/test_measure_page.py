@@ -108,3 +108,19 @@ def test_save_adds_to_assessment_and_pillar_shows_evidence(app):
 def test_measurement_pillar_has_no_evidence_without_surveys(app):
     at = goto(app("el"), "pages/audit_measurement.py")
     assert not any("Μετρήσεις από έρευνες" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_counts_of_one_read_in_the_singular(app, lang):
+    """One column, one answer without a usable date: never "1 στήλες" or "1 απαντήσεις"."""
+    data = "NPS\n10\n".encode("utf-8")
+    at = upload(goto(app(lang), PAGE), data, "ένα.csv")
+    assert ("1 γραμμή, 1 στήλη" if lang == "el" else "1 row, 1 column") in texts(at)
+    data = "NPS;Ημερομηνία\n10;01/03/2026\n9;όχι ημερομηνία\n8;02/03/2026\n".encode("utf-8")
+    # a fresh app: AppTest calls the selectboxes' format_func between runs, outside the session,
+    # where the language falls back to Greek
+    at = upload(goto(app(lang), PAGE), data, "ημερομηνίες.csv")
+    shown = texts(at)
+    assert ("3 γραμμές, 2 στήλες" if lang == "el" else "3 rows, 2 columns") in shown
+    assert ("Μία απάντηση δεν έχει σωστή ημερομηνία: μετρήθηκε" if lang == "el"
+            else "One answer has no usable date: it was counted") in shown

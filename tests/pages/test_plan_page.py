@@ -59,3 +59,24 @@ def test_target_change_goes_to_the_assessment(at):
     at.selectbox(key="plan_target_cx_plan").set_value(5).run()
     assert not at.exception
     assert at.session_state["assessment"].plan.targets["cx_plan"] == 5
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_action_table_fits_and_empty_dates_look_empty(at, lang):
+    import json
+
+    from i18n import t
+
+    _fill(at)
+    at.session_state["lang"] = lang
+    at.run()
+    editor = at.get("data_editor")[0].proto
+    assert editor.HasField("placeholder") and editor.placeholder == ""   # not Streamlit's grey "None"
+    columns = json.loads(editor.columns)
+    shown = list(editor.column_order)
+    assert "item" not in shown
+    # every shown column has a fixed width and together they fit the ~940 px main area at 1400 px
+    assert sum(columns[c]["width"] for c in shown) <= 940
+    assert columns["include"]["label"] == t("plan.col.include", lang)
+    assert columns["due"]["label"] == t("report.col.due", lang)
+    assert editor.row_height > 64   # over 4rem the grid wraps the action text

@@ -143,7 +143,7 @@ def test_half_answered_is_provisional(model):
     for lang in ("el", "en"):
         text = flat("\n".join(pdf_pages(build(model, a, lang))))
         pct = format_number(100 * s.completeness, lang) + " %"
-        assert flat(t("report.provisional", lang, answered=s.answered, total=s.total, pct=pct)) in text
+        assert flat(t("report.provisional", lang, count=s.answered, total=s.total, pct=pct)) in text
         assert flat(t("report.pillar_empty", lang)) in text  # the pillars with no answers say so
 
 

@@ -1,0 +1,62 @@
+"""st.file_uploader with its dropzone in the user's language.
+
+Streamlit 1.67 writes the dropzone's own words in English and has no parameter to change them:
+"Upload" on the button, "50MB per file • CSV, XLSX" beside it and "Drag and drop a file here" while
+a file is dragged over it (streamlit/streamlit#13500 asks for one). So we keep Streamlit's
+uploader and swap those three texts with CSS scoped to one uploader (the `st-key-<key>` class of
+its element): the English text is hidden (display: none, so screen readers skip it as well) and
+ours is drawn with `content:`. The hint states our real limit, which can be lower than the
+widget's max_upload_size (an import file over 5 MB gets our own message, not Streamlit's).
+If a later Streamlit changes this markup, the rules stop matching and its English text shows
+again; nothing else breaks.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from ui import state
+
+_DROPZONE = '[data-testid="stFileUploaderDropzone"]'
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string literal (quotes, backslashes and '<' escaped)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ").replace("\n", " ")
+    return f'"{escaped}"'
+
+
+def kinds_text(kinds: Sequence[str]) -> str:
+    """("CSV", "XLSX") → "CSV ή XLSX" / "CSV or XLSX"."""
+    if len(kinds) < 2:
+        return "".join(kinds)
+    return f"{', '.join(kinds[:-1])} {state.t('upload.or')} {kinds[-1]}"
+
+
+def dropzone_css(key: str, hint: str) -> str:
+    scope = f".st-key-{key} {_DROPZONE}"
+    button = f'{scope} button [data-testid="stMarkdownContainer"]'
+    instructions = f'{scope} [data-testid="stFileUploaderDropzoneInstructions"]'
+    # the overlay shown while a file is dragged over: a div holding just its text (the list of
+    # uploaded files is a div too, but holds divs)
+    dragging = f"{scope} > div:not([data-testid]):has(> span:only-child)"
+    return (
+        f"<style>"
+        f"{button} > p, {instructions} > div > span, {dragging} > span {{display: none}}"
+        f"{button}::after {{content: {css_string(state.t('upload.button'))}}}"
+        # size and faded colour of the hidden English line, in any theme
+        f"{instructions} > div::after {{content: {css_string(hint)}; font-size: 0.875rem; opacity: 0.7}}"
+        f"{dragging}::after {{content: {css_string(state.t('upload.drop'))}; font-weight: 600}}"
+        f"</style>"
+    )
+
+
+def file_uploader(label: str, *, key: str, types: Sequence[str], kinds: Sequence[str], limit_mb: int,
+                  max_upload_size: int | None = None, container=None, **kwargs):
+    """st.file_uploader(label, type=types, key=key, …) with a translated dropzone. `kinds` names
+    the accepted files for people ("CSV", "XLSX"); `limit_mb` is the limit the app enforces."""
+    hint = state.t("upload.hint", kinds=kinds_text(kinds), limit=limit_mb)
+    st.html(dropzone_css(key, hint))   # style only: Streamlit puts it in its event container, no gap
+    return (container or st).file_uploader(label, type=list(types), key=key,
+                                           max_upload_size=max_upload_size or limit_mb, **kwargs)
