@@ -5,7 +5,7 @@
 Starts the app (`python -m ui.serve`) on a free port with its own database (a throwaway one unless
 --db is given), opens each path (default: every page) in Greek and in English in headless
 Chromium, waits until the app is idle, and writes DIR/<path>-<lang>.png (default DIR:
-bench/out/screens). Paths may carry a query, e.g. "plan?assessment=<id>".
+bench/out/screens). Paths may carry a query, e.g. "plan?assessment=<id>"; the start page is "".
 """
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ def shoot(paths: list[str], out: Path, db: Path, height: int) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=[p.url for p in PAGES])
+    # The default page (start) is served at "/", not at its url_path.
+    parser.add_argument("paths", nargs="*", default=["" if p.url == "start" else p.url for p in PAGES])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "screens")
     parser.add_argument("--db", type=Path)
     parser.add_argument("--height", type=int, default=2200)
