@@ -45,15 +45,29 @@ PAGES: tuple[PageSpec, ...] = (
 
 
 @functools.cache
-def navigation_pages(lang: str) -> dict[str, list]:
-    """st.navigation's sections in `lang`, built once per language and process: constructing
-    st.Page objects resolves file paths, a large share of a page's rerun otherwise. A plain
-    cache rather than st.cache_resource, whose bookkeeping costs every rerun too."""
+def _pages(lang: str) -> dict[str, "st.Page"]:
+    """Every screen's st.Page in `lang`, by file, built once per language and process:
+    constructing st.Page objects resolves file paths, a large share of a page's rerun otherwise.
+    A plain cache rather than st.cache_resource, whose bookkeeping costs every rerun too."""
     from ui.state import model
 
+    return {spec.path: st.Page(spec.path, icon=spec.icon, url_path=spec.url, default=spec.url == "start",
+                               title=model().pillar(spec.pillar).short_title(lang) if spec.pillar
+                               else t(spec.title_key, lang))
+            for spec in PAGES}
+
+
+@functools.cache
+def navigation_pages(lang: str) -> dict[str, list]:
+    """st.navigation's sections in `lang`."""
     sections: dict[str, list] = {}
     for spec in PAGES:
-        title = model().pillar(spec.pillar).short_title(lang) if spec.pillar else t(spec.title_key, lang)
-        page = st.Page(spec.path, title=title, icon=spec.icon, url_path=spec.url, default=spec.url == "start")
-        sections.setdefault(t(spec.section, lang), []).append(page)
+        sections.setdefault(t(spec.section, lang), []).append(_pages(lang)[spec.path])
     return sections
+
+
+def page_for(path: str, lang: str):
+    """The st.Page of a file (as in PAGES), the very object registered with st.navigation.
+    st.page_link given a Page skips the path resolution (a realpath on every rerun) it does
+    for a file name: a third of a pillar page's fixed cost (bench/bench_app.py)."""
+    return _pages(lang)[path]

@@ -10,7 +10,7 @@ import streamlit as st
 from checklists.model import ANSWER_VALUES, Item
 from i18n import t
 from ui import state
-from ui.nav import PAGES
+from ui.nav import PAGES, page_for
 
 
 def question_label(item: Item, number: int, lang: str, words: dict, has_note: bool = False) -> str:
@@ -122,7 +122,7 @@ def render_pillar(pillar_id: str) -> None:
     # Only "next": the sidebar lists every section for going back.
     nxt = _next_page(pillar_id)
     if nxt:
-        st.page_link(nxt.path, label=t("nav.next", lang, title=model.pillar(nxt.pillar).short_title(lang)),
+        st.page_link(page_for(nxt.path, lang), label=t("nav.next", lang, title=model.pillar(nxt.pillar).short_title(lang)),
                      icon=":material/arrow_forward:")
     else:
-        st.page_link("pages/results.py", label=t("nav.to_results", lang), icon=":material/insights:")
+        st.page_link(page_for("pages/results.py", lang), label=t("nav.to_results", lang), icon=":material/insights:")

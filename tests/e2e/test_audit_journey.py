@@ -48,6 +48,15 @@ def test_start_answer_switch_language_results(server, page):
         label = question(page, item.id).locator("label:has(input:checked)").inner_text().strip()
         assert label == scale[0 if n == 0 else 3].label("en")
 
+    # "Next" at the bottom of the page opens the second pillar in the same session.
+    second = MODEL.pillars[1]
+    page.get_by_role("link", name=f"Next: {second.short_title('en')}").click()
+    wait_idle(page)
+    page.wait_for_function(
+        "t => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === t",
+        arg=second.title("en"))
+    expect(sidebar).to_contain_text(f"{len(pillar.items)}/{len(pillar.items)}")
+
     # Results, in English, with a level and the first question as the top gap.
     page.locator('[data-testid="stSidebarNav"] a[href$="/results"]').click()
     wait_idle(page, '[data-testid="stMetric"]')

@@ -84,6 +84,19 @@ def test_language_switch_keeps_answers_and_notes(app):
     assert at.session_state["lang"] == "en"
 
 
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_each_pillar_page_links_on_to_the_next_then_to_results(app, lang):
+    from ui.nav import PAGES
+    at = app(lang)
+    order = [p for p in PAGES if p.pillar] + [next(p for p in PAGES if p.path == "pages/results.py")]
+    for here, there in zip(order, order[1:]):
+        goto(at, here.path)
+        (link,) = at.get("page_link")
+        assert link.proto.page == there.url
+        if there.pillar:
+            assert MODEL.pillar(there.pillar).short_title(lang) in link.proto.label
+
+
 def test_switching_pages_keeps_answers(app):
     at = app("el")
     p1, p2 = MODEL.pillars[0], MODEL.pillars[1]
