@@ -12,9 +12,10 @@ if first_run:
 
 state.assessment()
 persistence.init(first_run)  # resume ?assessment=<id> (and its language), autosave every edit
+sidebar.apply_language_switch()
 lang = state.lang()
 current = st.navigation(navigation_pages(lang))
-sidebar.language_picker()
+sidebar.language_link(current)
 current.run()
 # Drawn after the page so that it shows the page's latest edits, with the quiet "saved 10:42" line.
 sidebar.progress(footer=persistence.status_line())

@@ -31,7 +31,7 @@ def _current(key: str) -> str:
 
 
 st.title(state.t("app.title"))
-sidebar.language_picker("main")
+sidebar.language_picker()
 st.write(state.t("app.tagline"))
 st.info(state.t("start.intro"), icon=":material/info:")
 

@@ -8,8 +8,10 @@ from ui import state
 from ui.text import md_escape
 
 
-def _switch_language(widget_key: str) -> None:
-    new = st.session_state.get(widget_key)
+SWITCH_QUERY = "switch_lang"  # set by the sidebar's language link, consumed by apply_language_switch()
+
+
+def _set_language(new: str) -> None:
     if new in LANGS and new != state.lang():
         st.session_state[state.LANG_KEY] = new
         a = state.assessment()
@@ -17,14 +19,39 @@ def _switch_language(widget_key: str) -> None:
         state.changed()
 
 
-def language_picker(where: str = "sidebar") -> None:
-    """A two-option switch. Answers are untouched: they live in the assessment, keyed by item id."""
-    key = f"lang_pick_{where}"
+def _switch_language(widget_key: str) -> None:
+    _set_language(st.session_state.get(widget_key))
+
+
+def apply_language_switch() -> None:
+    """Apply a click on the sidebar's language link (app.py, every run, before the page)."""
+    if SWITCH_QUERY in st.query_params:
+        new = st.query_params[SWITCH_QUERY]
+        del st.query_params[SWITCH_QUERY]
+        _set_language(new)
+
+
+def language_link(current_page) -> None:
+    """The sidebar's language switch: one link to this same page in the other language.
+
+    A link rather than a widget, because it is drawn on every rerun of every page and a widget
+    costs several times an element (bench/bench_app.py). The click reruns the page in the same
+    session with ?switch_lang=..; answers are untouched (they live in the assessment)."""
+    other = next(code for code in LANGS if code != state.lang())
+    params = {SWITCH_QUERY: other}
+    if "assessment" in st.query_params:  # keep the resume link in the URL
+        params["assessment"] = st.query_params["assessment"]
+    st.sidebar.page_link(current_page, label=t(f"lang.{other}", other), icon=":material/translate:",
+                         help=t("lang.switch_help", other), query_params=params)
+
+
+def language_picker() -> None:
+    """The start page's two-option switch. Answers are untouched: they live in the assessment."""
+    key = "lang_pick_main"
     current = state.lang()
     if st.session_state.get(key) != current:
-        st.session_state[key] = current  # follow changes made elsewhere (the other picker, an import)
-    target = st.sidebar if where == "sidebar" else st
-    target.segmented_control(
+        st.session_state[key] = current  # follow changes made elsewhere (the sidebar link, an import)
+    st.segmented_control(
         state.t("lang.label"), options=list(LANGS), format_func=lambda code: t(f"lang.{code}", current),
         key=key, on_change=_switch_language, args=(key,), label_visibility="collapsed",
         selection_mode="single",

@@ -37,7 +37,7 @@ def test_start_answer_switch_language_results(server, page):
     expect(sidebar).to_contain_text(f"{len(pillar.items)}/{len(pillar.items)}")
 
     # Switch to English: the page redraws in English and every answer is still selected.
-    sidebar.get_by_text("English", exact=True).click()
+    sidebar.get_by_role("link", name="English").click()  # the language link
     wait_idle(page)
     page.wait_for_function(
         "t => document.querySelector('h1') && document.querySelector('h1').innerText.trim() === t",

@@ -9,6 +9,17 @@ def goto(at: AppTest, page: str) -> AppTest:
     return at
 
 
+def switch_language(at: AppTest, lang: str) -> AppTest:
+    """Click the sidebar's language link: it reruns the page with ?switch_lang=<lang>."""
+    from ui.sidebar import SWITCH_QUERY
+    (link,) = [pl for pl in at.sidebar.get("page_link") if SWITCH_QUERY in pl.proto.query_string]
+    assert f"{SWITCH_QUERY}={lang}" in link.proto.query_string, link.proto.query_string
+    at.query_params[SWITCH_QUERY] = lang
+    at.run()
+    assert SWITCH_QUERY not in at.query_params, "the app consumes the switch"
+    return at
+
+
 def pillar_heading(at: AppTest) -> str:
     """The title of a pillar page (drawn with its description in one markdown element)."""
     first = at.main.markdown[0].value

@@ -2,7 +2,7 @@
 import pytest
 
 from checklists import default_model
-from pagekit import goto, open_notes, pillar_heading, radio_for
+from pagekit import goto, open_notes, pillar_heading, radio_for, switch_language
 from i18n import format_number
 from scoring import score
 from ui.nav import pillar_page_path
@@ -74,7 +74,7 @@ def test_language_switch_keeps_answers_and_notes(app):
     radio_for(at, first.id).set_value(3).run()
     open_notes(at)
     at.text_area(key=f"note_{first.id}").input("Το είδαμε στον τοίχο <script>").run()
-    at.button_group(key="lang_pick_sidebar").set_value("en").run()
+    switch_language(at, "en")
     assert not at.exception
     assert pillar_heading(at) == MODEL.pillars[0].title("en")
     assert radio_for(at, first.id).value == 3
@@ -91,7 +91,7 @@ def test_each_pillar_page_links_on_to_the_next_then_to_results(app, lang):
     order = [p for p in PAGES if p.pillar] + [next(p for p in PAGES if p.path == "pages/results.py")]
     for here, there in zip(order, order[1:]):
         goto(at, here.path)
-        (link,) = at.get("page_link")
+        (link,) = at.main.get("page_link")
         assert link.proto.page == there.url
         if there.pillar:
             assert MODEL.pillar(there.pillar).short_title(lang) in link.proto.label
