@@ -91,11 +91,15 @@ def plan_answers(model) -> dict[str, object]:
     return out
 
 
-def answer_all(page, server, model, answers) -> None:
-    by_pillar = {}
+def by_pillar(model, answers) -> dict[str, dict[str, object]]:
+    grouped = {}
     for item_id, value in answers.items():
-        by_pillar.setdefault(model.item_pillar[item_id], {})[item_id] = value
-    for pid, items in by_pillar.items():
+        grouped.setdefault(model.item_pillar[item_id], {})[item_id] = value
+    return grouped
+
+
+def answer_all(page, server, model, answers) -> None:
+    for pid, items in by_pillar(model, answers).items():
         page.goto(f"{server.url}/{pillar_url(pid)}" + (f"?assessment={resume_id(page)}" if "assessment=" in page.url else ""))
         page.wait_for_selector(IDLE)
         for item_id, value in items.items():
@@ -103,23 +107,25 @@ def answer_all(page, server, model, answers) -> None:
 
 
 def assert_answers(page, server, model, answers, aid) -> None:
-    by_pillar = {}
-    for item_id, value in answers.items():
-        by_pillar.setdefault(model.item_pillar[item_id], {})[item_id] = value
-    for pid, items in by_pillar.items():
+    for pid, items in by_pillar(model, answers).items():
         page.goto(f"{server.url}/{pillar_url(pid)}?assessment={aid}")
         page.wait_for_selector(IDLE)
         for item_id, value in items.items():
             assert checked(page, item_id) == value, (item_id, value)
 
 
-def test_answers_survive_a_browser_refresh(server, context, model):
+def answered_tab(context, server, model):
+    """A tab that has answered plan_answers(model): (page, answers, assessment id)."""
     page = context.new_page()
     page.goto(server.url)
     page.wait_for_selector(IDLE)
     answers = plan_answers(model)
     answer_all(page, server, model, answers)
-    aid = resume_id(page)
+    return page, answers, resume_id(page)
+
+
+def test_answers_survive_a_browser_refresh(server, context, model):
+    page, answers, aid = answered_tab(context, server, model)
     page.reload()
     page.wait_for_selector(IDLE)
     assert resume_id(page) == aid
@@ -131,12 +137,7 @@ def test_answers_survive_a_browser_refresh(server, context, model):
 
 
 def test_resume_link_in_a_new_tab(server, context, browser, model):
-    page = context.new_page()
-    page.goto(server.url)
-    page.wait_for_selector(IDLE)
-    answers = plan_answers(model)
-    answer_all(page, server, model, answers)
-    aid = resume_id(page)
+    _, answers, aid = answered_tab(context, server, model)
     other = browser.new_context()  # a separate browser profile: nothing shared but the link
     try:
         tab = other.new_page()
