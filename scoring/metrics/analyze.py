@@ -7,12 +7,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .compute import (METRICS, MetricResult, get_scale, group_counts, period_codes,
-                      result_from_counts,
-                      results_from_group_counts, segment_codes)
+from .compute import (METRICS, MetricResult, get_scale, group_counts, period_factors,
+                      result_from_counts, results_from_group_counts, segment_factors)
 from .errors import MetricsInputError
-from .importer import (DEFAULT_MAX_BYTES, ImportedTable, _score_fit, clean_scores,
-                       guess_columns, parse_dates, read_table)
+from .importer import (DEFAULT_MAX_BYTES, ImportedTable, _parse_dates, _score_fit, clean_scores,
+                       guess_columns, read_table)
 from .text import norm
 
 
@@ -112,59 +111,75 @@ def analyze_table(table: ImportedTable, metric: str | None = None, *, column: st
 
     extra_warnings: list[dict[str, Any]] = []
     invalid_dates: list[dict[str, Any]] = []
-    # group codes of every row (cached on the table, shared by every metric)
-    skey = ("segment_codes", seg_col)
+    # Group codes of every row, cached on the table and shared by every metric.  They are kept
+    # factorised: (codes of the distinct values, remap from distinct value to group code with
+    # a last entry −1 for code −1, labels); the group code of row i is remap[codes[i]].
+    skey = ("segment_factors", seg_col)
     seg_job = None
     if seg_col is not None and skey not in table.cache and date_col is not None \
             and ("dates", date_col) not in table.cache and len(df) >= 100_000:
         # big table: factorise the segment text in a thread while the dates are parsed
         # (pyarrow's dictionary encoding releases the GIL); same result, less wall time
-        seg_job = _Job(segment_codes, df[seg_col])
-    p_codes, p_labels = None, []
+        seg_job = _Job(segment_factors, df[seg_col])
+    p_fac, p_labels = None, []
     if date_col is not None:
         key = ("dates", date_col)
         if key not in table.cache:
-            table.cache[key] = parse_dates(df[date_col], lines=table.lines)
+            table.cache[key] = _parse_dates(df[date_col], lines=table.lines, with_dates=False)
         parsed = table.cache[key]
-        pkey = ("period_codes", date_col, freq)
+        pkey = ("period_factors", date_col, freq)
         if pkey not in table.cache:
-            table.cache[pkey] = period_codes(
+            table.cache[pkey] = period_factors(
                 parsed.dates, freq,
                 factorized=None if parsed.codes is None else (parsed.codes, parsed.unique_dates))
-        p_codes, p_labels = table.cache[pkey]
+        p_fac = table.cache[pkey]
+        p_labels = p_fac[2]
         keep = mask[parsed.invalid_positions]
         invalid_dates = [r for r, k in zip(parsed.invalid_rows, keep) if k]
         extra_warnings += parsed.warnings
-    s_codes, s_labels = None, []
+    s_fac, s_labels = None, []
     if seg_col is not None:
         if seg_job is not None:
             table.cache[skey] = seg_job.result()
         elif skey not in table.cache:
-            table.cache[skey] = segment_codes(df[seg_col])
-        s_codes, s_labels = table.cache[skey]
+            table.cache[skey] = segment_factors(df[seg_col])
+        s_fac = table.cache[skey]
+        s_labels = s_fac[2]
     width = scale.high - scale.low + 1
     n_p, n_s = len(p_labels) + 1, len(s_labels) + 1
-    if n_p * n_s * width <= MAX_CUBE:
+    # score slots per group: 0..10 for every scale, so that the row keys below are shared by
+    # NPS, CSAT and CES and a score is added as it is (slots below ``low`` stay empty)
+    slots = max(11, scale.high + 1)
+    if n_p * n_s * slots <= MAX_CUBE:
         # one bincount over (period, segment, score) gives the total, periods and segments
-        ckey = ("composite", date_col, freq, seg_col)
+        ckey = ("composite", date_col, freq, seg_col, slots)
         if ckey not in table.cache:
-            n = len(df)
-            pc = p_codes if p_codes is not None else np.full(n, -1, dtype="int64")
-            sc = s_codes if s_codes is not None else np.full(n, -1, dtype="int64")
-            table.cache[ckey] = (pc + 1) * n_s + (sc + 1)
+            # ((period + 1) * n_s + (segment + 1)) * slots for every row, gathered straight
+            # from small per-distinct-value tables (code −1 picks their last entry: no group)
+            if p_fac is not None:
+                codes, remap, _ = p_fac
+                comp = np.take((remap + 1) * (n_s * slots), codes)
+            else:
+                comp = np.zeros(len(df), dtype="int64")
+            if s_fac is not None:
+                codes, remap, _ = s_fac
+                comp += np.take((remap + 1) * slots, codes)
+            table.cache[ckey] = comp
         composite = table.cache[ckey] if all_valid else table.cache[ckey][mask]
-        cube = np.bincount(composite * width + (scores - scale.low),
-                           minlength=n_p * n_s * width).reshape(n_p, n_s, width)
+        cube = np.bincount(composite + scores, minlength=n_p * n_s * slots)
+        cube = cube.reshape(n_p, n_s, slots)[:, :, scale.low:scale.high + 1]
         total = cube.sum(axis=(0, 1))
         per_p = cube.sum(axis=1)
         per_s = cube.sum(axis=0)
     else:  # very many periods × segments: two separate counts instead of one big cube
         total = np.bincount(scores - scale.low, minlength=width)
         per_p = per_s = None
-        if p_codes is not None:
+        if p_fac is not None:
+            p_codes = p_fac[1][p_fac[0]]
             cnt, nok = group_counts(p_codes if all_valid else p_codes[mask], n_p - 1, scores, scale)
             per_p = np.vstack([nok if nok is not None else np.zeros(width, "int64"), cnt])
-        if s_codes is not None:
+        if s_fac is not None:
+            s_codes = s_fac[1][s_fac[0]]
             cnt, nok = group_counts(s_codes if all_valid else s_codes[mask], n_s - 1, scores, scale)
             per_s = np.vstack([nok if nok is not None else np.zeros(width, "int64"), cnt])
     result: MetricResult = result_from_counts(scale, total.tolist())

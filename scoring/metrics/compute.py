@@ -395,30 +395,37 @@ def group_counts(codes: np.ndarray, n_groups: int, scores: np.ndarray, scale: Sc
     return flat.reshape(n_groups, width), np.bincount(sc[~has], minlength=width)
 
 
-def segment_codes(segments: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """Group codes for a segment column: values are stripped; empty/missing → −1; labels are
-    sorted Greek-aware (accents stripped, casefolded, ties by the original) and code i is
-    ``labels[i]``.  Only the distinct values are handled in Python."""
+def segment_factors(segments: pd.Series) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """:func:`segment_codes` before the last step: (codes of the distinct values, −1 =
+    missing; ``remap`` from distinct value to group code, with a last entry −1 for code −1;
+    labels).  The group code of row i is ``remap[codes[i]]``."""
     codes, uniq = pd.factorize(segments, use_na_sentinel=True)
     stripped = [str(u).strip() for u in uniq]
     labels = sorted({x for x in stripped if x}, key=sort_key)
     pos = {lab: i for i, lab in enumerate(labels)}
     remap = np.array([pos.get(x, -1) for x in stripped] + [-1], dtype="int64")
+    return codes, remap, labels
+
+
+def segment_codes(segments: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Group codes for a segment column: values are stripped; empty/missing → −1; labels are
+    sorted Greek-aware (accents stripped, casefolded, ties by the original) and code i is
+    ``labels[i]``.  Only the distinct values are handled in Python."""
+    codes, remap, labels = segment_factors(segments)
     return remap[codes], labels
 
 
-def period_codes(dates: pd.Series | np.ndarray, freq: str = "M", *,
-                 factorized: tuple[np.ndarray, np.ndarray] | None = None
-                 ) -> tuple[np.ndarray, list[str]]:
-    """Group codes for dates by month ("2026-03") or quarter ("2026Q1"); NaT → −1.
-    Labels run chronologically from the first to the last period (gaps included).
-    ``factorized`` = (codes, distinct dates) skips the factorisation when already known."""
+def period_factors(dates: pd.Series | np.ndarray | None, freq: str = "M", *,
+                   factorized: tuple[np.ndarray, np.ndarray] | None = None
+                   ) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """:func:`period_codes` before the last step: (codes of the distinct dates, −1 = missing;
+    ``remap`` from distinct date to period code, with a last entry −1 for code −1; labels).
+    The period code of row i is ``remap[codes[i]]``."""
     f = _FREQ.get(str(freq).upper())
     if f is None:
         raise MetricsInputError("bad_freq", freq=freq)
     if factorized is not None:
         codes, uniq = factorized
-        d64 = codes
     else:
         if isinstance(dates, pd.Series) and getattr(getattr(dates, "dt", None), "tz", None) is not None:
             dates = dates.dt.tz_localize(None)
@@ -428,13 +435,23 @@ def period_codes(dates: pd.Series | np.ndarray, freq: str = "M", *,
     u = np.asarray(uniq, dtype="datetime64[ns]")
     valid_u = ~np.isnat(u)
     if not valid_u.any():
-        return np.full(len(d64), -1, dtype="int64"), []
+        return codes, np.full(len(u) + 1, -1, dtype="int64"), []
     ukeys = u.astype("datetime64[M]").astype("int64")
     if f == "Q":
         ukeys = ukeys // 3
     lo, hi = int(ukeys[valid_u].min()), int(ukeys[valid_u].max())
     remap = np.append(np.where(valid_u, ukeys - lo, -1), -1).astype("int64")
-    return remap[codes], [_period_label(k, f) for k in range(lo, hi + 1)]
+    return codes, remap, [_period_label(k, f) for k in range(lo, hi + 1)]
+
+
+def period_codes(dates: pd.Series | np.ndarray, freq: str = "M", *,
+                 factorized: tuple[np.ndarray, np.ndarray] | None = None
+                 ) -> tuple[np.ndarray, list[str]]:
+    """Group codes for dates by month ("2026-03") or quarter ("2026Q1"); NaT → −1.
+    Labels run chronologically from the first to the last period (gaps included).
+    ``factorized`` = (codes, distinct dates) skips the factorisation when already known."""
+    codes, remap, labels = period_factors(dates, freq, factorized=factorized)
+    return remap[codes], labels
 
 
 def results_by_codes(scale: Scale, codes: np.ndarray, labels: Sequence[str], scores: np.ndarray,

@@ -266,20 +266,24 @@ def detect_separator(sample: str) -> str:
     lines = lines[:200]
     if not lines:
         return ","
+    scored: dict[str, tuple[float, int]] = {}
+
+    def score(sep: str) -> tuple[float, int]:  # computed only when needed (a CSV parse each)
+        if sep not in scored:
+            scored[sep] = _consistency(lines, sep)
+        return scored[sep]
+
     best = None
-    scored = {}
-    for sep in _SEP_CANDIDATES:
-        scored[sep] = _consistency(lines, sep)
     try:
         sniffed = csv.Sniffer().sniff("".join(lines[:50]), delimiters="".join(_SEP_CANDIDATES))
         s = sniffed.delimiter
-        if s in scored and scored[s][0] >= 0.9:
+        if s in _SEP_CANDIDATES and score(s)[0] >= 0.9:
             best = s
     except csv.Error:
         pass
     if best is None:
-        ranked = sorted(scored.items(), key=lambda kv: (kv[1][0] >= 0.9, kv[1][0], kv[1][1]),
-                        reverse=True)
+        ranked = sorted(((sep, score(sep)) for sep in _SEP_CANDIDATES),
+                        key=lambda kv: (kv[1][0] >= 0.9, kv[1][0], kv[1][1]), reverse=True)
         sep, (cons, nfields) = ranked[0]
         best = sep if nfields >= 2 and cons > 0 else ","
     return best
@@ -314,12 +318,15 @@ def _csv_line_map(text_getter: Callable[[], str], sep: str, n_rows: int,
     return np.asarray(data_starts, dtype="int64")
 
 
+_CTRL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f]")  # below 32, not \t \n \f \r \x1a
+
+
 def _looks_binary(text_sample: str) -> bool:
     if not text_sample:
         return False
     if "\x00" in text_sample:
         return True
-    ctrl = sum(1 for ch in text_sample if ord(ch) < 32 and ch not in "\t\r\n\f\x1a")
+    ctrl = len(_CTRL_CHARS.findall(text_sample))
     return ctrl / len(text_sample) > 0.01
 
 
@@ -795,11 +802,15 @@ def clean_scores(series: pd.Series, metric: str, scale: Any = None, *,
     n = len(s)
     if s.dtype.kind in "iu":  # integer column without gaps: the common, fastest case
         arr = s.to_numpy()
+        if n == 0 or (arr.min() >= sc.low and arr.max() <= sc.high):
+            # all in range (the usual case): two reductions, no per-row reason array
+            return CleanedScores(values=s.astype("int64"), invalid_rows=[], metric=sc.metric,
+                                 scale=sc.label, n_rows=n, valid_mask=np.ones(n, dtype=bool))
         reason = np.zeros(n, dtype="int8")
         reason[(arr < sc.low) | (arr > sc.high)] = _R_RANGE
         ok = reason == _R_OK
         values = s.astype("int64") if ok.all() else \
-            pd.Series(arr[ok].astype("int64"), index=s.index[ok], name=s.name)
+            pd.Series(arr[ok].astype("int64"), index=s.index[ok], name=s.name, copy=False)
         return CleanedScores(values=values, invalid_rows=_invalid_list(s, reason, lines),
                              metric=sc.metric, scale=sc.label, n_rows=n, valid_mask=ok)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
@@ -830,9 +841,9 @@ def clean_scores(series: pd.Series, metric: str, scale: Any = None, *,
     reason[(reason == _R_OK) & np.isnan(num)] = _R_EMPTY
     ok = reason == _R_OK
     if ok.all():
-        values = pd.Series(num.astype("int64"), index=s.index, name=s.name)
+        values = pd.Series(num.astype("int64"), index=s.index, name=s.name, copy=False)
     else:
-        values = pd.Series(num[ok].astype("int64"), index=s.index[ok], name=s.name)
+        values = pd.Series(num[ok].astype("int64"), index=s.index[ok], name=s.name, copy=False)
     return CleanedScores(values=values, invalid_rows=_invalid_list(s, reason, lines),
                          metric=sc.metric, scale=sc.label, n_rows=n, valid_mask=ok)
 
@@ -840,7 +851,7 @@ def clean_scores(series: pd.Series, metric: str, scale: Any = None, *,
 # =========================================================================== dates
 @dataclass
 class ParsedDates:
-    dates: pd.Series                 # datetime64 (naive), NaT where not usable
+    dates: pd.Series | None          # datetime64 (naive), NaT where not usable; see _parse_dates
     invalid_rows: list[dict[str, Any]]
     warnings: list[dict[str, Any]]
     order: str                       # "day_first" | "month_first" | "excel_serial" | "native"
@@ -891,8 +902,10 @@ def _try_formats(u: pd.Series, formats: list[str]) -> pd.Series:
 
     # rank the formats on a sample; stop at the first that reads the whole sample
     hits: dict[str, int] = {}
+    on_sample: dict[str, pd.Series] = {}
     for fmt in formats:
-        hits[fmt] = int(attempt(sample, fmt).notna().sum())
+        on_sample[fmt] = attempt(sample, fmt)
+        hits[fmt] = int(on_sample[fmt].notna().sum())
         if hits[fmt] == len(sample):
             break
     ranked = sorted(formats, key=lambda f: -hits.get(f, 0))
@@ -900,8 +913,13 @@ def _try_formats(u: pd.Series, formats: list[str]) -> pd.Series:
     for fmt in ranked:
         if remaining.empty:
             break
-        r = attempt(remaining, fmt)
+        if remaining is u and len(sample) == len(u) and fmt in on_sample:
+            r = on_sample[fmt]  # the sample is all of u: no second parse
+        else:
+            r = attempt(remaining, fmt)
         good = r.notna()
+        if remaining is u and good.all():
+            return r  # the best format reads every value: nothing to merge
         if good.any():
             out.loc[r.index[good]] = r[good]
             remaining = remaining[~good]
@@ -960,6 +978,14 @@ def parse_dates(series: pd.Series, *, dayfirst: bool = True, lines: Any = None) 
     Unusable values become NaT and are listed in ``invalid_rows`` (reasons ``bad_date``,
     ``empty``); they only drop out of the breakdown by period.  Text columns are factorised
     and only distinct values are parsed."""
+    return _parse_dates(series, dayfirst=dayfirst, lines=lines)
+
+
+def _parse_dates(series: pd.Series, *, dayfirst: bool = True, lines: Any = None,
+                 with_dates: bool = True) -> ParsedDates:
+    """:func:`parse_dates`.  ``with_dates=False`` leaves ``dates`` None for a text column:
+    ``analyze_table`` groups by ``codes``/``unique_dates`` and never needs the per-row
+    Series (one gather of a million rows less)."""
     s = series if isinstance(series, pd.Series) else pd.Series(list(series), dtype=object)
     warn: list[dict[str, Any]] = []
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
@@ -982,12 +1008,17 @@ def parse_dates(series: pd.Series, *, dayfirst: bool = True, lines: Any = None) 
         u_reason = np.where(u_blank, _R_EMPTY, np.where(np.isnat(u_d), _R_DATE, _R_OK))
         u_reason = np.append(u_reason, _R_EMPTY).astype("int8")
         u_d = np.append(u_d, np.datetime64("NaT"))
-        d = u_d[codes]
-        reason = u_reason[codes]
-        dates = pd.Series(d, index=s.index, name=s.name)
-        return ParsedDates(dates=dates, invalid_rows=_invalid_list(s, reason, lines),
-                           warnings=warn, order=order,
-                           invalid_positions=np.flatnonzero(reason != _R_OK),
+        # copy=False: the gathered array is new (pandas 3 would copy it again)
+        dates = pd.Series(u_d[codes], index=s.index, name=s.name, copy=False) \
+            if with_dates else None
+        if u_reason[:-1].any() or (len(codes) and codes.min() < 0):
+            reason = u_reason[codes]
+            invalid_rows = _invalid_list(s, reason, lines)
+            invalid_positions = np.flatnonzero(reason != _R_OK)
+        else:  # every distinct value is a usable date and none is missing: no per-row pass
+            invalid_rows, invalid_positions = [], np.zeros(0, dtype="int64")
+        return ParsedDates(dates=dates, invalid_rows=invalid_rows, warnings=warn, order=order,
+                           invalid_positions=invalid_positions,
                            codes=codes, unique_dates=u_d[:-1])
     dates = pd.Series(d, index=s.index, name=s.name)
     return ParsedDates(dates=dates, invalid_rows=_invalid_list(s, reason, lines),
@@ -1024,9 +1055,20 @@ _GENERIC_SCORE = _kw(r"score|rating|βαθμολογ|αξιολογ|βαθμο")
 ROLES = ("nps", "csat", "ces", "date", "segment")
 
 
+def _head_non_null(col: pd.Series, k: int) -> pd.Series:
+    """``col.dropna().head(k)`` without scanning and copying the whole column: ``dropna`` on
+    a growing head until it holds ``k`` values (same values, same index)."""
+    m = k
+    while True:
+        part = col.iloc[:m].dropna()
+        if len(part) >= k or m >= len(col):
+            return part.head(k)
+        m *= 8
+
+
 def _score_fit(col: pd.Series, metric: str) -> tuple[float, float]:
     """(share of a sample that cleans to valid scores for ``metric``, max valid value)."""
-    sample = col.dropna().head(300)
+    sample = _head_non_null(col, 300)
     if sample.empty:
         return 0.0, 0.0
     scale = 7 if metric == "ces" else None
@@ -1068,7 +1110,7 @@ def guess_columns(df: pd.DataFrame) -> dict[str, str | None]:
                 is_dt = pd.api.types.is_datetime64_any_dtype(series.dtype)
                 if kw == 0 and not is_dt:
                     continue
-                sample = series.dropna().head(200)
+                sample = _head_non_null(series, 200)
                 if sample.empty:
                     continue
                 frac = 1.0 if is_dt else float(parse_dates(sample).dates.notna().mean())
@@ -1078,7 +1120,7 @@ def guess_columns(df: pd.DataFrame) -> dict[str, str | None]:
             else:
                 if kw == 0:
                     continue
-                sample = series.dropna().head(1000)
+                sample = _head_non_null(series, 1000)
                 if sample.empty:
                     continue
                 nun = sample.astype(str).nunique()
