@@ -50,13 +50,12 @@ def answer(page, item_id: str, value) -> None:
     settle(page)
 
 
-def checked(page, item_id: str):
+def expect_answer(page, item_id: str, value) -> None:
+    """Poll until the question shows `value` checked: the app can report "idle" before a resumed
+    page's radios are drawn with their values."""
     radios = question(page, item_id).locator("input[type=radio]")
-    radios.first.wait_for(state="attached")
-    for n in range(radios.count()):
-        if radios.nth(n).is_checked():
-            return ANSWER_VALUES[n]
-    return None
+    expect(radios.nth(ANSWER_VALUES.index(value))).to_be_checked()
+    expect(question(page, item_id).locator("input[type=radio]:checked")).to_have_count(1)
 
 
 def open_notes(page, item_id: str):
@@ -111,7 +110,7 @@ def assert_answers(page, server, model, answers, aid) -> None:
         page.goto(f"{server.url}/{pillar_url(pid)}?assessment={aid}")
         page.wait_for_selector(IDLE)
         for item_id, value in items.items():
-            assert checked(page, item_id) == value, (item_id, value)
+            expect_answer(page, item_id, value)
 
 
 def answered_tab(context, server, model):
@@ -132,7 +131,7 @@ def test_answers_survive_a_browser_refresh(server, context, model):
     last_pillar = model.item_pillar[list(answers)[-1]]
     for item_id, value in answers.items():
         if model.item_pillar[item_id] == last_pillar:
-            assert checked(page, item_id) == value, item_id
+            expect_answer(page, item_id, value)
     assert_answers(page, server, model, answers, aid)
 
 
@@ -173,5 +172,4 @@ def test_sigkill_mid_audit_and_restart_loses_nothing(server, context, model):
     assert_answers(fresh, server, model, answers, aid)
     fresh.goto(f"{server.url}/{pillar_url(model.item_pillar[note_item])}?assessment={aid}")
     fresh.wait_for_selector(IDLE)
-    assert open_notes(fresh, note_item).input_value() == \
-        "Ρωτάμε τους πελάτες κάθε Παρασκευή — ΆΈΉΊΌΎΏ ϊϋ"
+    expect(open_notes(fresh, note_item)).to_have_value("Ρωτάμε τους πελάτες κάθε Παρασκευή — ΆΈΉΊΌΎΏ ϊϋ")
