@@ -5,7 +5,9 @@ Streamlit 1.67 writes the dropzone's own words in English and has no parameter t
 a file is dragged over it (streamlit/streamlit#13500 asks for one). So we keep Streamlit's
 uploader and swap those three texts with CSS scoped to one uploader (the `st-key-<key>` class of
 its element): the English text is hidden (display: none, so screen readers skip it as well) and
-ours is drawn with `content:`. The hint states our real limit, which can be lower than the
+ours is drawn with `content:`. A file Streamlit refuses (wrong type, too big) becomes a red chip
+whose English reason is only in a hover tooltip, so under such a chip we write, in the user's
+language, what the uploader accepts. The hint states our real limit, which can be lower than the
 widget's max_upload_size (an import file over 5 MB gets our own message, not Streamlit's).
 If a later Streamlit changes this markup, the rules stop matching and its English text shows
 again; nothing else breaks.
@@ -34,7 +36,7 @@ def kinds_text(kinds: Sequence[str]) -> str:
     return f"{', '.join(kinds[:-1])} {state.t('upload.or')} {kinds[-1]}"
 
 
-def dropzone_css(key: str, hint: str) -> str:
+def dropzone_css(key: str, hint: str, rejected: str) -> str:
     scope = f".st-key-{key} {_DROPZONE}"
     button = f'{scope} button [data-testid="stMarkdownContainer"]'
     instructions = f'{scope} [data-testid="stFileUploaderDropzoneInstructions"]'
@@ -48,6 +50,8 @@ def dropzone_css(key: str, hint: str) -> str:
         # size and faded colour of the hidden English line, in any theme
         f"{instructions} > div::after {{content: {css_string(hint)}; font-size: 0.875rem; opacity: 0.7}}"
         f"{dragging}::after {{content: {css_string(state.t('upload.drop'))}; font-weight: 600}}"
+        f".st-key-{key}:has([data-testid=\"stFileChip\"][aria-invalid=\"true\"])::after "
+        f"{{content: {css_string(rejected)}; color: #c62828; font-size: 0.875rem}}"
         f"</style>"
     )
 
@@ -57,6 +61,7 @@ def file_uploader(label: str, *, key: str, types: Sequence[str], kinds: Sequence
     """st.file_uploader(label, type=types, key=key, …) with a translated dropzone. `kinds` names
     the accepted files for people ("CSV", "XLSX"); `limit_mb` is the limit the app enforces."""
     hint = state.t("upload.hint", kinds=kinds_text(kinds), limit=limit_mb)
-    st.html(dropzone_css(key, hint))   # style only: Streamlit puts it in its event container, no gap
+    rejected = state.t("upload.rejected", kinds=kinds_text(kinds), limit=limit_mb)
+    st.html(dropzone_css(key, hint, rejected))   # style only: Streamlit puts it in its event container, no gap
     return (container or st).file_uploader(label, type=list(types), key=key,
                                            max_upload_size=max_upload_size or limit_mb, **kwargs)

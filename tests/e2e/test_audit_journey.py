@@ -78,3 +78,18 @@ def test_every_page_opens_from_a_direct_link(server, page):
         wait_idle(page, "h1")
         assert page.get_by_text("Page not found").count() == 0, spec.url
         assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_a_refused_file_is_explained_in_greek(server, page, tmp_path):
+    """Streamlit refuses a file of the wrong type with a red chip and an English tooltip; under the
+    chip the user reads, in Greek, what the uploader accepts."""
+    from i18n import t
+    wrong = tmp_path / "report.pdf"
+    wrong.write_bytes(b"%PDF-1.4 not an assessment")
+    page.goto(f"{server.url}/results")
+    wait_idle(page, ".st-key-results_upload section")
+    page.locator(".st-key-results_upload input[type=file]").set_input_files(str(wrong))
+    expect(page.locator('.st-key-results_upload [data-testid="stFileChip"][aria-invalid="true"]')).to_be_visible()
+    shown = page.locator(".st-key-results_upload").evaluate(
+        "el => getComputedStyle(el, '::after').content")
+    assert shown == f'"{t("upload.rejected", "el", kinds="JSON", limit=5)}"'

@@ -29,5 +29,7 @@ def test_dropzone_words_are_translated(app, lang, page, key, kinds, limit):
     assert f'content: "{t("upload.button", lang)}"' in css
     assert f'content: "{t("upload.hint", lang, kinds=kinds[lang], limit=limit)}"' in css
     assert f'content: "{t("upload.drop", lang)}"' in css
+    # a refused file (wrong type) gets a message in the user's language, under that uploader only
+    assert f'content: "{t("upload.rejected", lang, kinds=kinds[lang], limit=limit)}"' in css
     assert "display: none" in css          # Streamlit's English words are hidden, not just covered
     assert ("έως" if lang == "el" else "up to") in t("upload.hint", lang, kinds="", limit=1)
