@@ -36,9 +36,12 @@ def _export_and_import() -> None:
     st.subheader(state.t("results.export"))
     left, right = st.columns(2)
     slug = "".join(ch for ch in (a.company.name or "assessment") if ch.isalnum() or ch in "-_ ").strip().replace(" ", "_")
+    # The caption says what the file is for, and stands where the uploader has its label, so the
+    # button lines up with the dropzone beside it.
+    left.caption(state.t("results.download_help"))
     left.download_button(state.t("results.download_json"), data=a.to_json, file_name=f"{slug or 'assessment'}.json",
                          mime="application/json", icon=":material/download:", on_click="ignore",
-                         help=state.t("results.download_help"), key="results_download_json")
+                         key="results_download_json")
     # The widget takes up to 10 MB so that a file over our 5 MB gets our own clear message, not Streamlit's.
     upload.file_uploader(state.t("results.upload"), key=UPLOAD_KEY, types=("json",), kinds=("JSON",),
                          limit_mb=MAX_IMPORT_BYTES // 1048576, max_upload_size=10, container=right,
