@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from browser import IDLE
 from checklists.model import ANSWER_VALUES  # the radios' option order
+from i18n import t
 from store_support import ensure_model
 
 pytestmark = pytest.mark.e2e
@@ -74,6 +75,8 @@ def write_note(page, item_id: str, text: str) -> None:
     area.fill(text)
     area.press("Tab")  # a text area commits on blur
     settle(page)
+    # The server has it once it marks the question as having a note (the edit_note icon).
+    expect(question(page, item_id).locator('[aria-label="edit_note icon"]')).to_have_count(1)
 
 
 def resume_id(page) -> str:
@@ -103,6 +106,11 @@ def answer_all(page, server, model, answers) -> None:
         page.wait_for_selector(IDLE)
         for item_id, value in items.items():
             answer(page, item_id, value)
+        # The server has them all once the sidebar (drawn by the server after the page) counts them;
+        # only then may the test navigate away.
+        pillar = model.pillar(pid)
+        expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(
+            t("sidebar.pillar", "el", title=pillar.short_title("el"), answered=len(items), total=len(pillar.items)))
 
 
 def assert_answers(page, server, model, answers, aid) -> None:
