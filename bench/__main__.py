@@ -1,4 +1,5 @@
-"""`python -m bench [name ...]`: run the benchmarks, print JSON, and rewrite docs/benchmarks.md.
+"""`python -m bench [name ...]`: run the benchmarks, print JSON and keep it in bench/out/results.json
+(docs/benchmarks.md quotes these figures, with what they mean).
 
 Each benchmark module exposes run() -> dict and measures its figure against a floor in the same
 run (the machine is shared and noisy: only same-run ratios mean anything).
