@@ -25,11 +25,12 @@ REPLACEMENT = "\ufffd"
 _lock = threading.Lock()
 _registered = False
 _charset: frozenset[int] = frozenset()
+_kept: frozenset[str] = frozenset()  # characters clean() keeps as they are
 
 
 def register() -> None:
     """Register the four faces and the family (so <b> and <i> work). Idempotent, thread-safe."""
-    global _registered, _charset
+    global _registered, _charset, _kept
     if _registered:
         return
     with _lock:
@@ -51,6 +52,7 @@ def register() -> None:
         # Only the Basic Multilingual Plane: reportlab writes characters beyond it (DejaVu has a few
         # emoji there) into the ToUnicode map in a form text extractors cannot read back.
         _charset = frozenset(cp for cp in set.intersection(*sets) if cp <= 0xFFFF)
+        _kept = frozenset(chr(cp) for cp in _charset if not _dropped(cp)) | {"\n"}
         _registered = True
 
 
@@ -62,21 +64,30 @@ def charset() -> frozenset[int]:
 _DROP = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}  # zero-width joiner, variation selectors, keycap
 
 
+def _dropped(cp: int) -> bool:
+    """Control characters, emoji joiners and selectors, lone surrogates, skin-tone modifiers."""
+    return cp < 32 or 0x7F <= cp < 0xA0 or cp in _DROP or 0xD800 <= cp <= 0xDFFF or 0x1F3FB <= cp <= 0x1F3FF
+
+
 def clean(text: str | None) -> str:
     """User text made safe to draw: control characters out (tabs become spaces, newlines stay),
     lone surrogates and emoji joiners dropped, characters the font lacks replaced by U+FFFD
     (one per run, so a row of emoji does not become a row of marks)."""
     if not text:
         return ""
-    chars = charset()
+    register()
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    if _kept.issuperset(text):
+        return text  # the common case (every text of the report passes here): nothing to change
+    chars = _charset
     out: list[str] = []
-    for ch in unicodedata.normalize("NFC", text.replace("\r\n", "\n")):
+    for ch in text:
         cp = ord(ch)
         if ch == "\n":
             out.append("\n")
         elif ch in "\t\r\v\f":
             out.append("\n" if ch in "\r\v\f" else " ")
-        elif cp < 32 or 0x7F <= cp < 0xA0 or cp in _DROP or 0xD800 <= cp <= 0xDFFF or 0x1F3FB <= cp <= 0x1F3FF:
+        elif _dropped(cp):
             continue
         elif cp in chars:
             out.append(ch)
