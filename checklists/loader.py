@@ -17,13 +17,17 @@ from checklists.model import PILLAR_IDS, AuditModel, ModelMeta, Pillar
 CONTENT_DIR = Path(__file__).parent / "content"
 
 
+# libyaml's parser when PyYAML has it (its wheels do): the same documents, read several times faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class ContentError(ValueError):
     """The audit content is invalid; the message says where."""
 
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 (a safe loader)
     except FileNotFoundError:
         raise ContentError(f"{path.name}: file is missing") from None
     except yaml.YAMLError as exc:

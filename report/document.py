@@ -475,9 +475,11 @@ def _findings(ctx: _Ctx) -> list:
 
 def _customer_metrics(ctx: _Ctx) -> list:
     """The survey results saved on the Measure page, as the same evidence lines the app shows."""
-    from scoring.metrics.evidence import evidence_lines
+    if not ctx.a.surveys:
+        return []
+    from scoring.metrics.evidence import evidence_lines  # imports pandas: only when there are surveys
 
-    lines = evidence_lines(ctx.a.surveys, ctx.lang) if ctx.a.surveys else []
+    lines = evidence_lines(ctx.a.surveys, ctx.lang)
     if not lines:
         return []
     out: list = [ctx.p(ctx.esc(ctx.t("report.metrics")), "h2"), ctx.p(ctx.esc(ctx.t("report.metrics_intro")), "muted")]
