@@ -1,6 +1,6 @@
 """Saved survey results as short lines of evidence, e.g.
 
-    "NPS +32, n = 214, 95% διάστημα +22 έως +41, Ιαν–Μαρ 2026"
+    "NPS +32, n = 214, διάστημα 95 % +22 έως +41, Ιαν–Μαρ 2026"
 
 Pure (no Streamlit): the Measurement pillar page shows them and the PDF report uses the same
 function.  A saved survey is the compact dict the Measure page stores in

@@ -51,7 +51,7 @@ def test_greek_cp1253_survey_shows_nps_interval_and_invalid_rows(app, lang):
     assert not at.error
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["NPS"] == "+40"
-    interval = metrics["95% διάστημα" if lang == "el" else "95% interval"]
+    interval = metrics["Διάστημα 95 %" if lang == "el" else "95% interval"]
     assert (" έως " if lang == "el" else " to ") in interval and interval.startswith("+")
     assert metrics["Απαντήσεις που μετρήθηκαν (n)" if lang == "el" else "Answers counted (n)"] == "40"
     assert "cp1253" in texts(at)
@@ -94,11 +94,11 @@ def test_save_adds_to_assessment_and_pillar_shows_evidence(app):
     # saving again replaces (same metric + column)
     at.button(key="measure_save").click().run()
     assert len(at.session_state["assessment"].surveys) == 1
-    assert any(m.value.startswith("**NPS +40, n = 40, 95% διάστημα") for m in at.markdown)
+    assert any(m.value.startswith("**NPS +40, n = 40, διάστημα 95 %") for m in at.markdown)
 
     at = goto(at, "pages/audit_measurement.py")
     info = at.info[0].value
-    assert "NPS +40, n = 40, 95% διάστημα +" in info and "Ιαν–Μαρ 2026" in info
+    assert "NPS +40, n = 40, διάστημα 95 % +" in info and "Ιαν–Μαρ 2026" in info
 
     at = goto(at, PAGE)
     at.button(key="measure_remove_0").click().run()
