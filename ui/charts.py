@@ -32,8 +32,9 @@ def bar_chart(df: pd.DataFrame, score_title: str, pillar_title: str, level_title
 
 
 def radar_chart(df: pd.DataFrame, score_title: str, series: dict[str, list[float | None]] | None = None) -> alt.LayerChart:
-    """A spider chart on a fixed 0–100 scale. `series` maps a legend name to one score per pillar
-    (None draws as 0); by default the single series is df["score"]."""
+    """A spider chart on a fixed 0–100 scale. `series` maps a legend name to one score per pillar;
+    by default the single series is df["score"]. A pillar without a score (None) keeps the outline
+    closed at the centre but gets no point and no tooltip: "no answers" is not a score of 0."""
     names = list(df["pillar"])
     n = len(names)
     angle = [2 * math.pi * i / n for i in range(n)]
@@ -50,9 +51,10 @@ def radar_chart(df: pd.DataFrame, score_title: str, series: dict[str, list[float
     for name, scores in series.items():
         for i in range(n + 1):
             s = scores[i % n]
-            r = 0.0 if s is None or (isinstance(s, float) and math.isnan(s)) else float(s)
-            x, y = xy(r, i % n)
-            points.append({"series": name, "order": i, "x": x, "y": y, "score": round(r, 1), "pillar": names[i % n]})
+            scored = not (s is None or (isinstance(s, float) and math.isnan(s)))
+            x, y = xy(float(s) if scored else 0.0, i % n)
+            points.append({"series": name, "order": i, "x": x, "y": y, "scored": scored,
+                           "score": round(float(s), 1) if scored else None, "pillar": names[i % n]})
 
     axis = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
     scale = alt.Scale(domain=[-135, 135])
@@ -64,7 +66,9 @@ def radar_chart(df: pd.DataFrame, score_title: str, series: dict[str, list[float
     label_layer = alt.Chart(pd.DataFrame(labels)).mark_text(fontSize=12, color="#34495e").encode(X, Y, text="label:N")
     data = pd.DataFrame(points)
     color = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom") if len(series) > 1 else None)
-    line_layer = alt.Chart(data).mark_line(strokeWidth=2.5, point=True).encode(
-        X, Y, order="order:Q", color=color,
+    line_layer = alt.Chart(data).mark_line(strokeWidth=2.5).encode(X, Y, order="order:Q", color=color)
+    point_layer = alt.Chart(data[data["scored"] & (data["order"] < n)]).mark_point(filled=True, size=45).encode(
+        X, Y, color=color,
         tooltip=[alt.Tooltip("pillar:N"), alt.Tooltip("score:Q", title=score_title), alt.Tooltip("series:N", title=" ")])
-    return (grid_layer + spoke_layer + label_layer + line_layer).properties(height=360, width=360).configure_view(strokeWidth=0)
+    return ((grid_layer + spoke_layer + label_layer + line_layer + point_layer)
+            .properties(height=360, width=360).configure_view(strokeWidth=0))
