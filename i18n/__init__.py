@@ -18,7 +18,6 @@ A language whose wording does not change may keep a plain string.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
@@ -73,27 +72,8 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params) -> str:
     return text.format(**params) if params else text
 
 
-# ---------------------------------------------------------------- sorting and case
-def sort_key(text: str) -> tuple[str, str]:
-    """Greek-aware sort key: accents stripped (NFD, combining marks dropped), casefolded; ties by
-    the original, so Άλφα, άλφα and Αλφα sort together and deterministically."""
-    decomposed = unicodedata.normalize("NFD", text or "")
-    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    # Final sigma and sigma must compare equal.
-    return base.casefold().replace("ς", "σ"), text or ""
-
-
-def sorted_greek(items, key=lambda x: x):
-    return sorted(items, key=lambda x: sort_key(key(x)))
-
-
-_TONOS = {"\u0301", "\u0341"}  # combining acute (tonos); the diaeresis (U+0308) is kept
-
-
-def upper(text: str) -> str:
-    """All-caps that follows Greek rules: the tonos is dropped, the diaeresis kept (ΕΛΛΑΔΑ, ΠΡΩΪΝΟ)."""
-    decomposed = unicodedata.normalize("NFD", text.upper())
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONOS))
+# Sorting, folding and capitals live in i18n/greek.py; re-exported here for the pages and the report.
+from i18n.greek import fold, fold_words, sort_key, sorted_greek, upper  # noqa: E402,F401
 
 
 # ---------------------------------------------------------------- numbers and dates

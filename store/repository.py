@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -31,7 +30,7 @@ from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from checklists.model import PILLAR_IDS, AuditModel
-from i18n import sort_key
+from i18n import fold_words, sort_key
 from scoring.assessment import Assessment, AssessmentError, PlanEdits, now_iso, parse_assessment
 from scoring.maturity import score
 from store.schema import assessments, clients, model_items
@@ -140,15 +139,7 @@ def _tx(bind: Bind) -> Iterator[Connection]:
             yield conn
 
 
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text or "")
-    out = []
-    for ch in decomposed:
-        cat = unicodedata.category(ch)
-        if cat.startswith("M"):
-            continue
-        out.append(" " if cat[0] in "PSZC" else ch)
-    return " ".join("".join(out).casefold().replace("ς", "σ").split())
+_plain = fold_words  # identity and search: accents, case, punctuation and extra spaces ignored
 
 
 def client_key(name: str) -> str:
