@@ -1,11 +1,12 @@
 """Screenshot pages in both languages, to look at them before calling a change done.
 
     .venv/bin/python scripts/screenshots.py [URL-PATH ...] [--out DIR] [--db FILE] [--height PX]
+                                            [--widths 1400,1024,390]
 
 Starts the app (`python -m ui.serve`) on a free port with its own database (a throwaway one unless
 --db is given), opens each path (default: every page) in Greek and in English in headless
-Chromium, waits until the app is idle, and writes DIR/<path>-<lang>.png (default DIR:
-bench/out/screens). Paths may carry a query, e.g. "plan?assessment=<id>"; the start page is "".
+Chromium at each width (default 1400, 1024 and 390 px: laptop, tablet, phone), waits until the
+app is idle, and writes DIR/<path>-<lang>-<width>.png (default DIR: bench/out/screens). Paths may carry a query, e.g. "plan?assessment=<id>"; the start page is "".
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from browser import ARGS, Server, chromium_path, wait_idle  # noqa: E402
 from ui.nav import PAGES  # noqa: E402
 
 
-def shoot(paths: list[str], out: Path, db: Path, height: int) -> list[Path]:
+def shoot(paths: list[str], out: Path, db: Path, height: int, widths: tuple[int, ...] = (1400,)) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -32,17 +33,17 @@ def shoot(paths: list[str], out: Path, db: Path, height: int) -> list[Path]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
-            for lang in ("el", "en"):
+            for lang, width in ((lang, width) for lang in ("el", "en") for width in widths):
                 # A tall window: Streamlit scrolls inside its own container, so a full-page shot
                 # of a short window would cut the page off.
-                page = browser.new_page(viewport={"width": 1400, "height": height})
+                page = browser.new_page(viewport={"width": width, "height": height})
                 for path in paths:
                     sep = "&" if "?" in path else "?"
                     page.goto(f"{server.url}/{path}{sep}lang={lang}")
                     wait_idle(page, '[data-testid="stMain"]')
                     page.wait_for_timeout(600)  # charts and fonts settle after the idle flag
                     name = (path.split("?")[0] or "start").replace("/", "_")
-                    target = out / f"{name}-{lang}.png"
+                    target = out / f"{name}-{lang}-{width}.png"
                     page.screenshot(path=str(target))
                     made.append(target)
                 page.close()
@@ -59,12 +60,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "screens")
     parser.add_argument("--db", type=Path)
     parser.add_argument("--height", type=int, default=2200)
+    parser.add_argument("--widths", default="1400,1024,390", help="comma-separated window widths in px")
     args = parser.parse_args(argv)
     if not chromium_path():
         print("no Chromium: apt-get install -y chromium", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
-        for target in shoot(args.paths, args.out, args.db or Path(tmp) / "screens.sqlite", args.height):
+        for target in shoot(args.paths, args.out, args.db or Path(tmp) / "screens.sqlite", args.height,
+                             tuple(int(w) for w in args.widths.split(","))):
             print(target)
     return 0
 
