@@ -4,9 +4,9 @@ from datetime import date
 import streamlit as st
 
 from i18n import format_number
-from report import MAX_LOGO_BYTES, LogoError, load_logo, pdf_for
+from report import MAX_LOGO_BYTES, LogoError, load_logo
 from scoring.plan import STATUSES, build_plan, edit_action, set_target
-from ui import state, upload
+from ui import downloads, state, upload
 
 model = state.model()
 lang = state.lang()
@@ -79,15 +79,9 @@ def _store_logo() -> None:
     st.session_state[LOGO_OK_KEY] = ("ok", data)
 
 
-def _pdf(pdf_lang: str):
+def _logo_bytes() -> bytes | None:
     logo = st.session_state.get(LOGO_OK_KEY)
-    logo_bytes = logo[1] if logo and logo[0] == "ok" else None
-    return lambda: pdf_for(model, state.assessment(), pdf_lang, logo_bytes)
-
-
-def _file_name(pdf_lang: str) -> str:
-    slug = "".join(ch for ch in (a.company.name or "") if ch.isalnum() or ch in "-_ ").strip().replace(" ", "_")
-    return f"{slug or 'cxaudit'}_plan_{pdf_lang}.pdf"
+    return logo[1] if logo and logo[0] == "ok" else None
 
 
 st.title(state.t("plan.title"))
@@ -171,8 +165,12 @@ if logo_state and logo_state[0] == "error":
 elif logo_state:
     st.caption(state.t("plan.logo_ok"))
 left, right = st.columns(2)
+# Both PDFs describe the assessment as this run drew it (see ui/downloads.py).
+frozen = downloads.snapshot(a)
+stem = downloads.file_stem(a, "cxaudit")
 for col, pdf_lang in ((left, "el"), (right, "en")):
-    col.download_button(state.t(f"plan.download_{pdf_lang}"), data=_pdf(pdf_lang), file_name=_file_name(pdf_lang),
+    col.download_button(state.t(f"plan.download_{pdf_lang}"), data=downloads.pdf(model, frozen, pdf_lang, _logo_bytes()),
+                        file_name=f"{stem}_plan_{pdf_lang}.pdf",
                         mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
                         key=f"plan_download_{pdf_lang}", type="primary" if pdf_lang == lang else "secondary",
                         width="stretch")

@@ -3,7 +3,7 @@ import streamlit as st
 
 from i18n import format_number
 from scoring.assessment import MAX_IMPORT_BYTES
-from ui import charts, persistence, state, upload
+from ui import charts, downloads, persistence, state, upload
 
 model = state.model()
 lang = state.lang()
@@ -35,11 +35,11 @@ def _show_messages() -> None:
 def _export_and_import() -> None:
     st.subheader(state.t("results.export"))
     left, right = st.columns(2)
-    slug = "".join(ch for ch in (a.company.name or "assessment") if ch.isalnum() or ch in "-_ ").strip().replace(" ", "_")
     # The caption says what the file is for, and stands where the uploader has its label, so the
     # button lines up with the dropzone beside it.
     left.caption(state.t("results.download_help"))
-    left.download_button(state.t("results.download_json"), data=a.to_json, file_name=f"{slug or 'assessment'}.json",
+    left.download_button(state.t("results.download_json"), data=downloads.assessment_json(downloads.snapshot(a)),
+                         file_name=f"{downloads.file_stem(a, 'assessment')}.json",
                          mime="application/json", icon=":material/download:", on_click="ignore",
                          key="results_download_json")
     # The widget takes up to 10 MB so that a file over our 5 MB gets our own clear message, not Streamlit's.

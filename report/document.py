@@ -568,6 +568,10 @@ def _plan(ctx: _Ctx) -> list:
     plan = ctx.plan
     counts = plan.counts()
     out: list = [NextPageTemplate("landscape"), PageBreak(), ctx.p(ctx.esc(ctx.t("report.plan")), "h1")]
+    if ctx.scores.overall_level is None:
+        # Nothing scored yet: an empty plan means "not started", never "no gaps found".
+        out.append(_callout(ctx, [ctx.tx("report.plan_not_started", "callout")], "warn", LAND_BODY_W))
+        return out
     if not plan.actions:
         out.append(_callout(ctx, [ctx.tx("report.plan_no_actions", "callout")], "good", LAND_BODY_W))
         return out

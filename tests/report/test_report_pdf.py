@@ -152,6 +152,10 @@ def test_nothing_answered_still_makes_a_report(model):
         pages = pdf_pages(build(model, Assessment(), lang))
         text = flat("\n".join(pages))
         assert flat(t("report.summary_empty", lang)) in text and t("report.no_name", lang) in text
+        # An audit not started is said to be so, never "no gaps found, no action needed".
+        assert flat(t("report.plan_not_started", lang)) in text
+        assert flat(t("report.plan_no_actions", lang)) not in text
+        assert flat(t("report.narr.no_gaps", lang)) not in text
         for p in model.pillars:
             assert flat(p.title(lang)) in text
         for lv in model.levels:

@@ -1,0 +1,112 @@
+"""Every file the app gives, downloaded in Chromium and opened: it holds the user's own audit.
+
+The last release shipped a Plan page whose PDF was built outside the browser session and so
+described an empty assessment ("Επιχείρηση χωρίς όνομα"), while every test passed: no test had
+ever opened a downloaded file. Here a person fills in the profile, answers a few questions (one
+"Not at all"), clicks every download button and reads what they got.
+"""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from browser import wait_idle
+from checklists import default_model
+from i18n import t
+
+MODEL = default_model()
+NAME = "Καφέ Άλφα & Σια"
+CITY = "Ιωάννινα"
+ASSESSOR = "Μαρία Παπαδοπούλου"
+
+
+def _words(text: str) -> str:
+    """PDF text with every run of whitespace as one space (lines wrap anywhere in a table cell)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_text(path) -> str:
+    return _words("\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages))
+
+
+def question(page, item_id: str):
+    return page.locator('[data-testid="stRadio"]').filter(has_text=f"· {item_id}")
+
+
+def fill(page, key: str, value: str) -> None:
+    box = page.locator(f".st-key-{key} input")
+    box.fill(value)
+    box.press("Enter")
+    wait_idle(page)
+
+
+def download(page, key: str, target_dir):
+    """Click a download button as a person does and save what the browser receives."""
+    with page.expect_download(timeout=60_000) as info:
+        page.locator(f".st-key-{key} button").click()
+    dl = info.value
+    assert dl.failure() is None, dl.failure()
+    path = target_dir / dl.suggested_filename
+    dl.save_as(path)
+    return path
+
+
+def test_every_download_holds_the_users_audit(server, page, tmp_path):
+    pillar = MODEL.pillars[0]
+    scale = {o.value: o for o in MODEL.answer_scale}
+    page.goto(server.url)
+    wait_idle(page, ".st-key-profile_name input")
+    fill(page, "profile_name", NAME)
+    fill(page, "profile_city", CITY)
+    fill(page, "profile_assessor", ASSESSOR)
+    page.locator(".st-key-start_go button").click()
+    wait_idle(page, '[data-testid="stRadio"]')
+
+    # Three answers: "Not at all" (0) on the first question, then "Mostly" and "Fully".
+    answers = {pillar.items[0].id: 0, pillar.items[1].id: 3, pillar.items[2].id: 4}
+    for item_id, value in answers.items():
+        question(page, item_id).get_by_text(scale[value].label("el"), exact=True).click()
+        wait_idle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar).to_contain_text(f"{len(answers)}/{len(pillar.items)}")
+
+    page.locator('[data-testid="stSidebarNav"] a[href$="/plan"]').click()
+    wait_idle(page, ".st-key-plan_download_el button")
+    not_at_all = MODEL.items[pillar.items[0].id]
+    total = len(MODEL.items)
+    for lang in ("el", "en"):
+        path = download(page, f"plan_download_{lang}", tmp_path)
+        assert path.suffix == ".pdf"
+        assert path.read_bytes().startswith(b"%PDF")
+        text = pdf_text(path)
+        assert NAME in text, f"{lang} PDF does not name the business"
+        assert t("report.no_name", lang) not in text
+        assert CITY in text and ASSESSOR in text
+        assert _words(t("report.pillar_answered", lang, count=len(answers), total=len(pillar.items))) in text
+        assert _words(t("report.provisional", lang, count=len(answers), total=total, pct="X")).split("(")[0] in text
+        assert _words(not_at_all.action.text(lang)) in text, f"{lang} PDF lacks the action of the 'Not at all' answer"
+
+    # The assessment file from Results is the stored document, byte for byte in meaning.
+    page.locator('[data-testid="stSidebarNav"] a[href$="/results"]').click()
+    wait_idle(page, ".st-key-results_download_json button")
+    path = download(page, "results_download_json", tmp_path)
+    downloaded = json.loads(path.read_text(encoding="utf-8"))
+    assessment_id = parse_qs(urlparse(page.url).query)["assessment"][0]
+    assert downloaded["id"] == assessment_id
+    assert downloaded["company"]["name"] == NAME
+    assert {k: v["value"] for k, v in downloaded["answers"].items()} == answers
+
+    from store.db import dispose, get_engine
+    from store.repository import load_assessment
+
+    url = f"sqlite:///{server.db_path}"
+    try:
+        stored, _version = load_assessment(get_engine(url), assessment_id)
+    finally:
+        dispose(url)
+    assert downloaded == stored.to_dict()
+
