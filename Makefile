@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+# Empty: only this computer (127.0.0.1, or $CXAUDIT_ADDRESS). `make run ADDRESS=0.0.0.0` serves the
+# network, where without sign-in anyone who reaches the address sees every client (README).
+ADDRESS ?=
 
 .PHONY: run test test-fast bench check venv clean
 
@@ -24,7 +27,7 @@ venv: $(VENV)/.stamp-run
 
 run: $(VENV)/.stamp-run
 	$(PY) -m checklists
-	$(PY) -m ui.serve --server.port $(PORT) --browser.gatherUsageStats false
+	$(if $(ADDRESS),CXAUDIT_ADDRESS=$(ADDRESS)) $(PY) -m ui.serve --server.port $(PORT) --browser.gatherUsageStats false
 
 test: $(VENV)/.stamp-test
 	bash scripts/ensure-system-deps.sh
