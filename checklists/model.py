@@ -58,14 +58,22 @@ class Source(_Strict):
 
 
 EFFORT_COST = {"S": 1, "M": 2, "L": 3}
+Effort = Literal["S", "M", "L"]
+# Used when model.yaml does not say (a model may predate these fields). One-off hours to set an
+# action up, by effort; and the hours a week a business can give to the plan, by size band
+# (checklists.profile.SIZES). scoring.plan reads them; docs/plan.md explains how.
+DEFAULT_EFFORT_HOURS = {"S": 2.0, "M": 6.0, "L": 16.0}
+DEFAULT_CAPACITY_HOURS_PER_WEEK = {"micro": 2.0, "small": 4.0, "medium": 8.0, "large": 16.0}
 
 
 class Action(_Strict):
     text: Text
-    effort: Literal["S", "M", "L"]
+    effort: Effort
     impact: int = Field(ge=1, le=3)
     horizon_days: Literal[30, 60, 90]
     kpi: Text
+    # Recurring hours a month once the action is set up (a monthly meeting, a weekly check); 0 = one-off.
+    routine_hours_per_month: float = Field(default=0, ge=0, le=160)
 
 
 class Item(_Strict):
@@ -108,11 +116,35 @@ class Pillar(_Strict):
         return self
 
 
+def _positive_hours(v: dict[str, float], what: str) -> dict[str, float]:
+    for key, hours in v.items():
+        if not 0 < hours <= 168:
+            raise ValueError(f"{what}[{key}] must be more than 0 and at most 168 hours")
+    return v
+
+
 class ModelMeta(_Strict):
     version: str
     answer_scale: list[AnswerOption]
     levels: list[Level]
     sources: list[Source]
+    effort_hours: dict[Effort, float] = Field(default_factory=lambda: dict(DEFAULT_EFFORT_HOURS))
+    capacity_hours_per_week: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_CAPACITY_HOURS_PER_WEEK))
+
+    @field_validator("effort_hours")
+    @classmethod
+    def _every_effort(cls, v: dict[str, float]) -> dict[str, float]:
+        if set(v) != set(EFFORT_COST):
+            raise ValueError("effort_hours must give hours for S, M and L")
+        return _positive_hours(v, "effort_hours")
+
+    @field_validator("capacity_hours_per_week")
+    @classmethod
+    def _capacity_hours(cls, v: dict[str, float]) -> dict[str, float]:
+        if not v:
+            raise ValueError("capacity_hours_per_week must give hours for at least one size band")
+        return _positive_hours(v, "capacity_hours_per_week")
 
     @model_validator(mode="after")
     def _complete(self) -> "ModelMeta":
@@ -123,13 +155,9 @@ class ModelMeta(_Strict):
         return self
 
 
-class AuditModel(_Strict):
+class AuditModel(ModelMeta):
     """The whole audit: metadata plus the five pillars in order."""
 
-    version: str
-    answer_scale: list[AnswerOption]
-    levels: list[Level]
-    sources: list[Source]
     pillars: list[Pillar]
 
     @model_validator(mode="after")

@@ -100,7 +100,7 @@ if scores.completeness < 1:
 counts = plan.counts()
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(state.t("plan.m_actions"), format_number(counts["included"], lang))
-c2.metric(state.t("plan.m_quick"), format_number(counts["quick"], lang))
+c2.metric(state.t("plan.m_quick"), format_number(counts["start_now"], lang))
 c3.metric(state.t("plan.m_done"), f"{format_number(counts['done'], lang)} / {format_number(counts['included'], lang)}")
 c4.metric(state.t("plan.m_owner"), f"{format_number(counts['with_owner'], lang)} / {format_number(counts['included'], lang)}")
 
@@ -130,7 +130,8 @@ else:
         "action": act.text(lang),
         "pillar": model.pillar(act.pillar).short_title(lang),
         "item": act.item,
-        "wave": state.t(f"report.wave.{act.wave}.short"),
+        "wave": state.t(f"plan.phase.{act.phase}" if act.phase else
+                        ("plan.phase.none" if act.include else "plan.phase.later")),
         "owner": act.owner,
         "due": act.due,
         "status": labels[act.status],

@@ -3,6 +3,7 @@ import streamlit as st
 
 from i18n import format_number
 from scoring.assessment import MAX_IMPORT_BYTES
+from scoring.plan import build_plan, gain_text, why_text
 from ui import charts, downloads, persistence, state, upload
 
 model = state.model()
@@ -106,17 +107,20 @@ def _results() -> None:
     st.subheader(state.t("results.gaps"))
     if not scores.gaps:
         st.success(state.t("results.no_gaps"))
-    for n, gap in enumerate(scores.gaps[:10], start=1):
-        item = model.items[gap.item]
-        act = item.action
-        answer = model.option(gap.value).label(lang)
+    # The plan's order: what lifts each area to its target first (critical questions only where
+    # they hold a level down), then what is for later; each says why it is on the list.
+    plan = build_plan(model, a, scores)
+    for n, act in enumerate(plan.actions[:10], start=1):
+        item = model.items[act.item]
+        answer = model.option(act.value).label(lang)
+        why = " ".join(why_text(r, model, lang) for r in act.why)
+        gain = gain_text(act, model, lang)
         st.markdown(
             f"**{n}. {item.text(lang)}**  \n"
-            f":gray[{gap.item} · {model.pillar(gap.pillar).short_title(lang)} · {state.t('results.gap_answer', answer=answer)}]  \n"
+            f":gray[{act.item} · {model.pillar(act.pillar).short_title(lang)} · {state.t('results.gap_answer', answer=answer)}]  \n"
             f"**{state.t('results.gap_action')}:** {act.text(lang)}  \n"
-            f":gray[{state.t('results.gap_meta', effort=state.t('effort.' + act.effort), impact=act.impact, days=act.horizon_days, kpi=act.kpi(lang))}]"
+            f"{why}  \n:gray[{gain}]"
         )
-
 
 if scores.overall_score is None:
     _empty()

@@ -24,7 +24,7 @@ from report.styles import (ACCENT, ACCENT_LIGHT, GOOD_BG, GOOD_LINE, INK, LANDSC
                            MARGIN, MUTED, NO_LEVEL, RULE, WARN_BG, WARN_LINE, styles, table_style)
 from scoring.assessment import MAX_NOTE_CHARS, Assessment
 from scoring.maturity import LEVEL_THRESHOLDS, Scores, numeric
-from scoring.plan import WAVES, Plan, PlanAction
+from scoring.plan import PHASES, Plan, PlanAction
 
 PAGE_W, PAGE_H = A4
 LAND_W, LAND_H = landscape(A4)
@@ -315,14 +315,14 @@ def _urgent(ctx: _Ctx) -> list:
     plan = ctx.plan
     if not plan.actions:
         return [_callout(ctx, [ctx.tx("report.narr.no_gaps", "callout")], "good")]
-    urgent = plan.urgent(3)
+    urgent = plan.start_now
     if not urgent:
         key = "report.narr.all_done" if plan.included else "report.narr.all_excluded"
         return [_callout(ctx, [ctx.tx(key, "callout")], "good" if plan.included else "info")]
     out = [ctx.p(ctx.esc(ctx.t("report.narr.first")), "h3")]
     for n, act in enumerate(urgent, start=1):
         meta = ctx.t("report.narr.first_meta", pillar=ctx.pillar_title(act.pillar, short=True), item=act.item,
-                     horizon=ctx.t(f"report.wave.{act.wave}.short"))
+                     horizon=ctx.t(f"plan.phase.{act.phase or 'none'}"))
         out.append(Paragraph(f"<b>{ctx.esc(act.text(ctx.lang))}</b><br/>"
                              f'<font size="8" color="#5d6d7e">{ctx.esc(meta)}</font>',
                              ctx.s["numbered"], bulletText=f"{n}."))
@@ -578,7 +578,7 @@ def _plan(ctx: _Ctx) -> list:
     out.append(ctx.p(ctx.esc(ctx.t("report.plan_intro")), "body"))
     out.append(_key_figures(ctx, [
         (ctx.t("report.kf_actions"), ctx.num(counts["included"]), None),
-        (ctx.t("report.kf_quick"), ctx.num(counts["quick"]), None),
+        (ctx.t("report.kf_quick"), ctx.num(counts["start_now"]), None),
         (ctx.t("report.kf_doing"), ctx.num(counts["doing"]), None),
         (ctx.t("report.kf_done"), ctx.num(counts["done"]), None),
     ], width=LAND_BODY_W))
@@ -586,14 +586,15 @@ def _plan(ctx: _Ctx) -> list:
     if not plan.included:
         out.append(_callout(ctx, [ctx.tx("report.plan_all_excluded", "callout")], "info", LAND_BODY_W))
     widths = _plan_widths(ctx, LAND_BODY_W)
-    for wave in WAVES:
-        acts = plan.waves.get(wave, ())
+    for number in PHASES:
+        acts = plan.phase(number).actions
         if not acts:
             continue
-        head = [CondPageBreak(4.5 * cm), ctx.p(ctx.esc(ctx.t(f"report.wave.{wave}")), "h2"),
-                ctx.p(ctx.esc(ctx.t(f"report.wave.{wave}.help")), "muted")]
-        out += head
+        out += [CondPageBreak(4.5 * cm), ctx.p(ctx.esc(ctx.t(f"plan.phase.{number}")), "h2")]
         out.append(_plan_table(ctx, acts, widths))
+    if plan.overflow:
+        out += [CondPageBreak(4.5 * cm), ctx.p(ctx.esc(ctx.t("plan.phase.none")), "h2")]
+        out.append(_plan_table(ctx, plan.overflow, widths))
     excluded = [a for a in plan.actions if not a.include]
     if excluded:
         ids = ", ".join(a.item for a in excluded)

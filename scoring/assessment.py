@@ -65,13 +65,17 @@ class ActionEdit(_Doc):
     owner: str = Field(default="", max_length=200)
     due: date | None = None
     status: Literal["todo", "doing", "done"] = "todo"
-    include: bool = True
+    # None: as the plan suggests (an action that lifts its section to target is in, the rest are
+    # "later"); True: the user added it; False: the user dropped it.
+    include: bool | None = None
 
 
 class PlanEdits(_Doc):
     # Target maturity level per pillar; missing means "current level + 1, at most 5".
     targets: dict[str, int] = Field(default_factory=dict)
     actions: dict[str, ActionEdit] = Field(default_factory=dict)
+    # Hours a week the business can give to the plan; missing means the model's default for its size.
+    capacity_hours_per_week: float | None = Field(default=None, gt=0, le=80)
 
     @field_validator("targets")
     @classmethod

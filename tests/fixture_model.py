@@ -42,10 +42,15 @@ def pillar(pid: str, order: int, weight: float = 1, items: list[dict] | None = N
     }
 
 
-def write_model(dest: Path, pillars: dict[str, dict] | None = None) -> Path:
-    """Write model.yaml (copied from the shipped one) and five pillar files into dest."""
+def write_model(dest: Path, pillars: dict[str, dict] | None = None, meta: dict | None = None) -> Path:
+    """Write model.yaml (copied from the shipped one, with `meta` keys replaced) and five pillar
+    files into dest."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(CONTENT_DIR / "model.yaml", dest / "model.yaml")
+    if meta:
+        data = yaml.safe_load((dest / "model.yaml").read_text(encoding="utf-8"))
+        data.update(meta)
+        (dest / "model.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     pillars = pillars or {}
     for order, pid in enumerate(PILLAR_IDS, start=1):
         data = pillars.get(pid) or pillar(pid, order)

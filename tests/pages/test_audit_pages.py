@@ -4,6 +4,7 @@ import pytest
 from checklists import default_model
 from pagekit import goto, open_notes, pillar_heading, radio_for, switch_language
 from i18n import format_number
+from scoring.plan import build_plan, why_text
 from scoring import score
 from ui.nav import pillar_page_path
 
@@ -60,10 +61,15 @@ def test_walk_every_pillar_answer_everything_results_match_scoring(app, lang):
     assert metrics[overall_label] == f"{level.level}. {level.name(lang)}"
     score_label = "Βαθμολογία" if lang == "el" else "Score"
     assert metrics[score_label] == f"{format_number(expected.overall_score, lang)} / 100"
-    # The ten gaps shown are the first ten of the ranking, in order.
+    # The ten gaps shown are the first ten of the plan (what reaches the targets first), in order,
+    # each with its own reason: no line is the same for every gap.
     shown = [md.value for md in at.markdown if md.value.startswith("**") and "\n" in md.value]
-    for n, gap in enumerate(expected.gaps[:10], start=1):
-        assert shown[n - 1].startswith(f"**{n}. {MODEL.items[gap.item].text(lang)}**")
+    plan = build_plan(MODEL, a, expected)
+    for n, act in enumerate(plan.actions[:10], start=1):
+        assert shown[n - 1].startswith(f"**{n}. {MODEL.items[act.item].text(lang)}**")
+        assert why_text(act.why[0], MODEL, lang) in shown[n - 1]
+    tails = [md.rsplit("\n", 1)[-1] for md in shown[:10]]
+    assert len(set(tails)) > 1
     assert not at.exception
 
 

@@ -11,12 +11,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def at():
+def at(tmp_path_factory):
+    # Its own database: never the user's real one (another checkout may have migrated it further).
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CXAUDIT_DATABASE_URL", f"sqlite:///{tmp_path_factory.mktemp('plan_page') / 'plan.sqlite'}")
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     app.run()
     app.switch_page("pages/plan.py")
     app.run()
-    return app
+    yield app
+    mp.undo()
 
 
 def _fill(at, seed=1):

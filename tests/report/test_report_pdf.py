@@ -62,7 +62,7 @@ def test_content_in_both_languages(model, full, full_pdf):
     for key in ("report.summary", "report.findings", "report.plan", "report.kpis", "report.method"):
         assert t(key, lang) in text
     plan = build_plan(model, full, score(model, full))
-    for act in plan.urgent(3):  # the three most urgent actions, on the summary page
+    for act in plan.start_now:  # the start-now actions, on the summary page
         assert flat(act.text(lang)) in flat(pages[1] + pages[2])
     check_numbering(pages, lang)
 
@@ -121,9 +121,9 @@ def test_plan_groups_and_edits(model):
         assert "Γιώργος Νικολάου" in text
         assert t("report.status.doing", lang) in text
         assert excluded.item in text.split(flat(t("report.plan_excluded", lang, n=1, items="")).rstrip(".")[:20])[-1]
-        for wave in ("quick", "30", "60", "90"):
-            if build_plan(model, a, score(model, a)).waves[wave]:
-                assert t(f"report.wave.{wave}", lang) in text
+        for phase in build_plan(model, a, score(model, a)).phases:
+            if phase.actions:
+                assert t(f"plan.phase.{phase.number}", lang) in text
 
 
 def test_no_gaps_is_said_positively(model):

@@ -1,30 +1,46 @@
-"""scoring.plan: targets, actions from gaps, waves, KPIs and the edit functions."""
+"""scoring.plan: target-driven selection, capacity phases, start now, reasons, and the edits.
+
+Hand-computed cases on small fixture models; then the rules as properties of many random audits
+of the shipped model (whatever its content), checked against scoring.maturity itself."""
+import itertools
+import random
 from datetime import date
 
 import pytest
 
-from checklists import load_model
+from checklists import default_model, load_model
 from fixture_model import item, pillar, write_model
 from scoring import Assessment, score
 from scoring.assessment import parse_assessment
-from scoring.plan import build_plan, default_target, edit_action, is_quick_win, set_target
+from scoring.plan import (START_NOW_MAX, build_plan, default_capacity, default_target, edit_action,
+                          fewest_reaching, set_capacity, set_target, why_text)
+
+META = {"effort_hours": {"S": 2, "M": 6, "L": 16},
+        "capacity_hours_per_week": {"micro": 2, "small": 4, "medium": 6, "large": 10}}
 
 
 @pytest.fixture(scope="module")
 def model(tmp_path_factory):
-    plan_items = [item("PLAN", 1, critical=True, effort="M", impact=3),
-                  item("PLAN", 2, effort="S", impact=2),          # quick win
-                  item("PLAN", 3, effort="S", impact=1),          # S but low impact: its horizon wave
-                  item("PLAN", 4, effort="L", impact=3)] + [item("PLAN", n) for n in range(5, 9)]
-    for it, days in zip(plan_items[:4], (60, 90, 30, 90)):
-        it["action"]["horizon_days"] = days
-    plan_items[1]["action"]["kpi"] = plan_items[3]["action"]["kpi"] = {"el": "Κοινός δείκτης", "en": "Shared KPI"}
+    seg = [item("SEG", 1, impact=3), item("SEG", 2, impact=3), item("SEG", 3, effort="L")] + \
+          [item("SEG", n) for n in range(4, 9)]
+    trn = [item("TRN", 1, critical=True)] + [item("TRN", n) for n in range(2, 9)]
+    meas = [item("MEAS", n, effort="L") for n in range(1, 9)]
+    meas[0]["action"]["routine_hours_per_month"] = 20
+    meas[1]["action"]["kpi"] = meas[2]["action"]["kpi"] = {"el": "Κοινός δείκτης", "en": "Shared KPI"}
     return load_model(write_model(tmp_path_factory.mktemp("plan_content"),
-                                  {"cx_plan": pillar("cx_plan", 1, items=plan_items)}))
+                                  {"segmentation": pillar("segmentation", 2, items=seg),
+                                   "training": pillar("training", 4, items=trn),
+                                   "measurement": pillar("measurement", 5, items=meas)}, META))
 
 
-def answers(**values):
-    return Assessment(answers={k.replace("_", "-"): {"value": v} for k, v in values.items()})
+def answers(size="micro", **values):
+    a = Assessment(answers={k.replace("_", "-"): {"value": v} for k, v in values.items()})
+    a.company.size = size
+    return a
+
+
+def plan_of(model, a):
+    return build_plan(model, a, score(model, a))
 
 
 @pytest.mark.parametrize("current,target", [(None, 2), (1, 2), (3, 4), (4, 5), (5, 5)])
@@ -32,83 +48,205 @@ def test_default_target(current, target):
     assert default_target(current) == target
 
 
-def test_quick_win_rule():
-    assert is_quick_win(2, "S") and is_quick_win(3, "S")
-    assert not is_quick_win(1, "S") and not is_quick_win(3, "M")
-
-
 def test_targets_default_and_chosen(model):
     a = answers(PLAN_01=4, PLAN_02=4, PLAN_03=4, PLAN_04=2)  # 87.5 → level 5
-    plan = build_plan(model, a, score(model, a))
-    assert plan.targets["cx_plan"].current == 5 and plan.targets["cx_plan"].target == 5
-    assert plan.targets["cx_plan"].met and not plan.targets["cx_plan"].chosen
+    plan = plan_of(model, a)
+    assert plan.targets["cx_plan"].current == 5 and plan.targets["cx_plan"].met and not plan.targets["cx_plan"].chosen
     assert plan.targets["segmentation"].current is None and plan.targets["segmentation"].target == 2
     set_target(a, "segmentation", 4)
-    plan = build_plan(model, a, score(model, a))
-    assert plan.targets["segmentation"].target == 4 and plan.targets["segmentation"].chosen
-    assert plan.targets["segmentation"].target_score == 60
+    assert plan_of(model, a).targets["segmentation"].target_score == 60
     set_target(a, "segmentation", None)
     assert "segmentation" not in a.plan.targets
     with pytest.raises(ValueError):
         set_target(a, "segmentation", 6)
 
 
-def test_actions_follow_gap_order_with_waves_and_kpis(model):
-    a = answers(PLAN_01=0, PLAN_02=1, PLAN_03=2, PLAN_04="unknown", PLAN_05=4, PLAN_06="na")
+def test_the_fewest_gaps_win_over_a_greedy_run_of_high_priorities(model):
+    # SEG: 3 + 3 + 0 + 5 × 2 = 16 of 32 points = 50 → level 3; target 4 needs ⌈19.2 − 16⌉ = 4 points.
+    # By priority alone one would take SEG-01 (1 point, priority 3), SEG-02 (1, 3), SEG-04 (2, 2): three
+    # actions. One gap is enough: SEG-03, answered 0 (4 points, priority 4 ÷ 3 as it is effort L).
+    a = answers(SEG_01=3, SEG_02=3, SEG_03=0, SEG_04=2, SEG_05=2, SEG_06=2, SEG_07=2, SEG_08=2)
+    set_target(a, "segmentation", 4)
+    plan = plan_of(model, a)
+    assert [x.item for x in plan.included] == ["SEG-03"]
+    assert plan.action("SEG-03").why[0].code == "to_target" and plan.action("SEG-03").gain == 12.5
+    assert plan.action("SEG-01").why[0].code == "later_extra"
+    # Target 5 needs ⌈25.6 − 16⌉ = 10 points: SEG-03 (4) + three 2-point gaps (6) = 4 actions; SEG-01/02
+    # give 1 point each, so no set of 3 reaches 10.
+    set_target(a, "segmentation", 5)
+    # Value order: priority 2 (SEG-04..06) before 4 ÷ 3 (SEG-03).
+    assert [x.item for x in plan_of(model, a).included] == ["SEG-04", "SEG-05", "SEG-06", "SEG-03"]
+
+
+def test_fewest_reaching_prefers_priority_then_gap_order():
+    from scoring.plan import _Gap
+    from fractions import Fraction
+    gaps = [_Gap("A", 1, False, 4, Fraction(4), 0), _Gap("B", 1, False, 4, Fraction(8), 1),
+            _Gap("C", 1, False, 3, Fraction(9), 2), _Gap("D", 1, False, 4, Fraction(8), 3)]
+    assert [g.item for g in fewest_reaching(gaps, 4)] == ["B"]          # one of 4 points, best priority, first
+    assert [g.item for g in fewest_reaching(gaps, 7)] == ["B", "C"]     # 4 + 3, priority 17
+    assert fewest_reaching(gaps, 0) == [] and fewest_reaching(gaps, -3) == []
+
+
+def test_a_gate_comes_first_when_it_holds_the_level(model):
+    # TRN: critical TRN-01 = 0; others 3 → 21 of 32 = 65.6 → level 4 by score, capped at 2. Target 3.
+    a = answers(TRN_01=0, **{f"TRN_0{n}": 3 for n in range(2, 9)})
     s = score(model, a)
-    plan = build_plan(model, a, s)
-    assert [x.item for x in plan.actions] == [g.item for g in s.gaps]
-    assert plan.actions[0].item == "PLAN-01" and plan.actions[0].critical  # critical first
-    assert [x.rank for x in plan.actions] == list(range(1, len(plan.actions) + 1))
-    by_id = {x.item: x for x in plan.actions}
-    assert by_id["PLAN-02"].wave == "quick"
-    assert by_id["PLAN-03"].wave == "30" and by_id["PLAN-01"].wave == "60" and by_id["PLAN-04"].wave == "90"
-    assert by_id["PLAN-04"].value == "unknown"
-    assert "PLAN-05" not in by_id and "PLAN-06" not in by_id
-    shared = [k for k in plan.kpis if k.kpi.en == "Shared KPI"]
-    assert len(shared) == 1 and shared[0].items == ("PLAN-02", "PLAN-04")
-    assert plan.urgent(3) == plan.actions[:3]
+    assert s.pillars["training"].capped and s.pillars["training"].level == 2
+    plan = plan_of(model, a)
+    assert [x.item for x in plan.included] == ["TRN-01"]
+    assert plan.action("TRN-01").why[0].code == "gate_caps" and plan.action("TRN-01").gate
+    assert why_text(plan.action("TRN-01").why[0], model, "en") != "plan.why.gate_caps"
+    # Score 25 (level 2, not capped: the score alone gives 2) and target 3: the gate still blocks it.
+    b = answers(TRN_01=0, TRN_02=4, TRN_03=4, **{f"TRN_0{n}": 0 for n in range(4, 9)})
+    set_target(b, "training", 3)
+    plan = plan_of(model, b)
+    assert plan.action("TRN-01").why[0].code == "gate_blocks" and plan.included[0].item == "TRN-01"
+    # A target of 2 needs no gate: 8 of 32 = 25 is level 2 already... lower it to level 1 first.
+    c = answers(TRN_01=0, TRN_02=2, **{f"TRN_0{n}": 0 for n in range(3, 9)})  # 2 of 32 = 6.25 → level 1
+    plan = plan_of(model, c)  # default target 2: ⌈6.4 − 2⌉ = 5 points: two gaps of 4; the gate is not forced
+    assert len(plan.included) == 2 and all(x.why[0].code == "to_target" for x in plan.included)
 
 
-def test_edits_flow_into_the_plan(model):
-    a = answers(PLAN_01=0, PLAN_02=1, PLAN_03=2)
-    edit_action(a, "PLAN-01", owner="  Μαρία  ", due=date(2026, 12, 31), status="doing")
-    edit_action(a, "PLAN-02", include=False)
-    plan = build_plan(model, a, score(model, a))
-    first = plan.action("PLAN-01")
-    assert (first.owner, first.due, first.status, first.rank) == ("Μαρία", date(2026, 12, 31), "doing", 1)
-    assert plan.action("PLAN-02").include is False and plan.action("PLAN-02").rank is None
-    assert plan.action("PLAN-03").rank == 2
-    assert "PLAN-02" not in [x.item for w in plan.waves.values() for x in w]
-    c = plan.counts()
-    assert (c["included"], c["excluded"], c["doing"], c["with_owner"]) == (2, 1, 1, 1)
-    # Back to the defaults: the entry disappears, the document stays tidy.
-    edit_action(a, "PLAN-02", include=True)
-    assert "PLAN-02" not in a.plan.actions
-    with pytest.raises(ValueError):
-        edit_action(a, "PLAN-01", status="maybe")
-    with pytest.raises(ValueError):
-        edit_action(a, "PLAN-01", colour="red")
+def test_a_section_at_target_gets_no_action_unless_the_user_adds_one(model):
+    a = answers(SEG_01=4, SEG_02=4, SEG_03=4, SEG_04=4, SEG_05=4, SEG_06=4, SEG_07=3, SEG_08=0)  # 84 → 5
+    plan = plan_of(model, a)
+    assert plan.targets["segmentation"].met and plan.included == ()
+    assert {x.why[0].code for x in plan.later} == {"later_met"}
+    edit_action(a, "SEG-08", include=True)
+    plan = plan_of(model, a)
+    assert [x.item for x in plan.included] == ["SEG-08"] and plan.action("SEG-08").why[0].code == "added"
+    edit_action(a, "SEG-08", include=None)  # back to "as suggested": the entry goes, the document stays tidy
+    assert "SEG-08" not in a.plan.actions and plan_of(model, a).included == ()
+
+
+def test_a_dropped_action_leaves_the_plan_and_its_phase(model):
+    a = answers(SEG_01=3, SEG_02=3, SEG_03=0, SEG_04=2, SEG_05=2, SEG_06=2, SEG_07=2, SEG_08=2)
+    set_target(a, "segmentation", 4)
+    edit_action(a, "SEG-03", include=False)
+    plan = plan_of(model, a)
+    dropped = plan.action("SEG-03")
+    assert not dropped.include and dropped.suggested and dropped.why[0].code == "dropped"
+    assert dropped.rank is None and dropped.phase is None and plan.included == ()
+    assert plan.counts()["later"] == len(plan.actions)
+
+
+def test_capacity_defaults_by_size_and_can_be_set(model):
+    assert default_capacity(model, "small") == 4 and default_capacity(model, "large") == 10
+    assert default_capacity(model, "") == 2 and default_capacity(model, "huge") == 2  # unknown: the smallest
+    a = answers(size="medium", SEG_01=0)
+    assert plan_of(model, a).hours_per_week == 6
+    set_capacity(a, 1.5)
+    assert plan_of(model, a).hours_per_week == 1.5 and a.plan.capacity_hours_per_week == 1.5
+    for bad in (0, -1, 81):
+        with pytest.raises(ValueError):
+            set_capacity(a, bad)
+    set_capacity(a, None)
+    assert plan_of(model, a).hours_per_week == 6 and not plan_of(model, a).capacity_chosen
+
+
+def test_an_action_whose_routine_does_not_fit_is_said_plainly(model):
+    # MEAS: all effort L (16 h). MEAS-01 also needs 20 h a month once set up. At 4 h a week a
+    # phase holds 120/7 ≈ 17.1 h: MEAS-01 sets up in phase 1 but its routine (20 h) cannot fit in
+    # phase 2 → it does not fit; the next action still gets the hours.
+    a = answers(size="small", **{f"MEAS_0{n}": 0 for n in range(1, 9)})
+    set_target(a, "measurement", 3)  # 0 → level 3 needs 40 % of 32 = 12.8 → 13 points: 4 gaps of 4
+    plan = plan_of(model, a)
+    assert len(plan.included) == 4 and plan.action("MEAS-01").include
+    assert plan.action("MEAS-01").phase is None and plan.action("MEAS-01") in plan.overflow
+    # The others (16 h each) run one after another: 17.1 h a phase fits 3 × 16 = 48 of 51.4 h.
+    assert [(x.start_phase, x.phase) for x in plan.included if x.item != "MEAS-01"] == [(1, 1), (1, 2), (2, 3)]
+    assert all(p.used <= p.capacity + 1e-9 for p in plan.phases)
+    assert plan.hours_to_fit is not None and plan.hours_to_fit > 4
+
+
+def test_start_now_is_at_most_five_and_skips_done(model):
+    a = answers(size="large", **{f"SEG_0{n}": 0 for n in range(1, 9)})
+    set_target(a, "segmentation", 5)  # every SEG gap needed: 26 of 32 points → 7 gaps at least
+    plan = plan_of(model, a)
+    assert len(plan.included) >= 7 and len(plan.start_now) == START_NOW_MAX
+    first = plan.start_now[0].item
+    edit_action(a, first, status="done")
+    again = plan_of(model, a)
+    assert first not in [x.item for x in again.start_now] and again.action(first).phase == plan.action(first).phase
 
 
 def test_edits_survive_the_json_round_trip(model):
-    a = answers(PLAN_01=0)
-    edit_action(a, "PLAN-01", owner="Νίκος", due=date(2027, 1, 15), status="done")
-    set_target(a, "cx_plan", 3)
+    a = answers(TRN_01=0, TRN_02=4)
+    edit_action(a, "TRN-01", owner="  Νίκος ", due=date(2027, 1, 15), status="doing")
+    set_target(a, "training", 3)
+    set_capacity(a, 3)
     again, _ = parse_assessment(a.to_json(), model)
-    plan = build_plan(model, again, score(model, again))
-    assert plan.action("PLAN-01").status == "done" and plan.targets["cx_plan"].target == 3
-    assert plan.open_actions == ()
+    plan = plan_of(model, again)
+    act = plan.action("TRN-01")
+    assert (act.owner, act.due, act.status, act.rank) == ("Νίκος", date(2027, 1, 15), "doing", 1)
+    assert plan.targets["training"].target == 3 and plan.hours_per_week == 3
+    with pytest.raises(ValueError):
+        edit_action(a, "TRN-01", status="maybe")
+    with pytest.raises(ValueError):
+        edit_action(a, "TRN-01", colour="red")
 
 
-def test_done_actions_are_not_urgent(model):
-    a = answers(PLAN_01=0, PLAN_02=0)
-    edit_action(a, "PLAN-01", status="done")
-    plan = build_plan(model, a, score(model, a))
-    assert [x.item for x in plan.urgent(3)] == ["PLAN-02"]
+def test_shared_kpis_are_listed_once(model):
+    a = answers(**{f"MEAS_0{n}": 0 for n in range(1, 9)})
+    set_target(a, "measurement", 5)
+    shared = [k for k in plan_of(model, a).kpis if k.kpi.en == "Shared KPI"]
+    assert len(shared) == 1 and shared[0].items == ("MEAS-02", "MEAS-03")
 
 
 def test_no_answers_no_actions(model):
-    plan = build_plan(model, Assessment(), score(model, Assessment()))
-    assert plan.actions == () and plan.kpis == () and all(not w for w in plan.waves.values())
-    assert all(tg.target == 2 for tg in plan.targets.values())
+    plan = plan_of(model, Assessment())
+    assert plan.actions == () and plan.kpis == () and plan.start_now == ()
+    assert all(p.used == 0 for p in plan.phases) and plan.hours_to_fit is None
+
+
+# ---------------------------------------------------------------- properties on the shipped model
+CHOICES = [0, 1, 1, 2, 2, 2, 3, 3, 4, 4, "unknown", "na"]
+
+
+def random_audit(model, seed):
+    rnd = random.Random(seed)
+    a = Assessment()
+    a.company.size = rnd.choice(["micro", "small", "medium", "large", ""])
+    for it in model.items.values():
+        if rnd.random() < 0.95:
+            a.set_value(it.id, rnd.choice(CHOICES))
+    for p in model.pillars:
+        if rnd.random() < 0.4:
+            set_target(a, p.id, rnd.randint(1, 5))
+    if rnd.random() < 0.3:
+        set_capacity(a, rnd.choice([0.5, 1, 3, 7.5, 20]))
+    return a
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_rules_hold_on_random_audits_of_the_shipped_model(seed):
+    model = default_model()
+    a = random_audit(model, seed)
+    s = score(model, a)
+    plan = build_plan(model, a, s)
+    assert len(plan.start_now) <= START_NOW_MAX
+    assert all(p.used <= p.capacity + 1e-9 for p in plan.phases)
+    assert all(x.start_phase <= x.phase for x in plan.included if x.phase)
+    assert {x.item for x in plan.actions} == {g.item for g in s.gaps}
+    assert [x.rank for x in plan.included] == list(range(1, len(plan.included) + 1))
+    for pid, tg in plan.targets.items():
+        mine = [x for x in plan.actions if x.pillar == pid and x.suggested]
+        if tg.met:
+            assert mine == []
+            continue
+        if tg.current is None:
+            continue
+        # Closing the suggested gaps lifts the section to its target ...
+        closed = a.model_copy(deep=True)
+        for x in mine:
+            closed.set_value(x.item, 4)
+        assert score(model, closed).pillars[pid].level >= tg.target
+        # ... and no smaller set of its gaps does (exhaustive below a size where that is cheap).
+        gaps = [x.item for x in plan.actions if x.pillar == pid]
+        if len(mine) >= 2 and len(gaps) <= 14:
+            for fewer in itertools.combinations(gaps, len(mine) - 1):
+                trial = a.model_copy(deep=True)
+                for i in fewer:
+                    trial.set_value(i, 4)
+                assert score(model, trial).pillars[pid].level < tg.target, fewer
