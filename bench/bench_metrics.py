@@ -60,7 +60,9 @@ def floor(path: str) -> pd.DataFrame:
 
 
 def ours(path: str) -> dict:
-    from scoring.metrics import analyze_table, guess_columns, read_table
+    from surveys.analysis import analyze_table
+    from surveys.columns import guess_columns
+    from surveys.reading import read_table
     table = read_table(path)
     guesses = guess_columns(table.df)
     return {m: analyze_table(table, m, guesses=guesses, freq="M") for m in ("nps", "csat", "ces")}
@@ -76,7 +78,7 @@ _MEM_SNIPPET = """
 import sys
 sys.path.insert(0, {root!r})
 import pandas as pd
-import scoring.metrics
+import surveys.analysis
 from bench.bench_metrics import floor, ours, _hwm_kb
 before = _hwm_kb()
 mode = {mode!r}

@@ -1,4 +1,4 @@
-"""Pure scoring: maturity from answers, the improvement plan, and customer metrics.
+"""Pure scoring: maturity from answers and the improvement plan (survey metrics: surveys/).
 
 Nothing in this package imports streamlit.
 """

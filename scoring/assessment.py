@@ -97,7 +97,7 @@ class Assessment(_Doc):
     updated_at: str = Field(default_factory=now_iso)
     answers: dict[str, Answer] = Field(default_factory=dict)
     plan: PlanEdits = Field(default_factory=PlanEdits)
-    # Survey results from the Measure page, as produced by scoring.metrics (JSON-ready dicts).
+    # Survey results from the Measure page, as produced by surveys.evidence.compact_result (JSON-ready dicts).
     surveys: list[dict[str, Any]] = Field(default_factory=list)
 
     @field_validator("schema_version")

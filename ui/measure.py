@@ -15,9 +15,12 @@ import pandas as pd
 import streamlit as st
 
 from i18n import format_number
-from scoring.metrics import (DEFAULT_MAX_BYTES, MetricsInputError, analyze_table, compact_result,
-                             guess_columns, read_table)
-from scoring.metrics.evidence import evidence_line, format_value, period_label
+from surveys.analysis import analyze_table
+from surveys.columns import guess_columns
+from surveys.errors import SurveyInputError
+from surveys.evidence import compact_result, evidence_line, format_value, period_label
+from surveys.reading import read_table
+from surveys.source import DEFAULT_MAX_BYTES
 from ui import state, upload
 
 log = logging.getLogger(__name__)
@@ -168,7 +171,7 @@ def _on_upload() -> None:
     st.session_state.pop(TABLE_KEY, None)
 
 
-def error_text(exc: MetricsInputError, lang: str) -> str:
+def error_text(exc: SurveyInputError, lang: str) -> str:
     params = {k: (format_number(v, lang, 1) if isinstance(v, float) else v) for k, v in exc.params.items()}
     text = state.t(f"metrics.error.{exc.code}", **_safe(params))
     return text if not text.startswith("metrics.error.") else exc.message
@@ -425,7 +428,7 @@ def _analysis(data: bytes, name: str | None) -> None:
         table = None
         try:
             table = _read(data, name, enc, sep)
-        except MetricsInputError as exc:
+        except SurveyInputError as exc:
             error = exc
         if table is not None:
             detected = (table.encoding, table.separator)
@@ -451,7 +454,7 @@ def _analysis(data: bytes, name: str | None) -> None:
                                segment_column=m["segment"], ces_scale=m["ces_scale"], freq=m["freq"],
                                guesses=m["guesses"])
         _show_result(result, name)
-    except MetricsInputError as exc:
+    except SurveyInputError as exc:
         st.error(error_text(exc, lang), icon=":material/error:")
     except Exception:  # noqa: BLE001 - never a traceback on the page
         log.exception("measure page: unexpected error")

@@ -4,7 +4,7 @@ import sys
 
 from fixture_model import ROOT_DIR
 
-CORE = ["checklists", "scoring", "scoring.metrics", "scoring.schema", "i18n", "store", "report"]
+CORE = ["checklists", "scoring", "surveys", "surveys.analysis", "scoring.schema", "i18n", "store", "report"]
 
 
 def test_core_packages_do_not_import_streamlit():

@@ -6,7 +6,7 @@ from pypdf import PdfReader
 from checklists import default_model
 from report import pdf_for
 from scoring import Assessment
-from scoring.metrics.evidence import evidence_lines
+from surveys.evidence import evidence_lines
 
 
 def _text(pdf: bytes) -> str:

@@ -1,12 +1,12 @@
-"""Customer metrics (NPS, CSAT, CES) as pure functions on pandas Series.
+"""NPS, CSAT and CES with their 95 % intervals, as pure functions of per-score counts.
 
 Every function returns a frozen :class:`MetricResult`; nothing here touches files or the UI.
-Values are expected to be already cleaned scores (see ``importer.clean_scores``); anything
+Values are expected to be already cleaned scores (see ``surveys.scores.clean_scores``); anything
 else that slips through (missing values, values outside the scale, non-integers) is left out
 of the calculation *and reported* in the result's warnings, never silently.
 
-All numbers are computed from the per-score counts, so breakdowns over a million rows cost a
-single ``groupby(...).size()``.
+All numbers are computed from the per-score counts, so a breakdown over a million rows costs
+one count per group (``surveys.breakdown``).
 """
 from __future__ import annotations
 
@@ -17,13 +17,10 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .errors import MetricsInputError
-from .text import sort_key
+from .scales import Scale, get_scale
 
 Z95 = 1.96  # two-sided 95% normal quantile, as DOMAIN.md writes it
 SMALL_SAMPLE = 30
-
-METRICS = ("nps", "csat", "ces")
 
 # Two-sided 95% Student t quantiles for df = 1..30; beyond, interpolated on 1/df.
 _T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
@@ -43,76 +40,6 @@ def t975(df: int) -> float:
             x0, x1, x = 1 / d0, (0.0 if d1 == math.inf else 1 / d1), 1 / df
             return t0 + (t1 - t0) * (x0 - x) / (x0 - x1)
     return 1.960  # pragma: no cover
-
-
-# --------------------------------------------------------------------------- scales
-@dataclass(frozen=True)
-class Scale:
-    """A response scale and how a metric reads it."""
-    metric: str
-    low: int
-    high: int
-    label: str                      # "0-10"
-    groups: tuple[tuple[str, int, int], ...]  # (name, low, high) inclusive
-    share_group: str                # the group whose share is reported
-    higher_is_better: bool
-    headline: str                   # "nps" | "share" | "mean"
-    formula_id: str
-    formula: str
-
-    @property
-    def scores(self) -> range:
-        return range(self.low, self.high + 1)
-
-
-NPS_SCALE = Scale(
-    "nps", 0, 10, "0-10",
-    (("detractors", 0, 6), ("passives", 7, 8), ("promoters", 9, 10)),
-    "promoters", True, "nps", "nps_promoters_minus_detractors",
-    "NPS = 100 × (promoters [9–10] − detractors [0–6]) / n, range −100…+100")
-CSAT_SCALE = Scale(
-    "csat", 1, 5, "1-5",
-    (("dissatisfied", 1, 2), ("neutral", 3, 3), ("satisfied", 4, 5)),
-    "satisfied", True, "share", "csat_share_4_5",
-    "CSAT = 100 × count(4 or 5) / n on a 1–5 satisfaction scale; mean also given")
-CES7_SCALE = Scale(
-    "ces", 1, 7, "1-7",
-    (("difficult", 1, 3), ("neutral", 4, 4), ("easy", 5, 7)),
-    "easy", True, "mean", "ces7_mean",
-    "CES = mean agreement with “made it easy” on 1–7 (1 strongly disagree … 7 strongly agree); "
-    "share = 100 × count(5–7) / n")
-CES7_SHARE_SCALE = Scale(
-    "ces", 1, 7, "1-7", CES7_SCALE.groups, "easy", True, "share", "ces7_share_5_7",
-    "CES = 100 × count(5–7) / n on the 1–7 agreement scale “made it easy”; mean also given")
-CES5_SCALE = Scale(
-    "ces", 1, 5, "1-5",
-    (("low_effort", 1, 2), ("neutral", 3, 3), ("high_effort", 4, 5)),
-    "low_effort", False, "mean", "ces5_effort_mean",
-    "CES (older effort form) = mean effort on 1–5, lower is better (1 very low … 5 very high "
-    "effort); share = 100 × count(1–2 “low effort”) / n")
-CES5_SHARE_SCALE = Scale(
-    "ces", 1, 5, "1-5", CES5_SCALE.groups, "low_effort", False, "share", "ces5_low_effort_share",
-    "CES (older effort form) = 100 × count(1–2 “low effort”) / n on 1–5, higher share is "
-    "better; mean effort also given (lower is better)")
-
-
-def get_scale(metric: str, ces_scale: int | str = 7, ces_headline: str = "mean") -> Scale:
-    """The :class:`Scale` for ``metric`` (``ces_scale`` 7 or 5; ``ces_headline`` mean|share)."""
-    metric = str(metric).lower()
-    if metric == "nps":
-        return NPS_SCALE
-    if metric == "csat":
-        return CSAT_SCALE
-    if metric == "ces":
-        sc = str(ces_scale).replace("1-", "").strip()
-        if ces_headline not in ("mean", "share"):
-            raise MetricsInputError("bad_scale", scale=ces_headline, metric=metric)
-        if sc == "7":
-            return CES7_SCALE if ces_headline == "mean" else CES7_SHARE_SCALE
-        if sc == "5":
-            return CES5_SCALE if ces_headline == "mean" else CES5_SHARE_SCALE
-        raise MetricsInputError("bad_scale", scale=ces_scale, metric=metric)
-    raise MetricsInputError("unknown_metric", metric=metric)
 
 
 # --------------------------------------------------------------------------- result
@@ -317,7 +244,7 @@ def result_from_counts(scale: Scale, counts: Mapping[int, int] | Sequence[int], 
         period=period, segment=segment)
 
 
-def _valid_scores(values: pd.Series | Sequence, scale: Scale
+def valid_scores(values: pd.Series | Sequence, scale: Scale
                   ) -> tuple[pd.Series, np.ndarray, list[MetricWarning]]:
     """Keep whole-number scores inside the scale; report what was left out.
 
@@ -348,7 +275,7 @@ def _valid_scores(values: pd.Series | Sequence, scale: Scale
     return valid, ok, warnings
 
 
-def _counts(valid: pd.Series, scale: Scale) -> list[int]:
+def score_counts(valid: pd.Series, scale: Scale) -> list[int]:
     arr = valid.to_numpy(dtype="int64", copy=False) - scale.low
     return np.bincount(arr, minlength=scale.high - scale.low + 1).tolist()
 
@@ -358,8 +285,8 @@ def compute(metric: str, values: pd.Series | Sequence, *, ces_scale: int | str =
             segment: str | None = None) -> MetricResult:
     """Compute ``metric`` ("nps" | "csat" | "ces") on a Series of scores."""
     scale = get_scale(metric, ces_scale, ces_headline)
-    valid, _, warnings = _valid_scores(values, scale)
-    return result_from_counts(scale, _counts(valid, scale), period=period, segment=segment,
+    valid, _, warnings = valid_scores(values, scale)
+    return result_from_counts(scale, score_counts(valid, scale), period=period, segment=segment,
                               extra_warnings=warnings)
 
 
@@ -377,164 +304,3 @@ def ces(values: pd.Series | Sequence, scale: int | str = 7, headline: str = "mea
         **kw: Any) -> MetricResult:
     """CES: 7-point agreement (mean; share of 5–7) or the older 1–5 effort scale (lower is better)."""
     return compute("ces", values, ces_scale=scale, ces_headline=headline, **kw)
-
-
-# --------------------------------------------------------------------------- breakdowns
-def group_counts(codes: np.ndarray, n_groups: int, scores: np.ndarray, scale: Scale
-                 ) -> tuple[np.ndarray, np.ndarray | None]:
-    """Score counts per group with one bincount: ``codes`` (int, −1 = no group) aligned with
-    valid ``scores``.  Returns (n_groups × width counts, counts of the rows without group or None)."""
-    width = scale.high - scale.low + 1
-    codes = np.asarray(codes, dtype="int64")
-    sc = np.asarray(scores, dtype="int64") - scale.low
-    has = codes >= 0
-    if has.all():
-        flat = np.bincount(codes * width + sc, minlength=n_groups * width)
-        return flat.reshape(n_groups, width), None
-    flat = np.bincount(codes[has] * width + sc[has], minlength=n_groups * width)
-    return flat.reshape(n_groups, width), np.bincount(sc[~has], minlength=width)
-
-
-def segment_factors(segments: pd.Series) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """:func:`segment_codes` before the last step: (codes of the distinct values, −1 =
-    missing; ``remap`` from distinct value to group code, with a last entry −1 for code −1;
-    labels).  The group code of row i is ``remap[codes[i]]``."""
-    codes, uniq = pd.factorize(segments, use_na_sentinel=True)
-    stripped = [str(u).strip() for u in uniq]
-    labels = sorted({x for x in stripped if x}, key=sort_key)
-    pos = {lab: i for i, lab in enumerate(labels)}
-    remap = np.array([pos.get(x, -1) for x in stripped] + [-1], dtype="int64")
-    return codes, remap, labels
-
-
-def segment_codes(segments: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """Group codes for a segment column: values are stripped; empty/missing → −1; labels are
-    sorted Greek-aware (accents stripped, casefolded, ties by the original) and code i is
-    ``labels[i]``.  Only the distinct values are handled in Python."""
-    codes, remap, labels = segment_factors(segments)
-    return remap[codes], labels
-
-
-def period_factors(dates: pd.Series | np.ndarray | None, freq: str = "M", *,
-                   factorized: tuple[np.ndarray, np.ndarray] | None = None
-                   ) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """:func:`period_codes` before the last step: (codes of the distinct dates, −1 = missing;
-    ``remap`` from distinct date to period code, with a last entry −1 for code −1; labels).
-    The period code of row i is ``remap[codes[i]]``."""
-    f = _FREQ.get(str(freq).upper())
-    if f is None:
-        raise MetricsInputError("bad_freq", freq=freq)
-    if factorized is not None:
-        codes, uniq = factorized
-    else:
-        if isinstance(dates, pd.Series) and getattr(getattr(dates, "dt", None), "tz", None) is not None:
-            dates = dates.dt.tz_localize(None)
-        d64 = np.asarray(dates, dtype="datetime64[ns]")
-        # calendar arithmetic only on the distinct dates
-        codes, uniq = pd.factorize(d64, use_na_sentinel=True)
-    u = np.asarray(uniq, dtype="datetime64[ns]")
-    valid_u = ~np.isnat(u)
-    if not valid_u.any():
-        return codes, np.full(len(u) + 1, -1, dtype="int64"), []
-    ukeys = u.astype("datetime64[M]").astype("int64")
-    if f == "Q":
-        ukeys = ukeys // 3
-    lo, hi = int(ukeys[valid_u].min()), int(ukeys[valid_u].max())
-    remap = np.append(np.where(valid_u, ukeys - lo, -1), -1).astype("int64")
-    return codes, remap, [_period_label(k, f) for k in range(lo, hi + 1)]
-
-
-def period_codes(dates: pd.Series | np.ndarray, freq: str = "M", *,
-                 factorized: tuple[np.ndarray, np.ndarray] | None = None
-                 ) -> tuple[np.ndarray, list[str]]:
-    """Group codes for dates by month ("2026-03") or quarter ("2026Q1"); NaT → −1.
-    Labels run chronologically from the first to the last period (gaps included).
-    ``factorized`` = (codes, distinct dates) skips the factorisation when already known."""
-    codes, remap, labels = period_factors(dates, freq, factorized=factorized)
-    return remap[codes], labels
-
-
-def results_by_codes(scale: Scale, codes: np.ndarray, labels: Sequence[str], scores: np.ndarray,
-                     *, kind: str, keep_empty: bool = True,
-                     missing: str | None = None) -> list[MetricResult]:
-    """One :class:`MetricResult` per label (``kind`` = "segment" or "period").
-
-    Groups with no answers are kept (n = 0) only if ``keep_empty``.  Rows with code −1 form a
-    last group (segment None, warning ``missing_segment``) when ``missing == "group"``, or are
-    only counted in a ``missing_date`` warning on every result when ``missing == "warn"``."""
-    counts, nokey = group_counts(codes, len(labels), scores, scale)
-    return results_from_group_counts(scale, counts, nokey, labels, kind=kind,
-                                     keep_empty=keep_empty, missing=missing)
-
-
-def results_from_group_counts(scale: Scale, counts: np.ndarray, nokey: np.ndarray | None,
-                              labels: Sequence[str], *, kind: str, keep_empty: bool = True,
-                              missing: str | None = None) -> list[MetricResult]:
-    """:func:`results_by_codes` from already computed counts (groups × scores)."""
-    n_nokey = int(nokey.sum()) if nokey is not None else 0
-    extra = ([MetricWarning("missing_date", {"count": n_nokey})]
-             if n_nokey and missing == "warn" else [])
-    out = [result_from_counts(scale, counts[i].tolist(), extra_warnings=extra,
-                              **{kind: str(lab)})
-           for i, lab in enumerate(labels) if keep_empty or counts[i].any()]
-    if n_nokey and missing == "group":
-        out.append(result_from_counts(
-            scale, nokey.tolist(), extra_warnings=[MetricWarning("missing_segment", {"count": n_nokey})],
-            **{kind: None}))
-    return out
-
-
-def _check_cols(df: pd.DataFrame, *cols: str) -> None:
-    for col in cols:
-        if col not in df.columns:
-            raise MetricsInputError("no_such_column", column=col,
-                                    columns=", ".join(map(str, df.columns)))
-
-
-def by_segment(df: pd.DataFrame, value_col: str, segment_col: str, metric: str, *,
-               ces_scale: int | str = 7, ces_headline: str = "mean") -> list[MetricResult]:
-    """One result per segment value (label in ``.segment``), sorted Greek-aware
-    (accents stripped, casefolded, ties by the original).  Values are compared after
-    ``strip()``.  A segment whose answers are all invalid appears with n = 0.  Valid answers
-    without a segment form a last group with ``segment=None`` and a ``missing_segment``
-    warning."""
-    scale = get_scale(metric, ces_scale, ces_headline)
-    _check_cols(df, value_col, segment_col)
-    codes, labels = segment_codes(df[segment_col])
-    valid, ok, _ = _valid_scores(df[value_col], scale)
-    return results_by_codes(scale, codes[ok], labels, valid.to_numpy(), kind="segment",
-                            missing="group")
-
-
-_FREQ = {"M": "M", "ME": "M", "MS": "M", "MONTH": "M", "Q": "Q", "QE": "Q", "QS": "Q", "QUARTER": "Q"}
-
-
-def by_period(df: pd.DataFrame, value_col: str, date_col: str, metric: str, freq: str = "M", *,
-              ces_scale: int | str = 7, ces_headline: str = "mean",
-              fill_gaps: bool = False) -> list[MetricResult]:
-    """One result per month ("2026-03") or quarter ("2026Q1"), sorted chronologically.
-
-    ``date_col`` should hold datetimes (see ``importer.parse_dates``); other values are
-    converted with the same rules (day first).  Valid answers without a usable date are left
-    out of the breakdown; then every result carries a ``missing_date`` warning with their
-    number.  Periods without answers are left out unless ``fill_gaps`` (then n = 0).
-    """
-    scale = get_scale(metric, ces_scale, ces_headline)
-    if _FREQ.get(str(freq).upper()) is None:
-        raise MetricsInputError("bad_freq", freq=freq)
-    _check_cols(df, value_col, date_col)
-    dates = df[date_col]
-    if not pd.api.types.is_datetime64_any_dtype(dates.dtype):
-        from .importer import parse_dates  # local import: importer depends on this module
-        dates = parse_dates(dates).dates
-    codes, labels = period_codes(dates, freq)
-    valid, ok, _ = _valid_scores(df[value_col], scale)
-    return results_by_codes(scale, codes[ok], labels, valid.to_numpy(), kind="period",
-                            keep_empty=fill_gaps, missing="warn")
-
-
-def _period_label(key: int, f: str) -> str:
-    """Label of a month (months since 1970-01) or quarter key: "2026-03" / "2026Q1"."""
-    if f == "Q":
-        return f"{1970 + key // 4}Q{key % 4 + 1}"
-    return f"{1970 + key // 12:04d}-{key % 12 + 1:02d}"

@@ -1,7 +1,7 @@
 """evidence_lines: the exact sentences the Measurement pillar and the report show."""
 import pytest
 
-from scoring.metrics import compact_result, evidence_lines, period_range_label
+from surveys.evidence import compact_result, evidence_lines, period_range_label
 
 SURVEYS = [
     {"metric": "nps", "value": 32.4, "n": 214, "ci_low": 21.6, "ci_high": 41.2, "period_from": "2026-01",

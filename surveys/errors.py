@@ -1,6 +1,6 @@
-"""Error type of the metrics toolkit.
+"""Error type of the survey toolkit.
 
-Every problem with the user's input is raised as :class:`MetricsInputError` with a stable
+Every problem with the user's input is raised as :class:`SurveyInputError` with a stable
 ``code`` (the UI translates by code) and an English ``message``.  Parameters used in the
 message are kept in ``params`` so that a translation can use them too.
 """
@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
 }
 
 
-class MetricsInputError(Exception):
+class SurveyInputError(Exception):
     """A problem with the input (file, column, option), identified by a stable ``code``."""
 
     def __init__(self, code: str, **params: Any) -> None:

@@ -1,4 +1,4 @@
-"""CLI: ``python -m scoring.metrics FILE [--metric nps|csat|ces] [--column NAME] ...``
+"""CLI: ``python -m surveys FILE [--metric nps|csat|ces] [--column NAME] ...``
 
 Prints the result as JSON (UTF-8, ensure_ascii=False).  Bad input (missing file, not a table,
 unknown column, too large …) prints one line ``error: …`` on stderr and exits with status 2;
@@ -11,9 +11,9 @@ import json
 import sys
 from typing import NoReturn
 
-from .analyze import analyze_file
-from .errors import MetricsInputError
-from .importer import DEFAULT_MAX_BYTES
+from .analysis import analyze_file
+from .errors import SurveyInputError
+from .source import DEFAULT_MAX_BYTES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="python -m scoring.metrics",
+    p = _Parser(prog="python -m surveys",
                 description="Compute NPS, CSAT or CES from a survey export (CSV or XLSX).")
     p.add_argument("file")
     p.add_argument("--metric", choices=["nps", "csat", "ces"], type=str.lower)
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             ces_scale=int(args.ces_scale), ces_headline=args.ces_headline, freq=args.freq,
             max_bytes=int(args.max_mb * 1048576), sheet=args.sheet)
         text = json.dumps(out, ensure_ascii=False, indent=args.indent, allow_nan=False)
-    except MetricsInputError as exc:
+    except SurveyInputError as exc:
         sys.stderr.write(f"error: {exc.message}".replace("\n", " ") + "\n")
         return 2
     except KeyboardInterrupt:

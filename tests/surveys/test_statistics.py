@@ -1,4 +1,5 @@
-"""Known answers for NPS, CSAT, CES, their intervals and the breakdowns (scoring.metrics.compute)."""
+"""Known answers for NPS, CSAT, CES, their intervals (surveys.statistics) and the breakdowns
+(surveys.breakdown)."""
 import dataclasses
 import json
 import math
@@ -6,9 +7,10 @@ import math
 import pandas as pd
 import pytest
 
-from scoring.metrics import (MetricResult, by_period, by_segment, ces, compute, csat, nps,
-                             nps_adjusted_wald, wilson_interval)
-from scoring.metrics.compute import t975
+from surveys.breakdown import by_period, by_segment
+from surveys.errors import SurveyInputError
+from surveys.statistics import (MetricResult, ces, compute, csat, nps, nps_adjusted_wald, t975,
+                                wilson_interval)
 
 
 def scores(counts: dict[int, int]) -> pd.Series:
@@ -195,14 +197,13 @@ def test_by_period_chronological_across_years_and_quarters():
 
 
 def test_breakdown_bad_args():
-    from scoring.metrics import MetricsInputError
     df = pd.DataFrame({"v": [1], "d": ["01/01/2026"]})
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         by_period(df, "v", "d", "nps", "W")
     assert e.value.code == "bad_freq"
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         by_segment(df, "v", "nope", "nps")
     assert e.value.code == "no_such_column"
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         compute("xyz", [1])
     assert e.value.code == "unknown_metric"

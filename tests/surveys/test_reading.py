@@ -10,8 +10,13 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from scoring.metrics import (MetricsInputError, analyze_file, clean_scores, detect_encoding,
-                             guess_columns, parse_dates, read_table)
+from surveys.analysis import analyze_file
+from surveys.columns import guess_columns
+from surveys.dates import parse_dates
+from surveys.encodings import detect_encoding
+from surveys.errors import SurveyInputError
+from surveys.reading import read_table
+from surveys.scores import clean_scores
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,10 +113,10 @@ def test_encoding_and_separator_overrides(tmp_path):
     p = write(tmp_path, "x.csv", "a|b\n1|Αθήνα\n".encode("cp1253"))
     t = read_table(p, encoding="cp1253", sep="|")
     assert t.df.loc[0, "b"] == "Αθήνα"
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         read_table(p, encoding="utf-8")
     assert e.value.code == "bad_encoding"
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         read_table(p, encoding="klingon")
     assert e.value.code == "unknown_encoding"
 
@@ -141,10 +146,10 @@ def test_xlsx_excel_row_numbers_and_native_dates(tmp_path):
 
 
 def test_bad_xlsx_and_old_xls(tmp_path):
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         read_table(write(tmp_path, "broken.xlsx", b"PK\x03\x04garbage-not-a-zip"))
     assert e.value.code == "bad_xlsx"
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         read_table(write(tmp_path, "old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100))
     assert e.value.code == "xls_not_supported"
 
@@ -157,28 +162,28 @@ def test_input_errors_have_stable_codes(tmp_path):
         "file_not_found": tmp_path / "missing.csv",
     }
     for code, path in cases.items():
-        with pytest.raises(MetricsInputError) as e:
+        with pytest.raises(SurveyInputError) as e:
             read_table(path)
         assert e.value.code == code, path
         assert e.value.message
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         read_table(write(tmp_path, "bin.csv", b"a,b\n\x00\x01\x02\x03\x04\x05" * 50))
     assert e.value.code == "not_a_table"
 
 
 def test_size_limit_checked_before_parsing(tmp_path):
     p = write(tmp_path, "big.csv", b"nps\n" + b"9\n" * 2000)
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         read_table(p, max_bytes=1000)
     assert e.value.code == "too_large" and e.value.params["limit"] == 1000
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         read_table(p.read_bytes(), max_bytes=1000)
     assert e.value.code == "too_large"
 
 
 def test_no_such_column(tmp_path):
     p = write(tmp_path, "x.csv", b"nps,store\n9,A\n")
-    with pytest.raises(MetricsInputError) as e:
+    with pytest.raises(SurveyInputError) as e:
         analyze_file(p, "nps", column="score")
     assert e.value.code == "no_such_column" and "nps, store" in e.value.message
 
@@ -283,7 +288,7 @@ def test_guess_columns_greek_and_english():
 
 # ----------------------------------------------------------------------------- CLI
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "scoring.metrics", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "surveys", *map(str, args)],
                           capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
 
 
@@ -323,10 +328,10 @@ def test_cli_errors_exit_2_with_one_line(tmp_path, make, extra, fragment):
 
 
 def test_breakdowns_same_without_the_count_cube(tmp_path, monkeypatch):
-    from scoring.metrics import analyze
+    from surveys import breakdown
     p = write(tmp_path, "export.csv", GREEK_ROWS.encode("cp1253"))
     a = analyze_file(p, "csat")
-    monkeypatch.setattr(analyze, "MAX_CUBE", 0)
+    monkeypatch.setattr(breakdown, "MAX_CUBE", 0)
     b = analyze_file(p, "csat")
     assert a == b and len(a["by_period"]) == 2 and len(a["by_segment"]) == 3
 
