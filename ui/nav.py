@@ -4,7 +4,6 @@ app.py builds st.navigation from it; pages use it for "previous / next" links.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import streamlit as st
@@ -44,30 +43,44 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
-@functools.cache
+SESSION_KEY = "nav_pages"  # {lang: {file: st.Page}} of this browser session
+
+
 def _pages(lang: str) -> dict[str, "st.Page"]:
-    """Every screen's st.Page in `lang`, by file, built once per language and process:
-    constructing st.Page objects resolves file paths, a large share of a page's rerun otherwise.
-    A plain cache rather than st.cache_resource, whose bookkeeping costs every rerun too."""
+    """Every screen's st.Page in `lang`, by file, built once per browser session and language.
+
+    Per session, not per process: a Page carries per-run state (st.navigation marks the page it
+    returns as callable and Page.run() clears the mark), so one object shared by two sessions
+    let one session's run clear the other's mark, and the other session then failed with
+    "This page cannot be called directly" (eight tabs opening pages at once: one in 24;
+    tests/e2e/test_eight_users.py). Built on the session's first run only: constructing them
+    resolves file paths, a large share of a page's rerun otherwise."""
     from ui.state import model
 
-    return {spec.path: st.Page(spec.path, icon=spec.icon, url_path=spec.url, default=spec.url == "start",
+    by_lang = st.session_state.get(SESSION_KEY)
+    if by_lang is None:
+        by_lang = st.session_state[SESSION_KEY] = {}
+    pages = by_lang.get(lang)
+    if pages is None:
+        pages = by_lang[lang] = {
+            spec.path: st.Page(spec.path, icon=spec.icon, url_path=spec.url, default=spec.url == "start",
                                title=model().pillar(spec.pillar).short_title(lang) if spec.pillar
                                else t(spec.title_key, lang))
             for spec in PAGES}
+    return pages
 
 
-@functools.cache
 def navigation_pages(lang: str) -> dict[str, list]:
-    """st.navigation's sections in `lang`."""
+    """st.navigation's sections in `lang`, made of this session's st.Page objects."""
+    pages = _pages(lang)
     sections: dict[str, list] = {}
     for spec in PAGES:
-        sections.setdefault(t(spec.section, lang), []).append(_pages(lang)[spec.path])
+        sections.setdefault(t(spec.section, lang), []).append(pages[spec.path])
     return sections
 
 
 def page_for(path: str, lang: str):
-    """The st.Page of a file (as in PAGES), the very object registered with st.navigation.
+    """The st.Page of a file (as in PAGES), the very object this session registered with st.navigation.
     st.page_link given a Page skips the path resolution (a realpath on every rerun) it does
     for a file name: a third of a pillar page's fixed cost (bench/bench_app.py)."""
     return _pages(lang)[path]
