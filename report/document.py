@@ -477,7 +477,7 @@ def _customer_metrics(ctx: _Ctx) -> list:
     """The survey results saved on the Measure page, as the same evidence lines the app shows."""
     if not ctx.a.surveys:
         return []
-    from surveys.evidence import evidence_lines  # imports pandas: only when there are surveys
+    from surveys.evidence import evidence_lines
 
     lines = evidence_lines(ctx.a.surveys, ctx.lang)
     if not lines:

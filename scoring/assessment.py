@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checklists.model import AuditModel
+from scoring.survey_result import SurveyResult
 
 SCHEMA_VERSION = 1
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -97,8 +98,9 @@ class Assessment(_Doc):
     updated_at: str = Field(default_factory=now_iso)
     answers: dict[str, Answer] = Field(default_factory=dict)
     plan: PlanEdits = Field(default_factory=PlanEdits)
-    # Survey results from the Measure page, as produced by surveys.evidence.compact_result (JSON-ready dicts).
-    surveys: list[dict[str, Any]] = Field(default_factory=list)
+    # Survey results saved on the Measure page, in the order first saved; change them only
+    # through save_survey() / remove_survey() (one result per metric and column).
+    surveys: list[SurveyResult] = Field(default_factory=list, max_length=200)
 
     @field_validator("schema_version")
     @classmethod
@@ -127,6 +129,27 @@ class Assessment(_Doc):
         a = self.answers.get(item_id) or Answer()
         self.answers[item_id] = a.model_copy(update={"note": note[:MAX_NOTE_CHARS]})
         self.touch()
+
+    def save_survey(self, result: SurveyResult) -> bool:
+        """Add a survey result, or replace the one with the same metric and column in place
+        (a corrected file for the same question updates it). Returns whether it replaced one."""
+        same = [i for i, s in enumerate(self.surveys) if s.key == result.key]
+        surveys = list(self.surveys)
+        if same:
+            surveys[same[0]] = result
+        else:
+            surveys.append(result)
+        self.surveys = surveys
+        self.touch()
+        return bool(same)
+
+    def remove_survey(self, key: tuple[str, str | None]) -> SurveyResult | None:
+        """Remove the result with this key (SurveyResult.key); returns it, or None if absent."""
+        gone = next((s for s in self.surveys if s.key == key), None)
+        if gone is not None:
+            self.surveys = [s for s in self.surveys if s.key != key]
+            self.touch()
+        return gone
 
     def touch(self) -> None:
         self.updated_at = now_iso()

@@ -2,17 +2,18 @@
 
     "NPS +32, n = 214, διάστημα 95 % +22 έως +41, Ιαν–Μαρ 2026"
 
-Pure (no Streamlit): the Measurement pillar page shows them and the PDF report uses the same
-function.  A saved survey is the compact dict the Measure page stores in
-``Assessment.surveys`` (see :func:`compact_result`).
+Pure (no Streamlit, no pandas): the Measurement pillar page shows them and the PDF report uses
+the same function.  A saved survey is a :class:`scoring.survey_result.SurveyResult`.
 """
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Iterable
+
+from pydantic import ValidationError
 
 from i18n import MONTHS_SHORT_EL, MONTHS_SHORT_EN, format_number, t
+from scoring.survey_result import SurveyResult
 
 SHARE_FORMULAS = {"csat_share_4_5", "ces7_share_5_7", "ces5_low_effort_share"}
 
@@ -84,61 +85,50 @@ def period_label(label: str, lang: str) -> str:
 
 
 # ---------------------------------------------------------------- saved results
-def compact_result(result: dict[str, Any], source: str | None = None,
-                   saved_at: str | None = None) -> dict[str, Any]:
-    """The dict stored in ``Assessment.surveys`` for one analyze_table() result."""
-    periods = [p.get("period") or p.get("label") for p in result.get("by_period") or [] if p.get("n")]
-    first, last = (periods[0], periods[-1]) if periods else (None, None)
-    return {
-        "metric": result["metric"], "column": (result.get("columns") or {}).get("value"),
-        "value": result.get("value"), "n": result.get("n"),
-        "ci_low": result.get("ci_low"), "ci_high": result.get("ci_high"),
-        "ci_method": result.get("ci_method"),
-        "period_from": first, "period_to": last,
-        "period_label": {lang: period_range_label(first, last, lang) for lang in ("el", "en")},
-        "scale": result.get("scale"), "formula_id": result.get("formula_id"),
-        "formula": result.get("formula"), "higher_is_better": result.get("higher_is_better", True),
-        "source": source, "invalid": len(result.get("invalid_rows") or []),
-        "saved_at": saved_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
-    }
+def as_results(surveys: Iterable[Any]) -> list[SurveyResult]:
+    """Saved results as :class:`SurveyResult`; dicts (older callers) are validated, and an
+    entry that cannot be shown is skipped."""
+    out = []
+    for s in surveys or []:
+        if isinstance(s, SurveyResult):
+            out.append(s)
+        elif isinstance(s, dict):
+            try:
+                out.append(SurveyResult.model_validate(s))
+            except ValidationError:
+                continue
+    return out
 
 
-def _period_text(s: dict[str, Any], lang: str) -> str:
-    if s.get("period_from"):
-        return period_range_label(s.get("period_from"), s.get("period_to"), lang)
-    label = s.get("period_label")
-    if isinstance(label, dict):
-        return label.get(lang) or label.get("el") or ""
-    return label or ""
+def _period_text(s: SurveyResult, lang: str) -> str:
+    if s.period_from:
+        return period_range_label(s.period_from, s.period_to, lang)
+    label = s.period_label or {}
+    return label.get(lang) or label.get("el") or ""
 
 
-def evidence_line(s: dict[str, Any], lang: str) -> str:
-    metric = str(s.get("metric") or "").lower()
-    fid = s.get("formula_id")
-    name = metric.upper() or "?"
-    parts = [f"{name} {format_value(s.get('value'), metric, fid, lang)}"]
-    if _kind(metric, fid) == "mean" and s.get("scale"):
-        scale = str(s["scale"]).replace("-", "–")
-        key = "measure.evidence.scale_lower_better" if s.get("higher_is_better") is False else "measure.evidence.scale"
+def evidence_line(s: SurveyResult, lang: str) -> str:
+    """'NPS +32, n = 214, διάστημα 95 % +22 έως +41, Ιαν–Μαρ 2026'."""
+    metric, fid = s.metric, s.formula_id
+    parts = [f"{metric.upper()} {format_value(s.value, metric, fid, lang)}"]
+    if s.kind == "mean" and s.scale:
+        scale = s.scale.replace("-", "–")
+        key = "measure.evidence.scale" if s.higher_is_better else "measure.evidence.scale_lower_better"
         parts[0] += f" ({t(key, lang, scale=scale)})"
-    parts.append(f"n = {format_number(s.get('n') or 0, lang, 0)}")
-    if s.get("ci_low") is not None and s.get("ci_high") is not None:
+    parts.append(f"n = {format_number(s.n, lang, 0)}")
+    if s.ci_low is not None and s.ci_high is not None:
         parts.append(t("measure.evidence.interval", lang,
-                       low=format_value(s["ci_low"], metric, fid, lang),
-                       high=format_value(s["ci_high"], metric, fid, lang)))
+                       low=format_value(s.ci_low, metric, fid, lang),
+                       high=format_value(s.ci_high, metric, fid, lang)))
     period = _period_text(s, lang)
     if period:
         parts.append(period)
     line = ", ".join(parts)
-    if 0 < (s.get("n") or 0) < 30:
+    if s.small_sample:
         line += " " + t("measure.evidence.small", lang)
     return line
 
 
-def evidence_lines(surveys: list[dict[str, Any]], lang: str) -> list[str]:
+def evidence_lines(surveys: Iterable[Any], lang: str) -> list[str]:
     """One line per saved survey result, in the order saved; malformed entries are skipped."""
-    out = []
-    for s in surveys or []:
-        if isinstance(s, dict) and s.get("metric"):
-            out.append(evidence_line(s, lang))
-    return out
+    return [evidence_line(s, lang) for s in as_results(surveys)]

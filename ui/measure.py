@@ -7,7 +7,6 @@ analysis runs without the uploader widget (tests put bytes there directly).
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
 from typing import Any
 
 import altair as alt
@@ -15,10 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from i18n import format_number
+from scoring.survey_result import SurveyResult
 from surveys.analysis import analyze_table
 from surveys.columns import guess_columns
 from surveys.errors import SurveyInputError
-from surveys.evidence import compact_result, evidence_line, format_value, period_label
+from surveys.evidence import evidence_line, format_value, period_label
 from surveys.reading import read_table
 from surveys.source import DEFAULT_MAX_BYTES
 from ui import state, upload
@@ -213,22 +213,16 @@ def _fmt(result: dict[str, Any], x: float | None) -> str:
 
 def _save(result: dict[str, Any], name: str | None) -> None:
     a = state.assessment()
-    entry = compact_result(result, source=name, saved_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-    same = [i for i, s in enumerate(a.surveys)
-            if s.get("metric") == entry["metric"] and s.get("column") == entry["column"]]
-    if same:
-        a.surveys[same[0]] = entry
-    else:
-        a.surveys.append(entry)
-    key = "measure.replaced_ok" if same else "measure.saved_ok"
+    entry = SurveyResult.from_analysis(result, source=name)
+    replaced = a.save_survey(entry)
+    key = "measure.replaced_ok" if replaced else "measure.saved_ok"
     st.session_state[MESSAGE_KEY] = ("success", state.t(key, line=evidence_line(entry, state.lang())))
     state.changed()  # last: a version conflict found by autosave ends the callback here
 
 
-def _remove(index: int) -> None:
-    a = state.assessment()
-    if 0 <= index < len(a.surveys):
-        gone = a.surveys.pop(index)
+def _remove(key: tuple[str, str | None]) -> None:
+    gone = state.assessment().remove_survey(key)
+    if gone is not None:
         st.session_state[MESSAGE_KEY] = ("info", state.t("measure.removed", line=evidence_line(gone, state.lang())))
         state.changed()  # last, as above
 
@@ -392,9 +386,9 @@ def _saved_list() -> None:
     for i, s in enumerate(a.surveys):
         with st.container(border=True):
             text, button = st.columns([5, 1], vertical_alignment="center")
-            text.markdown(f"**{evidence_line(s, lang)}**  \n:gray[{state.t('measure.saved.meta', source=s.get('source') or '–', column=s.get('column') or '–')}]")
+            text.markdown(f"**{evidence_line(s, lang)}**  \n:gray[{state.t('measure.saved.meta', source=s.source or '–', column=s.column or '–')}]")
             button.button(state.t("measure.remove"), key=f"measure_remove_{i}", icon=":material/delete:",
-                          on_click=_remove, args=(i,))
+                          on_click=_remove, args=(s.key,))
 
 
 def render() -> None:

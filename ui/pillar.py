@@ -108,7 +108,7 @@ def render_pillar(pillar_id: str) -> None:
     # paid for on every click.
     st.markdown(f"# {text.title}\n:gray[{text.description}]", help=text.legend)
     if pillar_id == "measurement" and a.surveys:
-        from surveys.evidence import evidence_lines  # only this page needs the metrics toolkit
+        from surveys.evidence import evidence_lines
         lines = evidence_lines(a.surveys, lang)
         st.info("  \n".join([f"**{t('measure.evidence.title', lang)}**", *lines]), icon=":material/monitoring:")
 

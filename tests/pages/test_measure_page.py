@@ -6,6 +6,7 @@ import os
 import pytest
 
 from pagekit import goto
+from surveys.evidence import period_range_label
 
 PAGE = "pages/measure.py"
 EMPTY = {"el": "Δεν έχει ανέβει αρχείο ακόμη", "en": "No file yet"}
@@ -88,9 +89,11 @@ def test_save_adds_to_assessment_and_pillar_shows_evidence(app):
     surveys = at.session_state["assessment"].surveys
     assert len(surveys) == 1
     s = surveys[0]
-    assert (s["metric"], s["n"], round(s["value"])) == ("nps", 40, 40)
-    assert s["source"] == "έρευνα.csv" and s["period_label"] == {"el": "Ιαν–Μαρ 2026", "en": "Jan–Mar 2026"}
-    assert s["scale"] == "0-10" and s["formula_id"] == "nps_promoters_minus_detractors" and s["saved_at"]
+    assert (s.metric, s.n, round(s.value)) == ("nps", 40, 40)
+    assert s.source == "έρευνα.csv" and (s.period_from, s.period_to) == ("2026-01", "2026-03")
+    assert [period_range_label(s.period_from, s.period_to, lang) for lang in ("el", "en")] == [
+        "Ιαν–Μαρ 2026", "Jan–Mar 2026"]
+    assert s.scale == "0-10" and s.formula_id == "nps_promoters_minus_detractors" and s.saved_at
     # saving again replaces (same metric + column)
     at.button(key="measure_save").click().run()
     assert len(at.session_state["assessment"].surveys) == 1

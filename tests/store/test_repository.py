@@ -13,7 +13,7 @@ import store
 from checklists import load_model
 from fixture_model import item, pillar, write_model
 from i18n import sort_key
-from scoring import Assessment, AssessmentError, new_assessment, score
+from scoring import Assessment, AssessmentError, SurveyResult, new_assessment, score
 from scoring.assessment import ActionEdit
 from store.repository import pillar_deltas
 from store.schema import assessments, clients, model_items
@@ -32,7 +32,8 @@ def full(model, name="Καφέ Ήλιος", created_at=None, seed=0) -> Assessme
     a.set_note(first, "Σημείωση: «πελάτες» με τόνους — ΆΈΉ ϊΐ")
     a.plan.targets[model.pillars[0].id] = 4
     a.plan.actions[first] = ActionEdit(owner="Νίκος", due=date(2027, 3, 31), status="doing")
-    a.surveys.append({"kind": "nps", "n": 120, "value": 31.5, "interval": [22.1, 40.3], "label": "Καλοκαίρι"})
+    a.save_survey(SurveyResult(metric="nps", column="Σύσταση", n=120, value=31.5, ci_low=22.1, ci_high=40.3,
+                               period_label={"el": "Καλοκαίρι", "en": "Summer"}))
     if created_at:
         a.created_at = a.updated_at = created_at
     return a

@@ -1,7 +1,8 @@
 """evidence_lines: the exact sentences the Measurement pillar and the report show."""
 import pytest
 
-from surveys.evidence import compact_result, evidence_lines, period_range_label
+from scoring.survey_result import SurveyResult
+from surveys.evidence import evidence_lines, period_range_label
 
 SURVEYS = [
     {"metric": "nps", "value": 32.4, "n": 214, "ci_low": 21.6, "ci_high": 41.2, "period_from": "2026-01",
@@ -50,12 +51,13 @@ def test_period_range_label(first, last, lang, expected):
     assert period_range_label(first, last, lang) == expected
 
 
-def test_compact_result_from_analysis():
+def test_survey_result_from_analysis():
     result = {"metric": "nps", "value": 40.0, "n": 40, "ci_low": 20.1, "ci_high": 55.3, "ci_method": "adjusted_wald",
               "columns": {"value": "NPS"}, "scale": "0-10", "formula_id": "nps_promoters_minus_detractors",
               "formula": "NPS = …", "higher_is_better": True, "invalid_rows": [{"line": 4}],
               "by_period": [{"period": "2026-01", "n": 10}, {"period": "2026-02", "n": 0}, {"period": "2026-03", "n": 30}]}
-    c = compact_result(result, source="a.csv", saved_at="2026-04-01T10:00:00+00:00")
-    assert c["period_label"] == {"el": "Ιαν–Μαρ 2026", "en": "Jan–Mar 2026"}
-    assert (c["column"], c["source"], c["invalid"], c["saved_at"]) == ("NPS", "a.csv", 1, "2026-04-01T10:00:00+00:00")
+    c = SurveyResult.from_analysis(result, source="a.csv", saved_at="2026-04-01T10:00:00+00:00")
+    assert [period_range_label(c.period_from, c.period_to, lang) for lang in ("el", "en")] == [
+        "Ιαν–Μαρ 2026", "Jan–Mar 2026"]
+    assert (c.column, c.source, c.invalid, c.saved_at) == ("NPS", "a.csv", 1, "2026-04-01T10:00:00+00:00")
     assert evidence_lines([c], "en") == ["NPS +40, n = 40, 95% interval +20 to +55, Jan–Mar 2026"]
