@@ -1,36 +1,76 @@
-"""`python -m checklists` validates the content and prints a summary; `--json` prints the model."""
+"""`python -m checklists` validates the content and prints a summary; `--json` prints the model.
+
+`--profile sector=hospitality,size=1-9` shows what that business sees: the questions it is
+asked, in its sector's words, and the questions left out for it (which count as not applicable
+unless brought back). An expert can read the content as a given business would.
+"""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 
+from checklists.applicability import Profile, for_profile, left_out, parse_profile
 from checklists.loader import ContentError, load_model
+from checklists.plan_stats import plan_stats
 
 
-def model_as_json(model) -> dict:
-    return model.model_dump(mode="json")
+def model_as_json(model, profile: Profile | None = None) -> dict:
+    if profile is None:
+        return model.model_dump(mode="json")
+    worded = for_profile(model, profile)
+    out_ids = set(left_out(model, profile))
+    data = worded.model_dump(mode="json", exclude={"carryover"})
+    data["profile"] = {"sector": profile.sector or None, "size": profile.size or None}
+    data["left_out"] = [
+        {"id": it.id, "pillar": p.id, "text": it.text.model_dump(), "applies": it.applies.model_dump(exclude_none=True)}
+        for p in worded.pillars for it in p.items if it.id in out_ids
+    ]
+    for p in data["pillars"]:
+        p["items"] = [it for it in p["items"] if it["id"] not in out_ids]
+    data["asked"] = sum(len(p["items"]) for p in data["pillars"])
+    return data
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checklists", description="Validate the audit content.")
     parser.add_argument("--json", action="store_true", help="print the whole model as JSON")
     parser.add_argument("--dir", help="content directory (default: the shipped content)")
+    parser.add_argument("--profile", help="what one business sees, e.g. sector=hospitality,size=1-9 "
+                                          "(sizes: micro small medium large, or 1-9 10-49 50-249 250+)")
     args = parser.parse_args(argv)
     try:
         model = load_model(args.dir)
     except ContentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    profile = None
+    if args.profile is not None:
+        try:
+            profile = parse_profile(args.profile)
+        except ValueError as exc:
+            print(f"error: --profile: {exc}", file=sys.stderr)
+            return 2
     if args.json:
-        json.dump(model_as_json(model), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(model_as_json(model, profile), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     total = sum(len(p.items) for p in model.pillars)
     critical = sum(it.critical for p in model.pillars for it in p.items)
     print(f"Audit model {model.version}: {len(model.pillars)} pillars, {total} items ({critical} critical)")
+    skip = set(left_out(model, profile)) if profile else set()
     for p in model.pillars:
-        print(f"  {p.id:<22} {p.prefix:<5} {len(p.items):>3} items  weight {p.weight:g}  {p.title.en}")
+        shown = sum(it.id not in skip for it in p.items)
+        count = f"{shown}/{len(p.items)}" if profile else f"{len(p.items)}"
+        print(f"  {p.id:<22} {p.prefix:<5} {count:>5} items  weight {p.weight:g}  {p.title.en}")
+    stats = plan_stats(model)
+    print(f"Answer sets: {stats['existence']} existence questions, {total - stats['existence']} on the frequency scale")
+    print(f"Plan: {stats['quick_wins']} quick wins ({stats['quick_win_share']:.0%}); effort {stats['effort']}; "
+          f"horizon {stats['horizon']}; routines {stats['routine_hours_per_month']:g} h/month "
+          f"({stats['in_cx_meeting']} of them points of the monthly CX meeting)")
+    if profile:
+        print(f"Profile {profile.sector or 'any sector'}, {profile.size or 'any size'}: "
+              f"{total - len(skip)} asked, {len(skip)} left out: {', '.join(sorted(skip)) or 'none'}")
     return 0
 
 

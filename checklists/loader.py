@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from checklists.model import PILLAR_IDS, AuditModel, ModelMeta, Pillar
+from checklists.model import PILLAR_IDS, AuditModel, CarryStep, ModelMeta, Pillar
 
 CONTENT_DIR = Path(__file__).parent / "content"
 
@@ -78,8 +78,16 @@ def load_model(content_dir: Path | str | None = None) -> AuditModel:
         except ValidationError as exc:
             raise ContentError(_describe(exc, path, data)) from None
     pillars.sort(key=lambda p: p.order)
+    carryover = []
+    carry_path = content_dir / "carryover.yaml"
+    if carry_path.exists():  # optional: a content draft may start a new line of versions
+        carry_data = _read_yaml(carry_path)
+        try:
+            carryover = [CarryStep.model_validate(s) for s in carry_data.get("steps") or []]
+        except ValidationError as exc:
+            raise ContentError(f"{carry_path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
     try:
-        return AuditModel(**meta.model_dump(), pillars=pillars)
+        return AuditModel(**meta.model_dump(), pillars=pillars, carryover=carryover)
     except ValidationError as exc:
         raise ContentError(f"{content_dir.name}: {exc.errors()[0]['msg']}") from None
 

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from checklists.profile import SECTORS, SIZES
+
 LANGS = ("el", "en")
 PILLAR_IDS = ("cx_plan", "segmentation", "emotional_connection", "training", "measurement")
 
@@ -68,12 +70,69 @@ DEFAULT_CAPACITY_HOURS_PER_WEEK = {"micro": 2.0, "small": 4.0, "medium": 8.0, "l
 
 class Action(_Strict):
     text: Text
-    effort: Effort
+    effort: Effort                          # one-off work to set it up (hours in model.yaml effort_hours)
     impact: int = Field(ge=1, le=3)
     horizon_days: Literal[30, 60, 90]
     kpi: Text
-    # Recurring hours a month once the action is set up (a monthly meeting, a weekly check); 0 = one-off.
+    # Recurring cost once it is set up, in hours a month (0 = one-off). A weekly 15-minute huddle
+    # for a team of four is 4 × 0.25 × 4.3 ≈ 4 h of people's time a month.
     routine_hours_per_month: float = Field(default=0, ge=0, le=160)
+    # True: the routine is an agenda point of the one monthly CX meeting (model.yaml cx_meeting)
+    # rather than a meeting of its own; its routine hours are that point's share of the meeting.
+    in_cx_meeting: bool = False
+    # What to do about personal data when the action stores or uses customer details (GDPR,
+    # Ν. 4624/2019, and Ν. 3471/2006 for marketing messages). Required when stores_customer_data.
+    stores_customer_data: bool = False
+    privacy: Text | None = None
+
+    @model_validator(mode="after")
+    def _privacy_when_data(self) -> "Action":
+        if self.stores_customer_data and self.privacy is None:
+            raise ValueError("an action that stores customer data needs a privacy note")
+        return self
+
+
+ANSWER_SETS = ("frequency", "existence")
+
+
+class Applies(_Strict):
+    """Where an item, or one of its wordings, applies. Omitted lists mean "everywhere".
+    `sectors` and `not_sectors` name profile sectors (checklists/profile.py) or sector groups
+    (model.yaml sector_groups)."""
+
+    sizes: list[str] | None = None
+    sectors: list[str] | None = None
+    not_sectors: list[str] = Field(default_factory=list)
+
+    @field_validator("sizes")
+    @classmethod
+    def _known_sizes(cls, v):
+        for s in v or ():
+            if s not in SIZES:
+                raise ValueError(f"unknown size band {s!r} (known: {', '.join(SIZES)})")
+        return v
+
+    def names(self) -> list[str]:
+        return [*(self.sectors or ()), *self.not_sectors]
+
+
+class Wording(_Strict):
+    """Text that replaces the generic wording of an item for some sectors or sizes: the same
+    question in that business's own words (the till, the room, the appointment, the parcel)."""
+
+    when: Applies
+    text: Text | None = None
+    evidence: Text | None = None
+    action: Text | None = None
+    kpi: Text | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> "Wording":
+        if not (self.text or self.evidence or self.action or self.kpi):
+            raise ValueError("a wording must replace at least one of text, evidence, action, kpi")
+        if not (self.when.sizes or self.when.sectors or self.when.not_sectors):
+            raise ValueError("a wording needs a `when` with sizes or sectors")
+        return self
 
 
 class Item(_Strict):
@@ -85,6 +144,11 @@ class Item(_Strict):
     critical: bool = False
     source: str
     action: Action
+    # Which answer set labels the 0–4 values: "frequency" for practices (how often, how fully),
+    # "existence" for questions about whether something exists. Same values, same points.
+    answers: Literal["frequency", "existence"] = "frequency"
+    applies: Applies = Field(default_factory=Applies)
+    wording: list[Wording] = Field(default_factory=list)
 
     @field_validator("id")
     @classmethod
@@ -123,9 +187,17 @@ def _positive_hours(v: dict[str, float], what: str) -> dict[str, float]:
     return v
 
 
+class CxMeeting(_Strict):
+    """The one monthly CX meeting into which the monthly routines are bundled as agenda points."""
+
+    title: Text
+    minutes: int = Field(ge=15, le=240)
+
+
 class ModelMeta(_Strict):
     version: str
-    answer_scale: list[AnswerOption]
+    answer_scale: list[AnswerOption]                 # the frequency set, for practices
+    answer_sets: dict[str, list[AnswerOption]] = Field(default_factory=dict)   # other sets by name
     levels: list[Level]
     sources: list[Source]
     effort_hours: dict[Effort, float] = Field(default_factory=lambda: dict(DEFAULT_EFFORT_HOURS))
@@ -146,19 +218,52 @@ class ModelMeta(_Strict):
             raise ValueError("capacity_hours_per_week must give hours for at least one size band")
         return _positive_hours(v, "capacity_hours_per_week")
 
+    # Named groups of sectors that `applies` and `wording` refer to (e.g. walk_in, or care for
+    # health and beauty, which share one wording).
+    sector_groups: dict[str, list[str]] = Field(default_factory=dict)
+    cx_meeting: CxMeeting | None = None
+
     @model_validator(mode="after")
     def _complete(self) -> "ModelMeta":
         if [o.value for o in self.answer_scale] != list(ANSWER_VALUES):
             raise ValueError(f"answer_scale must list the values {list(ANSWER_VALUES)} in that order")
+        for name, options in self.answer_sets.items():
+            if name not in ANSWER_SETS or name == "frequency":
+                raise ValueError(f"answer_sets: unknown set {name!r} (known: existence)")
+            if [o.value for o in options] != list(ANSWER_VALUES):
+                raise ValueError(f"answer_sets.{name} must list the values {list(ANSWER_VALUES)} in that order")
         if [lv.level for lv in self.levels] != [1, 2, 3, 4, 5]:
             raise ValueError("levels must be 1 to 5 in order")
+        for band in self.capacity_hours_per_week:
+            if band not in SIZES:
+                raise ValueError(f"capacity_hours_per_week: unknown size band {band!r}")
+        for name, members in self.sector_groups.items():
+            if name in SECTORS:
+                raise ValueError(f"sector_groups: {name!r} is a sector id, not a group name")
+            for s in members:
+                if s not in SECTORS:
+                    raise ValueError(f"sector_groups.{name}: unknown sector {s!r}")
         return self
+
+
+class CarryStep(_Strict):
+    """How answers given with `from_version` move to `to_version` (checklists/content/carryover.yaml).
+    An id that is still in the model keeps its answer; a split item's answer, note and plan edits
+    go to the first id of its parts (the part the old question was really about), the other parts
+    start unanswered; a removed item's answer is dropped."""
+
+    from_version: str
+    to_version: str
+    previous_items: list[str]
+    splits: dict[str, list[str]] = Field(default_factory=dict)
+    removed: list[str] = Field(default_factory=list)
 
 
 class AuditModel(ModelMeta):
     """The whole audit: metadata plus the five pillars in order."""
 
     pillars: list[Pillar]
+    carryover: list[CarryStep] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> "AuditModel":
@@ -166,6 +271,7 @@ class AuditModel(ModelMeta):
         if sorted(ids) != sorted(PILLAR_IDS):
             raise ValueError(f"expected the pillars {list(PILLAR_IDS)}, found {ids}")
         source_files = {s.file for s in self.sources}
+        known_sectors = set(SECTORS) | set(self.sector_groups)
         all_ids: set[str] = set()
         for p in self.pillars:
             for it in p.items:
@@ -174,7 +280,34 @@ class AuditModel(ModelMeta):
                 if it.id in all_ids:
                     raise ValueError(f"item {it.id}: duplicate id across pillars")
                 all_ids.add(it.id)
+                if it.answers != "frequency" and it.answers not in self.answer_sets:
+                    raise ValueError(f"item {it.id}: answer set {it.answers!r} is not in model.yaml answer_sets")
+                for where in (it.applies, *(w.when for w in it.wording)):
+                    for name in where.names():
+                        if name not in known_sectors:
+                            raise ValueError(f"item {it.id}: unknown sector or sector group {name!r}")
+        self._check_carryover(all_ids)
         return self
+
+    def _check_carryover(self, current: set[str]) -> None:
+        """Every step accounts for every item of the version it starts from, and points only at
+        items of the version it ends in."""
+        for n, step in enumerate(self.carryover):
+            last = n == len(self.carryover) - 1
+            after = current if last else set(self.carryover[n + 1].previous_items)
+            expected_to = self.version if last else self.carryover[n + 1].from_version
+            if step.to_version != expected_to:
+                raise ValueError(f"carryover: step {step.from_version} leads to {step.to_version}, expected {expected_to}")
+            before = set(step.previous_items)
+            for old, parts in step.splits.items():
+                if old not in before:
+                    raise ValueError(f"carryover {step.to_version}: split {old} is not a {step.from_version} item")
+                missing = [p for p in parts if p not in after]
+                if not parts or missing:
+                    raise ValueError(f"carryover {step.to_version}: split {old} names unknown items {missing}")
+            for old in before:
+                if old not in after and old not in step.splits and old not in step.removed:
+                    raise ValueError(f"carryover {step.to_version}: {old} is gone but neither split nor removed")
 
     # Lookups used everywhere; cheap because the model is small and frozen.
     def pillar(self, pillar_id: str) -> Pillar:
@@ -194,8 +327,15 @@ class AuditModel(ModelMeta):
     def level(self, n: int) -> Level:
         return self.levels[n - 1]
 
-    def option(self, value) -> AnswerOption:
-        for o in self.answer_scale:
+    def options(self, item: Item | str | None = None) -> list[AnswerOption]:
+        """The answer set that labels `item`'s values (the frequency scale when none is given)."""
+        if isinstance(item, str):
+            item = self.items.get(item)
+        name = item.answers if item is not None else "frequency"
+        return self.answer_scale if name == "frequency" else self.answer_sets[name]
+
+    def option(self, value, item: Item | str | None = None) -> AnswerOption:
+        for o in self.options(item):
             if o.value == value:
                 return o
         raise KeyError(value)

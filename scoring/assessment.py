@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from checklists.carryover import carry_assessment
 from checklists.model import AuditModel
 from scoring.survey_result import SurveyResult
 
@@ -97,6 +98,9 @@ class Assessment(_Doc):
     created_at: str = Field(default_factory=now_iso)
     updated_at: str = Field(default_factory=now_iso)
     answers: dict[str, Answer] = Field(default_factory=dict)
+    # Questions left out for this business's size or sector that the user chose to answer
+    # anyway (checklists/applicability.py). Left-out questions not listed here count as "na".
+    brought_back: list[str] = Field(default_factory=list)
     plan: PlanEdits = Field(default_factory=PlanEdits)
     # Survey results saved on the Measure page, in the order first saved; change them only
     # through save_survey() / remove_survey() (one result per metric and column).
@@ -242,6 +246,7 @@ def parse_assessment(
         raise AssessmentError(problems) from None
     dropped: list[str] = []
     if model is not None:
+        carry_assessment(assessment, model)  # split and moved items keep their answers (carryover.yaml)
         known = model.item_pillar
         unknown = sorted(k for k in assessment.answers if k not in known)
         if allow_unknown_items is None:

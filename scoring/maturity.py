@@ -9,6 +9,9 @@ The rules (docs/scoring.md has them with a worked example):
 - overall score = pillar-weighted mean of the existing pillar scores; its level is never above the
   lowest existing pillar level + 1.
 - completeness = answered / total items ("na" counts as answered).
+- questions left out for the business's size or sector (checklists/applicability.py) and not
+  brought back count as "na" and are left out of the question count too: the business was never
+  asked them. Their answers, if any, stay in the assessment.
 - gaps: every answered item below 4 ("unknown" as 0), ranked critical first, then by
   priority = weight × (4 − value) × impact ÷ effort cost (S=1, M=2, L=3), ties by id.
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from checklists.applicability import Profile, not_asked
 from checklists.model import EFFORT_COST, AuditModel
 from scoring.assessment import Assessment
 
@@ -112,6 +116,7 @@ def _round(x: float | None) -> float | None:
 
 def score(model: AuditModel, assessment: Assessment) -> Scores:
     answers = assessment.answers
+    skipped = not_asked(model, Profile.of(assessment.company.sector, assessment.company.size), assessment.brought_back)
     pillars: dict[str, PillarScore] = {}
     exact_scores: dict[str, Fraction] = {}
     gaps: list[Gap] = []
@@ -122,7 +127,8 @@ def score(model: AuditModel, assessment: Assessment) -> Scores:
         den = 0
         answered = 0
         capped_by: list[str] = []
-        for item in pillar.items:
+        asked = [item for item in pillar.items if item.id not in skipped]
+        for item in asked:
             a = answers.get(item.id)
             value = a.value if a else None
             if value is None:
@@ -139,7 +145,7 @@ def score(model: AuditModel, assessment: Assessment) -> Scores:
                 act = item.action
                 priority = Fraction(item.weight * (4 - v) * act.impact, EFFORT_COST[act.effort])
                 gaps.append(Gap(item.id, pillar.id, value, float(priority), item.critical))
-        total = len(pillar.items)
+        total = len(asked)
         answered_all += answered
         total_all += total
         if den:
@@ -151,7 +157,8 @@ def score(model: AuditModel, assessment: Assessment) -> Scores:
                 pillar.id, float(exact), level, uncapped, answered / total, answered, total, tuple(capped_by)
             )
         else:
-            pillars[pillar.id] = PillarScore(pillar.id, None, None, None, answered / total, answered, total)
+            pillars[pillar.id] = PillarScore(pillar.id, None, None, None, answered / total if total else 0.0,
+                                             answered, total)
 
     overall = overall_level = uncapped_overall = None
     if exact_scores:

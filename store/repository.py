@@ -30,6 +30,7 @@ from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from checklists.model import PILLAR_IDS, AuditModel
+from checklists.carryover import carry, carry_assessment, changes_since
 from i18n import fold_words, sort_key
 from scoring.assessment import Assessment, AssessmentError, PlanEdits, now_iso, parse_assessment
 from scoring.maturity import score
@@ -96,10 +97,12 @@ class ModelChanges:
     gone: list[str] = field(default_factory=list)        # item ids no longer in the model (answers dropped)
     new: list[str] = field(default_factory=list)         # item ids added since
     new_known: bool = True                                # False: the old model's items are unknown here
+    moved: dict[str, str] = field(default_factory=dict)  # old id -> the id its answer moved to
 
     @property
     def changed(self) -> bool:
-        return self.old_version != self.new_version and bool(self.gone or self.new or not self.new_known)
+        return self.old_version != self.new_version and bool(self.gone or self.new or self.moved
+                                                             or not self.new_known)
 
 
 @dataclass(frozen=True)
@@ -317,6 +320,10 @@ def load_assessment(bind: Bind, assessment_id: str, include_deleted: bool = Fals
 def _changes(conn: Connection, old_version: str, answered: set[str], dropped: list[str],
              model: AuditModel) -> ModelChanges:
     current = set(model.items)
+    mapped = changes_since(model, old_version) if old_version else None
+    if mapped is not None:  # the content's carry-over map knows that version: the exact story
+        return ModelChanges(old_version, model.version, gone=sorted(set(mapped.gone) | set(dropped)),
+                            new=mapped.new, moved=mapped.moved)
     old_ids = _model_item_ids(conn, old_version) if old_version else None
     if old_ids is None:
         return ModelChanges(old_version, model.version, gone=sorted(set(dropped)), new=[], new_known=False)
@@ -329,6 +336,7 @@ def adopt_model(bind: Bind, assessment: Assessment, model: AuditModel) -> ModelC
     the model no longer has are dropped. Returns what changed, or None when it was already current."""
     if assessment.model_version == model.version:
         return None
+    carry_assessment(assessment, model)  # split and moved items keep their answers (checklists/carryover.py)
     known = model.item_pillar
     dropped = sorted(k for k in assessment.answers if k not in known)
     with _tx(bind) as conn:
@@ -346,15 +354,18 @@ def prefill_from(previous: Assessment, model: AuditModel) -> tuple[Assessment, l
     profile, answers, notes and plan edits, carried over to `model` by item id. Survey results
     are not copied: they describe the earlier period. Returns (new, ids dropped)."""
     known = model.item_pillar
-    dropped = sorted(k for k in previous.answers if k not in known)
+    answers = carry(model, previous.model_version, previous.answers)
+    actions = carry(model, previous.model_version, previous.plan.actions)
+    dropped = sorted(k for k in answers if k not in known)
     stamp = now_iso()
     new = Assessment(
         model_version=model.version, language=previous.language,
         company=previous.company.model_copy(), assessor=previous.assessor.model_copy(),
         created_at=stamp, updated_at=stamp,
-        answers={k: v.model_copy() for k, v in previous.answers.items() if k in known},
+        answers={k: v.model_copy() for k, v in answers.items() if k in known},
+        brought_back=[i for i in previous.brought_back if i in known],
         plan=PlanEdits(targets=dict(previous.plan.targets),
-                       actions={k: v.model_copy() for k, v in previous.plan.actions.items() if k in known}),
+                       actions={k: v.model_copy() for k, v in actions.items() if k in known}),
     )
     return new, dropped
 

@@ -81,7 +81,7 @@ def _bad_inputs(tmp_path: Path, model) -> dict[str, list]:
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
     (tmp_path / "value.json").write_text(json.dumps({"answers": {"PLAN-01": {"value": 9}}}), encoding="utf-8")
-    (tmp_path / "unknown.json").write_text(json.dumps({"answers": {"NOPE-01": {"value": 1}}, "model_version": "2026.11"}),
+    (tmp_path / "unknown.json").write_text(json.dumps({"answers": {"NOPE-01": {"value": 1}}, "model_version": model.version}),
                                            encoding="utf-8")
     (tmp_path / "latin1.json").write_bytes('{"answers": {}, "company": {"name": "Καφέ"}}'.encode("cp1253"))
     (tmp_path / "logo.png").write_bytes(b"this is text, not a picture")
