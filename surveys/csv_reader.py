@@ -16,7 +16,7 @@ from .encodings import detect_encoding, looks_utf16, utf8_head_ok
 from .errors import SurveyInputError
 from .rows import LineMap
 from .separators import detect_separator
-from .source import SAMPLE_BYTES, Source
+from .source import MAX_ROWS, SAMPLE_BYTES, Source
 from .table import ImportedTable, dedupe
 
 _BLANK_LINE = re.compile(r"(?:^|\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))")
@@ -144,6 +144,8 @@ def read_csv(src: Source, encoding: str | None, sep: str | None) -> ImportedTabl
             raise SurveyInputError("bad_encoding", encoding=enc) from None
     if df.shape[1] == 0:
         raise SurveyInputError("not_a_table")
+    if len(df) > MAX_ROWS:
+        raise SurveyInputError("too_many_rows", rows=len(df), limit=MAX_ROWS)
     df.columns = dedupe([str(c).strip() for c in df.columns])
 
     table_warnings: list[dict[str, Any]] = []

@@ -7,7 +7,12 @@ from typing import Any
 
 from .errors import SurveyInputError
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# The limits of what is read, in one place (the Measure page and the CLI's defaults).
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024      # the file as uploaded
+MAX_ROWS = 1_048_576                      # data rows of a CSV (Excel's own sheet maximum)
+XLSX_MAX_UNPACKED = 256 * 1024 * 1024     # a workbook unpacked (its zip directory says how big)
+XLSX_MAX_ROWS = 300_000                   # rows of one sheet (openpyxl reads ~100,000 rows/s at best)
+XLSX_MAX_CELLS = 4_000_000                # cells of one sheet, e.g. 200,000 answers × 20 columns
 SAMPLE_BYTES = 64 * 1024
 
 

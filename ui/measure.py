@@ -172,7 +172,9 @@ def _on_upload() -> None:
 
 
 def error_text(exc: SurveyInputError, lang: str) -> str:
-    params = {k: (format_number(v, lang, 1) if isinstance(v, float) else v) for k, v in exc.params.items()}
+    params = {k: (format_number(v, lang, 1) if isinstance(v, float)
+                  else format_number(v, lang, 0) if isinstance(v, int) and not isinstance(v, bool) and k != "line"
+                  else v) for k, v in exc.params.items()}
     text = state.t(f"metrics.error.{exc.code}", **_safe(params))
     return text if not text.startswith("metrics.error.") else exc.message
 

@@ -127,3 +127,14 @@ def test_counts_of_one_read_in_the_singular(app, lang):
     assert ("3 γραμμές, 2 στήλες" if lang == "el" else "3 rows, 2 columns") in shown
     assert ("Μία απάντηση δεν έχει σωστή ημερομηνία: μετρήθηκε" if lang == "el"
             else "One answer has no usable date: it was counted") in shown
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("el", "Το αρχείο έχει περισσότερες από 300.000 γραμμές."),
+    ("en", "The file has more than 300,000 rows."),
+])
+def test_xlsx_zip_bomb_refused_in_the_users_language(app, lang, expected):
+    from zip_bomb import zip_bomb
+    at = upload(goto(app(lang), PAGE), zip_bomb(310_000, declared_rows=1), "bomb.xlsx")
+    assert [e.value for e in at.error] and expected in at.error[0].value
+    assert not at.metric
