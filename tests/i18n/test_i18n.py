@@ -74,6 +74,8 @@ NEVER_ONE = {
     "sidebar.overall": {"total"}, "start.continue": {"total"},
     "report.provisional": {"total"}, "report.narr.cap_pillars": {"n"}, "report.days": {"days"},
     "store.problem.too_long": {"n"},
+    # over the limits, so never one: at least 245 rows and 14 columns (Excel has 16,384 columns)
+    "metrics.error.too_many_cells": {"rows", "columns", "limit"}, "metrics.error.too_many_rows": {"rows", "limit"},
 }
 PLURAL_NOUN_AFTER_ONE = re.compile(
     r"\b1 (κενές|απαντήσεις|ερωτήσεις|γραμμές|στήλες|προβλήματα|ελέγχους|έλεγχοι|ενότητες|ημέρες|χαρακτήρες|"
