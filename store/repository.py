@@ -373,7 +373,7 @@ def prefill_from(previous: Assessment, model: AuditModel) -> tuple[Assessment, l
 # ---------------------------------------------------------------- clients and history
 def list_clients(bind: Bind, search: str = "", limit: int = 25, offset: int = 0) -> ClientPage:
     """Live clients with at least one live assessment, in Greek alphabetical order, searched by
-    name or city ignoring accents and case."""
+    name or city ignoring accents, case and punctuation; every word of `search` must match."""
     live = and_(assessments.c.deleted_at.is_(None), assessments.c.client_id.is_not(None))
     # Page the clients first (index on the sort key, an indexed EXISTS per client), then gather
     # the statistics of that page only: the cost does not grow with the number of assessments.
@@ -381,9 +381,10 @@ def list_clients(bind: Bind, search: str = "", limit: int = 25, offset: int = 0)
                                                assessments.c.deleted_at.is_(None)).exists())
     q = (select(clients.c.id, clients.c.name, clients.c.sector, clients.c.city)
          .where(clients.c.deleted_at.is_(None), has_live))
-    term = _plain(search)
-    if term:
-        q = q.where(clients.c.search_key.like(_like(term), escape="\\"))
+    # Every word typed must be in the name or the city, in any order: the name's words are stored
+    # joined (its identity key), so "Καφέ Άλφα" is found word by word, not as one phrase.
+    for word in _plain(search).split():
+        q = q.where(clients.c.search_key.like(_like(word), escape="\\"))
     with _tx(bind) as conn:
         total = conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0
         rows = conn.execute(q.order_by(clients.c.name_sort_key, clients.c.name, clients.c.id)

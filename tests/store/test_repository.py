@@ -156,6 +156,21 @@ def test_search_ignores_accents_and_case_and_finds_cities(engine, model):
     assert store.list_clients(engine, "100%_").total == 0
 
 
+def test_search_finds_a_name_of_several_words_typed_as_stored(engine, model):
+    for n in ["Καφέ Άλφα", "Καφέ Βήτα", "Άλφα Βιβλία"]:
+        store.save_assessment(engine, full(model, n), 0, model)
+
+    def found(term):
+        return {r.name for r in store.list_clients(engine, term).rows}
+
+    assert found("Καφέ Άλφα") == {"Καφέ Άλφα"}
+    assert found("καφε  αλφα") == {"Καφέ Άλφα"}           # case, accents, a double space
+    assert found("Καφέ-Άλφα") == {"Καφέ Άλφα"}            # punctuation between the words
+    assert found("άλφα καφέ") == {"Καφέ Άλφα"}            # the words in another order
+    assert found("Καφέ Άλφα Λάρισα") == {"Καφέ Άλφα"}     # name and city together
+    assert found("Καφέ Γάμμα") == set()
+
+
 def test_pagination(engine, model):
     for n in range(7):
         store.save_assessment(engine, full(model, f"Επιχείρηση {n:02d}"), 0, model)
