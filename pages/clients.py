@@ -9,6 +9,7 @@ from i18n import format_date, format_number
 from scoring.assessment import MAX_IMPORT_BYTES
 from ui import clients as view
 from ui import persistence, state, upload
+from ui.text import md_escape
 
 model = state.model()
 lang = state.lang()
@@ -82,7 +83,8 @@ undo = st.session_state.get(UNDO)
 if undo:
     kind, item_id, name = undo
     msg, undo_col = st.columns([4, 1], vertical_alignment="center")
-    msg.success(state.t("clients.deleted_client" if kind == "client" else "clients.deleted_assessment", name=name),
+    msg.success(state.t("clients.deleted_client" if kind == "client" else "clients.deleted_assessment",
+                        name=md_escape(name)),
                 icon=":material/delete:")
     undo_col.button(state.t("clients.undo"), on_click=_restore, args=(kind, item_id), key="clients_undo_btn",
                     icon=":material/undo:")
@@ -123,12 +125,12 @@ history = store.client_history(engine, client.id) if client else []
 if client and history:
     st.divider()
     head, delete_col = st.columns([4, 1], vertical_alignment="bottom")
-    head.subheader(client.name)
+    head.subheader(md_escape(client.name))
     where = " · ".join(x for x in (client.city, view.sector_label(client.sector, lang) if client.sector else "") if x)
     if where:
-        head.caption(where)
+        head.caption(md_escape(where))
     with delete_col.popover(state.t("clients.delete_client"), icon=":material/delete:", width="stretch"):
-        st.write(state.t("clients.delete_client_confirm", name=client.name, count=len(history)))
+        st.write(state.t("clients.delete_client_confirm", name=md_escape(client.name), count=len(history)))
         st.button(state.t("clients.delete_yes"), type="primary", key="clients_delete_client",
                   on_click=_delete_client, args=(client.id, client.name))
 
@@ -184,7 +186,7 @@ if deleted:
         for d in deleted:
             text_col, restore_col = st.columns([4, 1], vertical_alignment="center")
             what = state.t("clients.bin_client" if d["kind"] == "client" else "clients.bin_assessment",
-                           name=d["name"] or state.t("store.unnamed"),
+                           name=md_escape(d["name"]) or state.t("store.unnamed"),
                            date=format_date(view.local(d["created_at"]), lang),
                            deleted=format_date(view.local(d["deleted_at"]), lang))
             text_col.write(what)

@@ -22,6 +22,7 @@ from surveys.evidence import evidence_line, format_value, period_label
 from surveys.reading import read_table
 from surveys.source import DEFAULT_MAX_BYTES
 from ui import state, upload
+from ui.text import md_escape
 
 log = logging.getLogger(__name__)
 
@@ -172,11 +173,12 @@ def _on_upload() -> None:
 
 
 def error_text(exc: SurveyInputError, lang: str) -> str:
+    # Strings in the params come from the file (a column header, a sheet name): shown as typed.
     params = {k: (format_number(v, lang, 1) if isinstance(v, float)
                   else format_number(v, lang, 0) if isinstance(v, int) and not isinstance(v, bool) and k != "line"
-                  else v) for k, v in exc.params.items()}
+                  else md_escape(v) if isinstance(v, str) else v) for k, v in exc.params.items()}
     text = state.t(f"metrics.error.{exc.code}", **_safe(params))
-    return text if not text.startswith("metrics.error.") else exc.message
+    return text if not text.startswith("metrics.error.") else md_escape(exc.message)
 
 
 class _Safe(dict):
@@ -192,10 +194,10 @@ def warning_text(w: dict[str, Any]) -> str:
     key = w.get("message_key") or f"metrics.warning.{w.get('code')}"
     # `count` stays a number: t() picks the singular or plural text by it and formats it.
     params = {k: (format_number(v, state.lang(), 0) if isinstance(v, int) and not isinstance(v, bool)
-                  and k != "count" else v)
+                  and k != "count" else md_escape(v) if isinstance(v, str) else v)
               for k, v in (w.get("params") or {}).items()}
     text = state.t(key, **_Safe(params))
-    return w.get("message", key) if text == key else text
+    return md_escape(w.get("message", key)) if text == key else text
 
 
 def _read(data: bytes, name: str | None, encoding: str | None, sep: str | None):
@@ -388,7 +390,7 @@ def _saved_list() -> None:
     for i, s in enumerate(a.surveys):
         with st.container(border=True):
             text, button = st.columns([5, 1], vertical_alignment="center")
-            text.markdown(f"**{evidence_line(s, lang)}**  \n:gray[{state.t('measure.saved.meta', source=s.source or '–', column=s.column or '–')}]")
+            text.markdown(f"**{evidence_line(s, lang)}**  \n:gray[{state.t('measure.saved.meta', source=md_escape(s.source) or '–', column=md_escape(s.column) or '–')}]")
             button.button(state.t("measure.remove"), key=f"measure_remove_{i}", icon=":material/delete:",
                           on_click=_remove, args=(s.key,))
 
@@ -414,7 +416,7 @@ def _analysis(data: bytes, name: str | None) -> None:
     lang = state.lang()
     try:
         if name and st.session_state.get(UPLOAD_KEY) is None:   # the uploader shows the name itself
-            st.markdown(state.t("measure.file", name=name))
+            st.markdown(state.t("measure.file", name=md_escape(name)))
         held = st.session_state.get(TABLE_KEY)
         detected = (None, None)
         enc = st.session_state.get(ENCODING_KEY, "auto")
@@ -443,7 +445,7 @@ def _analysis(data: bytes, name: str | None) -> None:
             sep_shown = state.t(SEP_NAMES[table.separator]) if table.separator in SEP_NAMES else table.separator
             st.caption(state.t("measure.detected_csv", encoding=table.encoding, sep=sep_shown, rows=rows, cols=cols))
         else:
-            st.caption(state.t("measure.detected_xlsx", sheet=table.sheet or "–", rows=rows, cols=cols))
+            st.caption(state.t("measure.detected_xlsx", sheet=md_escape(table.sheet) or "–", rows=rows, cols=cols))
         token = f"{hash(data) & 0xFFFFFFFF:08x}"
         m = _mapping(table, token)
         result = analyze_table(table, m["metric"], column=m["column"], date_column=m["date"],

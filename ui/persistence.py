@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 import store
 from scoring import AssessmentError, new_assessment
 from ui import state
+from ui.text import md_escape
 
 KEY_ID = "store_id"            # id of the assessment this session has stored (or loaded)
 KEY_VERSION = "store_version"  # its stored version as this session knows it
@@ -115,11 +116,12 @@ def _notice(kind: str, text: str) -> None:
 
 
 def describe_changes(changes) -> str:
-    gone = ", ".join(changes.gone) or state.t("store.none")
+    gone = ", ".join(md_escape(i) for i in changes.gone) or state.t("store.none")
     if changes.new_known:
-        return state.t("store.model_changed", old=changes.old_version or "–", new=changes.new_version,
+        return state.t("store.model_changed", old=md_escape(changes.old_version) or "–", new=changes.new_version,
                        gone=gone, added=", ".join(changes.new) or state.t("store.none"))
-    return state.t("store.model_changed_unknown", old=changes.old_version or "–", new=changes.new_version, gone=gone)
+    return state.t("store.model_changed_unknown", old=md_escape(changes.old_version) or "–", new=changes.new_version,
+                   gone=gone)
 
 
 def open_assessment(assessment_id: str, *, follow_language: bool = True) -> bool:
@@ -294,7 +296,10 @@ def describe_problem(where: str, what: str) -> str:
                 params["type"] = state.t(f"store.type.{params['type']}")
             text = state.t(key, **params)
             break
-    return f"{where}: {text}" if where else text
+    else:
+        text = md_escape(what)  # not one of ours: it may quote the file
+    # The location names keys of the file (answers.<id>): the file's text, shown as typed.
+    return f"{md_escape(where)}: {text}" if where else text
 
 
 def import_file(raw: bytes, limit: int = 12) -> list[tuple[str, str]]:
@@ -315,7 +320,7 @@ def import_file(raw: bytes, limit: int = 12) -> list[tuple[str, str]]:
     st.session_state[state.LANG_KEY] = a.language
     st.session_state.pop(KEY_STATUS, None)
     _saved(a.id, result.version)
-    name = a.company.name or state.t("store.unnamed")
+    name = md_escape(a.company.name) or state.t("store.unnamed")
     messages = [("success", state.t("store.import_same" if result.unchanged else "store.import_ok", name=name))]
     if result.copied:
         messages.append(("info", state.t("store.import_copy")))

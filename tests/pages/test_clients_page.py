@@ -186,3 +186,33 @@ def test_delete_confirmation_counts_assessments(db_url, model, lang, one, two):
         at.run()
         _no_errors(at)
         assert any(expected in m.value for m in at.markdown), expected
+
+
+def test_markup_in_a_name_and_city_is_shown_as_typed(db_url, model):
+    """The client's heading, place, delete confirmation, undo message and bin quote the name as
+    text; the table cells (plain text already) get the name unchanged."""
+    from ui.text import md_escape
+
+    name = "Καφέ [x](http://127.0.0.1:9/e) :red[Κ] $$\\int$$ **Β** <h1>Η</h1>"
+    engine = store.get_engine(db_url)
+    a = new_assessment(model)
+    a.company.name, a.company.city = name, "# :blue[Πόλη] www.example.gr"
+    a.set_value(next(iter(model.items)), 2)
+    store.save_assessment(engine, a, 0, model)
+    at = _app()
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    assert at.dataframe[0].value.iloc[0, 0] == name
+    at.text_input(key="clients_search").set_value(name).run()   # the whole name, typed as stored
+    assert list(at.dataframe[0].value.iloc[:, 0]) == [name]
+    at.session_state["clients_selected"] = store.list_clients(engine).rows[0].id
+    at.run()
+    _no_errors(at)
+    assert [s.value for s in at.subheader] == [md_escape(name)]
+    assert any(md_escape("# :blue[Πόλη] www.example.gr") in c.value for c in at.caption)
+    assert any(f"«{md_escape(name)}»" in m.value for m in at.markdown)   # the delete confirmation
+    at.button(key="clients_delete_client").click().run()
+    _no_errors(at)
+    assert md_escape(name) in at.success[0].value
+    with_bin = [m.value for m in at.markdown if md_escape(name) in m.value]
+    assert with_bin, "the bin lists the deleted business by its name, escaped"
