@@ -1,6 +1,6 @@
 """Store benchmarks with 10,000 generated assessments: the Clients page and one client's history
 view (AppTest reruns, each against a floor page with the same widgets measured in the same run),
-and the cost of one autosave (save_assessment on that database).
+and the cost of one autosave (write_cells of one answer, as a session writes it, on that database).
 
 `python -m bench.bench_store` prints the figures as JSON. Targets: Clients page rerun ≤ 0.3 s,
 one autosave ≤ 20 ms.
@@ -40,15 +40,16 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
     from i18n import sort_key
     from scoring import new_assessment
     from store import get_engine
-    from store.repository import _document, _plain, _score_columns, client_key
-    from store.schema import assessments, clients
+    from scoring import cells
+    from store.repository import _plain, _score_columns, client_key
+    from store.schema import assessment_cells, assessments, clients
 
     rng = random.Random(seed)
     model = default_model()
     engine = get_engine(url)
     item_ids = list(model.items)
     start = datetime(2022, 1, 1, tzinfo=timezone.utc)
-    client_rows, assessment_rows = [], []
+    client_rows, assessment_rows, cell_rows = [], [], []
     names: list[str] = []
     sizes: list[int] = [HISTORY_CLIENT_ASSESSMENTS]
     while sum(sizes) < n:
@@ -72,13 +73,17 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
                 if rng.random() < 0.9:
                     a.set_value(item_id, rng.choice(ANSWERS[: 1 + int(level * 5)] + ("na",)))
             a.updated_at = a.created_at
-            assessment_rows.append({"id": a.id, "client_id": cid, "version": 1, "document": _document(a),
+            cell_rows.extend({"assessment_id": a.id, "path": path, "value": cells.dumps(value), "rev": 1,
+                              "updated_at": when, "updated_by": None} for path, value in cells.flatten(a).items())
+            assessment_rows.append({"id": a.id, "client_id": cid, "rev": 1,
                                     "model_version": a.model_version, "company_name": name, "created_at": when,
                                     "updated_at": when, "deleted_at": None, **_score_columns(a, model)})
     with engine.begin() as conn:
         conn.execute(insert(clients), client_rows)
         for i in range(0, len(assessment_rows), 2000):
             conn.execute(insert(assessments), assessment_rows[i:i + 2000])
+        for i in range(0, len(cell_rows), 20000):
+            conn.execute(insert(assessment_cells), cell_rows[i:i + 20000])
     return {"clients": len(client_rows), "assessments": len(assessment_rows), "history_client": client_rows[0]["id"]}
 
 
@@ -104,20 +109,22 @@ def _compare(ours: AppTest, floor: AppTest) -> dict:
 def autosave_cost(url: str) -> dict:
     from checklists import default_model
     from scoring import new_assessment
-    from store import get_engine, save_assessment
+    from store import get_engine, save_assessment, write_cells
 
     model = default_model()
     engine = get_engine(url)
     a = new_assessment(model)
     a.company.name = "Καφέ Ήλιος 00001"
-    version = save_assessment(engine, a, 0, model)
+    seen = dict(save_assessment(engine, a, model).saved)
     ids = list(model.items)
     times = []
     for n in range(SAVES):
-        a.set_value(ids[n % len(ids)], ANSWERS[n % 5])
+        path = f"answers.{ids[n % len(ids)]}.value"
         t0 = time.perf_counter()
-        version = save_assessment(engine, a, version, model)
+        result = write_cells(engine, a.id, {path: (ANSWERS[n % 5], seen.get(path)),
+                                            "updated_at": (a.updated_at, None)}, model)
         times.append(time.perf_counter() - t0)
+        seen.update(result.saved)
     times.sort()
     return {"median_ms": round(statistics.median(times) * 1000, 2),
             "p95_ms": round(times[int(0.95 * len(times))] * 1000, 2), "saves": SAVES}

@@ -14,6 +14,8 @@ a = state.assessment()
 scores = state.scores()
 plan = build_plan(model, a, scores)
 EDITOR_KEY = "plan_actions"
+ROWS_KEY = "plan_action_rows"        # item ids of the editor's rows, in the order last drawn
+APPLIED_KEY = "plan_action_applied"  # the editor's edits already applied to the assessment
 LOGO_KEY = "plan_logo"
 LOGO_OK_KEY = "plan_logo_ok"
 # Shown columns and their widths in px. At 1400 px the main area is about 940 px wide: the fixed
@@ -41,15 +43,22 @@ def _status_labels() -> dict[str, str]:
 
 
 def _apply_edits() -> None:
-    """data_editor reports {row: {column: value}}; rows are the plan's actions in order."""
+    """data_editor reports every edit since it was drawn first, as {row: {column: value}}, the
+    rows being those it was last drawn with. So each row is mapped to its item by the order drawn
+    last (ROWS_KEY; the plan's order shifts as answers change, here or in another tab), and only
+    the fields that changed since the last callback are applied: a field edited earlier is not
+    set again over a newer value from another tab."""
     edits = (st.session_state.get(EDITOR_KEY) or {}).get("edited_rows", {})
+    drawn = st.session_state.get(ROWS_KEY) or []
+    applied = st.session_state.get(APPLIED_KEY) or {}
     current = state.assessment()
-    actions = build_plan(model, current, state.scores()).actions
     back = {v: k for k, v in _status_labels().items()}
     for row, change in edits.items():
         row = int(row)
-        if row >= len(actions):
+        if row >= len(drawn):
             continue
+        before = applied.get(row, {})
+        change = {k: v for k, v in change.items() if k not in before or before[k] != v}
         fields = {}
         if "include" in change:
             fields["include"] = bool(change["include"])
@@ -61,7 +70,8 @@ def _apply_edits() -> None:
         if "status" in change and change["status"] in back:
             fields["status"] = back[change["status"]]
         if fields:
-            edit_action(current, actions[row].item, **fields)
+            edit_action(current, drawn[row], **fields)
+    st.session_state[APPLIED_KEY] = {int(r): dict(c) for r, c in edits.items()}
     state.changed()
 
 
@@ -136,6 +146,7 @@ else:
         "due": act.due,
         "status": labels[act.status],
     } for act in plan.actions]
+    st.session_state[ROWS_KEY] = [act.item for act in plan.actions]
     w = COLUMNS
     st.data_editor(
         rows, key=EDITOR_KEY, on_change=_apply_edits, hide_index=True, width="stretch",

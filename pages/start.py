@@ -30,6 +30,19 @@ def _current(key: str) -> str:
     return getattr(getattr(a, part), attr)
 
 
+# Each field's key holds its value, seeded from the assessment (which another tab, an import or a
+# reopened assessment may have changed); the callbacks write edits back. No value=/index= as well:
+# Streamlit would then warn, and the widget could show the default instead of the assessment.
+sectors = sorted((s for s in SECTORS if s != "other"), key=lambda s: sort_key(t(f"sector.{s}", lang))) + ["other"]
+for _key in PROFILE_FIELDS:
+    _value = _current(_key)
+    if _key == "profile_sector":
+        _value = _value if _value in sectors else None
+    elif _key == "profile_size":
+        _value = _value if _value in SIZES else None
+    state.seed(_key, _value)
+
+
 st.title(state.t("app.title"))
 sidebar.language_picker()
 st.write(state.t("app.tagline"))
@@ -37,27 +50,24 @@ st.info(state.t("start.intro"), icon=":material/info:")
 
 st.subheader(state.t("start.profile"))
 left, right = st.columns(2)
-left.text_input(state.t("start.name"), value=_current("profile_name"), key="profile_name", max_chars=200,
+left.text_input(state.t("start.name"), key="profile_name", max_chars=200,
                 help=state.t("start.name_help"), on_change=_save, args=("profile_name",))
-right.text_input(state.t("start.city"), value=_current("profile_city"), key="profile_city", max_chars=100,
+right.text_input(state.t("start.city"), key="profile_city", max_chars=100,
                  on_change=_save, args=("profile_city",))
 
-# Sectors in Greek-aware alphabetical order of the visible label, "other" last.
-sectors = sorted((s for s in SECTORS if s != "other"), key=lambda s: sort_key(t(f"sector.{s}", lang))) + ["other"]
-sector = _current("profile_sector")
-left.selectbox(state.t("start.sector"), sectors, index=sectors.index(sector) if sector in sectors else None,
+# Sectors in Greek-aware alphabetical order of the visible label, "other" last (sorted above).
+left.selectbox(state.t("start.sector"), sectors,
                format_func=lambda s: t(f"sector.{s}", lang), placeholder=state.t("start.choose"),
                key="profile_sector", on_change=_save, args=("profile_sector",))
-size = _current("profile_size")
-right.selectbox(state.t("start.size"), SIZES, index=SIZES.index(size) if size in SIZES else None,
+right.selectbox(state.t("start.size"), SIZES,
                 format_func=lambda s: t(f"size.{s}", lang), placeholder=state.t("start.choose"),
                 key="profile_size", on_change=_save, args=("profile_size",))
 
 st.subheader(state.t("start.assessor"))
 left, right = st.columns(2)
-left.text_input(state.t("start.assessor_name"), value=_current("profile_assessor"), key="profile_assessor",
+left.text_input(state.t("start.assessor_name"), key="profile_assessor",
                 max_chars=200, on_change=_save, args=("profile_assessor",))
-right.text_input(state.t("start.assessor_org"), value=_current("profile_org"), key="profile_org",
+right.text_input(state.t("start.assessor_org"), key="profile_org",
                  max_chars=200, on_change=_save, args=("profile_org",))
 
 st.divider()

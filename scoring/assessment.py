@@ -169,6 +169,10 @@ class Assessment(_Doc):
             for k, v in sorted(data["answers"].items())
             if v["value"] is not None or v["note"]
         }
+        # Sorted like the answers, so that a document read back from its cells (scoring/cells.py
+        # folds them in id order) is the very same document.
+        data["plan"]["targets"] = dict(sorted(data["plan"]["targets"].items()))
+        data["plan"]["actions"] = dict(sorted(data["plan"]["actions"].items()))
         return data
 
 

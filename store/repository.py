@@ -1,12 +1,14 @@
 """Repository: pure functions over an Engine (or an open Connection). No Streamlit.
 
 Rules, in one place:
-- An assessment is stored whole, as its JSON document (`Assessment.to_dict()`), so export → import →
-  store → load returns the very same document. Scores are denormalised beside it for listing.
-- Optimistic locking: every write adds 1 to `version`. `save_assessment(…, expected_version)`
-  writes only if the stored version is still `expected_version` (0 = "must not exist yet");
-  otherwise it raises VersionConflict and writes nothing. Deleting and restoring bump the version
-  too, so a tab still editing a deleted assessment is told.
+- An assessment is stored as its cells (scoring/cells.py: one row per answer, note, plan field,
+  profile field), and read back as their fold, so export → import → store → load returns the very
+  same document. Scores are denormalised on the assessment row for listing.
+- Writes are per cell (write_cells): a cell is written if it is still as the writer last saw it;
+  otherwise it is a conflict, reported with both values, and the rest of the batch is written.
+  Every write adds 1 to the assessment's `rev` and stamps the cells it wrote with it, so a reader
+  can fetch exactly what changed since the rev it knows. Deleting and restoring bump `rev` too.
+  Each written cell is appended to assessment_edits (when, which tab; later who).
 - A client (business) is identified by its normalised name (`client_key`: accents, case,
   punctuation and extra spaces ignored), because the assessment document carries no client id.
   Every save re-derives the client from the company name: renaming moves the assessment to the
@@ -24,17 +26,17 @@ import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Iterator
+from typing import Any, Iterator, Mapping
 
 from sqlalchemy import Connection, Engine, and_, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
 
 from checklists.model import PILLAR_IDS, AuditModel
 from checklists.carryover import carry, carry_assessment, changes_since
 from i18n import fold_words, sort_key
+from scoring import cells
 from scoring.assessment import Assessment, AssessmentError, PlanEdits, now_iso, parse_assessment
 from scoring.maturity import score
-from store.schema import assessments, clients, model_items
+from store.schema import assessment_cells, assessment_edits, assessments, clients, model_items
 
 Bind = Engine | Connection
 
@@ -44,20 +46,43 @@ class NotFound(LookupError):
     """No live assessment or client with that id."""
 
 
-class VersionConflict(Exception):
-    """Someone else wrote the assessment since this copy was loaded."""
+class AssessmentDeleted(Exception):
+    """The assessment is in the bin: nothing is written to it until it is restored."""
 
-    def __init__(self, assessment_id: str, expected: int, actual: int | None, deleted: bool = False):
-        self.assessment_id, self.expected, self.actual, self.deleted = assessment_id, expected, actual, deleted
-        super().__init__(f"assessment {assessment_id}: expected version {expected}, stored "
-                         f"{'deleted' if deleted else actual}")
+
+@dataclass(frozen=True)
+class CellConflict:
+    """A cell someone else changed since this writer saw it: nothing of it was written."""
+
+    path: str
+    mine: Any      # the value this writer wanted
+    theirs: Any    # the value stored (None: cleared)
+    rev: int       # the stored cell's rev: write again with it to keep `mine`
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    rev: int                      # the assessment's rev after this write
+    saved: dict[str, int]         # path -> rev of the cell as stored now (written, or already equal)
+    conflicts: list[CellConflict]
+
+
+@dataclass(frozen=True)
+class StoredCells:
+    id: str
+    rev: int
+    deleted: bool
+    cells: dict[str, tuple[Any, int]]   # path -> (value, rev)
+
+    def assessment(self) -> Assessment:
+        return Assessment.model_validate(cells.fold({p: v for p, (v, _) in self.cells.items()}, self.id))
 
 
 @dataclass(frozen=True)
 class AssessmentRow:
     id: str
     client_id: str | None
-    version: int
+    rev: int
     company_name: str
     model_version: str
     created_at: datetime
@@ -108,7 +133,7 @@ class ModelChanges:
 @dataclass(frozen=True)
 class ImportResult:
     assessment: Assessment
-    version: int
+    rev: int
     dropped: list[str]
     changes: ModelChanges | None
     copied: bool = False       # the id was taken by a different stored assessment: saved under a new id
@@ -153,10 +178,6 @@ def client_key(name: str) -> str:
 
 def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _document(a: Assessment) -> str:
-    return json.dumps(a.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
 def _score_columns(a: Assessment, model: AuditModel) -> dict:
@@ -234,86 +255,160 @@ def _drop_orphan(conn: Connection, client_id: str | None) -> None:
 
 def _row(r) -> AssessmentRow:
     return AssessmentRow(
-        id=r.id, client_id=r.client_id, version=r.version, company_name=r.company_name,
+        id=r.id, client_id=r.client_id, rev=r.rev, company_name=r.company_name,
         model_version=r.model_version, created_at=_utc(r.created_at), updated_at=_utc(r.updated_at),
         overall_score=r.overall_score, overall_level=r.overall_level, completeness=r.completeness,
         pillar_scores={pid: getattr(r, f"score_{pid}") for pid in PILLAR_IDS}, deleted_at=_utc(r.deleted_at),
     )
 
 
-_ROW_COLS = [c for c in assessments.c if c.name != "document"]
+_ROW_COLS = list(assessments.c)
 
 
-# ---------------------------------------------------------------- save and load
-def save_assessment(bind: Bind, assessment: Assessment, expected_version: int,
-                    model: AuditModel | None = None) -> int:
-    """Write the assessment if the stored version is `expected_version` (0: not stored yet).
+# ---------------------------------------------------------------- writing and reading cells
+def write_cells(bind: Bind, assessment_id: str, changes: Mapping[str, tuple[Any, int | None]],
+                model: AuditModel | None = None, *, tab: str | None = None, by: str | None = None) -> WriteResult:
+    """Write cells of one assessment: `changes` is {path: (new value, the cell's rev as the writer
+    last saw it, or None if it never saw the cell)}; None as a value clears the leaf.
 
-    Returns the new version. Raises VersionConflict (and writes nothing) otherwise.
+    One transaction. The assessment row's rev is bumped first: that UPDATE locks the row, so the
+    writers of one assessment go one at a time and the scores recomputed at the end, from all of
+    its cells, are those of the cells as committed. A cell is written if the stored cell is still
+    the one the writer saw (same rev; or none, or a cleared one, and the writer saw none), or
+    already holds the new value, or is bookkeeping (updated_at …). Any other cell is a conflict,
+    returned with both values and left as stored; the other cells of the batch are written.
+    An assessment not stored yet is created. Raises AssessmentDeleted for a deleted one.
     """
     model = model or _default_model()
-    a = assessment
     now = _now()
-    doc = _document(a)
-    values = {"document": doc, "model_version": a.model_version, "company_name": a.company.name.strip()[:200],
-              "updated_at": _parse_iso(a.updated_at), **_score_columns(a, model)}
-    try:
-        with _tx(bind) as conn:
-            recorded = _record_model(conn, model) if a.model_version == model.version else None
-            if expected_version == 0:
-                if conn.execute(select(assessments.c.id).where(assessments.c.id == a.id)).first() is not None:
-                    raise _conflict(conn, a.id, 0)
-                client_id = _resolve_client(conn, a, now)
-                conn.execute(insert(assessments).values(
-                    id=a.id, client_id=client_id, version=1, created_at=_parse_iso(a.created_at),
-                    deleted_at=None, **values))
-            else:
-                old = conn.execute(select(assessments.c.client_id).where(assessments.c.id == a.id)).first()
-                client_id = _resolve_client(conn, a, now)
-                result = conn.execute(
-                    update(assessments)
-                    .where(assessments.c.id == a.id, assessments.c.version == expected_version,
-                           assessments.c.deleted_at.is_(None))
-                    .values(version=assessments.c.version + 1, client_id=client_id, **values))
-                if result.rowcount != 1:
-                    raise _conflict(conn, a.id, expected_version)
-                if old is not None and old.client_id != client_id:
-                    _drop_orphan(conn, old.client_id)
-        if recorded and not isinstance(bind, Connection):
-            _recorded_models.add(recorded)
-        return expected_version + 1
-    except IntegrityError:
-        # Lost a race to insert the same id: report it like any other concurrent write.
-        if isinstance(bind, Connection):
-            raise
-        with bind.connect() as conn:
-            raise _conflict(conn, a.id, expected_version) from None
-
-
-def _conflict(conn: Connection, assessment_id: str, expected: int) -> VersionConflict:
-    r = conn.execute(select(assessments.c.version, assessments.c.deleted_at).where(assessments.c.id == assessment_id)).first()
-    if r is None:
-        return VersionConflict(assessment_id, expected, None, deleted=False)
-    return VersionConflict(assessment_id, expected, r.version, deleted=r.deleted_at is not None)
-
-
-def stored_version(bind: Bind, assessment_id: str) -> int | None:
-    """The live stored version, or None when the assessment is not stored (or deleted)."""
     with _tx(bind) as conn:
-        return conn.execute(select(assessments.c.version).where(
-            assessments.c.id == assessment_id, assessments.c.deleted_at.is_(None))).scalar()
+        recorded = _record_model(conn, model)
+        if not _bump(conn, assessment_id):
+            if conn.execute(select(assessments.c.id).where(assessments.c.id == assessment_id)).first():
+                raise AssessmentDeleted(assessment_id)
+            ins = _dialect_insert(conn)(assessments).values(
+                id=assessment_id, client_id=None, rev=0, model_version="", company_name="", created_at=now,
+                updated_at=now, deleted_at=None, completeness=0.0)
+            conn.execute(ins.on_conflict_do_nothing(index_elements=["id"]))
+            if not _bump(conn, assessment_id):  # created and deleted by others in between
+                raise AssessmentDeleted(assessment_id)
+        rev = conn.execute(select(assessments.c.rev).where(assessments.c.id == assessment_id)).scalar_one()
+        stored = _stored_cells(conn, assessment_id, list(changes))
+        saved: dict[str, int] = {}
+        conflicts: list[CellConflict] = []
+        rows = []
+        for path, (value, seen_rev) in changes.items():
+            text = cells.dumps(value)
+            old = stored.get(path)
+            if old is not None and old[0] == text:
+                saved[path] = old[1]
+                continue
+            if (path in cells.BOOKKEEPING or old is None or old[1] == seen_rev
+                    or (seen_rev is None and old[0] == "null")):
+                rows.append({"assessment_id": assessment_id, "path": path, "value": text, "rev": rev,
+                             "updated_at": now, "updated_by": by})
+                saved[path] = rev
+            else:
+                conflicts.append(CellConflict(path, value, cells.loads(old[0]), old[1]))
+        if rows:
+            ins = _dialect_insert(conn)(assessment_cells)
+            conn.execute(ins.on_conflict_do_update(
+                index_elements=["assessment_id", "path"],
+                set_={k: ins.excluded[k] for k in ("value", "rev", "updated_at", "updated_by")}), rows)
+            conn.execute(insert(assessment_edits), [
+                {"assessment_id": assessment_id, "rev": rev, "path": r["path"], "value": r["value"], "at": now,
+                 "by": by, "tab": tab} for r in rows])
+        _denormalise(conn, assessment_id, model, now)
+    if recorded and not isinstance(bind, Connection):
+        _recorded_models.add(recorded)
+    return WriteResult(rev, saved, conflicts)
+
+
+def _bump(conn: Connection, assessment_id: str) -> bool:
+    return conn.execute(update(assessments).where(assessments.c.id == assessment_id, assessments.c.deleted_at.is_(None))
+                        .values(rev=assessments.c.rev + 1)).rowcount == 1
+
+
+def _stored_cells(conn: Connection, assessment_id: str, paths: list[str]) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    for start in range(0, len(paths), 500):  # within every database's limit of bound parameters
+        for r in conn.execute(select(assessment_cells.c.path, assessment_cells.c.value, assessment_cells.c.rev)
+                              .where(assessment_cells.c.assessment_id == assessment_id,
+                                     assessment_cells.c.path.in_(paths[start:start + 500]))):
+            out[r.path] = (r.value, r.rev)
+    return out
+
+
+def _fold(conn: Connection, assessment_id: str) -> Assessment:
+    found = {r.path: cells.loads(r.value) for r in conn.execute(
+        select(assessment_cells.c.path, assessment_cells.c.value)
+        .where(assessment_cells.c.assessment_id == assessment_id))}
+    return Assessment.model_validate(cells.fold(found, assessment_id))
+
+
+def _denormalise(conn: Connection, assessment_id: str, model: AuditModel, now: datetime) -> None:
+    """Company, client, dates and scores of the row, from all of its cells as they are now."""
+    a = _fold(conn, assessment_id)
+    old = conn.execute(select(assessments.c.client_id).where(assessments.c.id == assessment_id)).scalar()
+    client_id = _resolve_client(conn, a, now)
+    conn.execute(update(assessments).where(assessments.c.id == assessment_id).values(
+        client_id=client_id, model_version=a.model_version, company_name=a.company.name.strip()[:200],
+        created_at=_parse_iso(a.created_at), updated_at=_parse_iso(a.updated_at), **_score_columns(a, model)))
+    if old != client_id:
+        _drop_orphan(conn, old)
+
+
+def save_assessment(bind: Bind, assessment: Assessment, model: AuditModel | None = None, *,
+                    tab: str | None = None) -> WriteResult:
+    """Write every cell of `assessment` as a writer that has seen none of them: a new assessment
+    is stored whole; over a stored one, only cells that already hold the same value (or are
+    bookkeeping) are accepted and every other stored cell is reported as a conflict."""
+    changes = {path: (value, None) for path, value in cells.flatten(assessment).items()}
+    return write_cells(bind, assessment.id, changes, model, tab=tab)
+
+
+def stored_rev(bind: Bind, assessment_id: str) -> tuple[int, bool] | None:
+    """(rev, deleted) of a stored assessment, or None when it is not stored. One indexed read:
+    a session calls it on every run to learn whether someone else wrote."""
+    with _tx(bind) as conn:
+        r = conn.execute(select(assessments.c.rev, assessments.c.deleted_at)
+                         .where(assessments.c.id == assessment_id)).first()
+    return None if r is None else (r.rev, r.deleted_at is not None)
+
+
+def load_cells(bind: Bind, assessment_id: str, since_rev: int = 0, include_deleted: bool = False) -> StoredCells:
+    """The assessment's rev and its cells written after `since_rev` (all of them by default),
+    including cleared ones (value None). Raises NotFound (or AssessmentDeleted)."""
+    with _tx(bind) as conn:
+        r = conn.execute(select(assessments.c.rev, assessments.c.deleted_at)
+                         .where(assessments.c.id == assessment_id)).first()
+        if r is None:
+            raise NotFound(assessment_id)
+        if r.deleted_at is not None and not include_deleted:
+            raise AssessmentDeleted(assessment_id)
+        found = {c.path: (cells.loads(c.value), c.rev) for c in conn.execute(
+            select(assessment_cells.c.path, assessment_cells.c.value, assessment_cells.c.rev)
+            .where(assessment_cells.c.assessment_id == assessment_id, assessment_cells.c.rev > since_rev))}
+    return StoredCells(assessment_id, r.rev, r.deleted_at is not None, found)
 
 
 def load_assessment(bind: Bind, assessment_id: str, include_deleted: bool = False) -> tuple[Assessment, int]:
-    """(assessment exactly as saved, its version). Raises NotFound."""
-    q = select(assessments.c.document, assessments.c.version).where(assessments.c.id == assessment_id)
-    if not include_deleted:
-        q = q.where(assessments.c.deleted_at.is_(None))
+    """(assessment exactly as saved, its rev). Raises NotFound, also for a deleted one unless
+    `include_deleted`."""
+    try:
+        stored = load_cells(bind, assessment_id, include_deleted=include_deleted)
+    except AssessmentDeleted:
+        raise NotFound(assessment_id) from None
+    return stored.assessment(), stored.rev
+
+
+def edits(bind: Bind, assessment_id: str) -> list[dict]:
+    """The edit log of an assessment, oldest first: {rev, path, value, at, by, tab}."""
     with _tx(bind) as conn:
-        r = conn.execute(q).first()
-    if r is None:
-        raise NotFound(assessment_id)
-    return Assessment.model_validate(json.loads(r.document)), r.version
+        rows = conn.execute(select(assessment_edits).where(assessment_edits.c.assessment_id == assessment_id)
+                            .order_by(assessment_edits.c.id)).all()
+    return [{"rev": r.rev, "path": r.path, "value": cells.loads(r.value), "at": _utc(r.at), "by": r.by, "tab": r.tab}
+            for r in rows]
 
 
 # ---------------------------------------------------------------- model changes
@@ -455,7 +550,7 @@ def list_deleted(bind: Bind, limit: int = 50) -> list[dict]:
 def delete_assessment(bind: Bind, assessment_id: str) -> None:
     with _tx(bind) as conn:
         n = conn.execute(update(assessments).where(assessments.c.id == assessment_id, assessments.c.deleted_at.is_(None))
-                         .values(deleted_at=_now(), version=assessments.c.version + 1)).rowcount
+                         .values(deleted_at=_now(), rev=assessments.c.rev + 1)).rowcount
     if n != 1:
         raise NotFound(assessment_id)
 
@@ -467,7 +562,7 @@ def restore_assessment(bind: Bind, assessment_id: str) -> None:
         if r is None:
             raise NotFound(assessment_id)
         conn.execute(update(assessments).where(assessments.c.id == assessment_id)
-                     .values(deleted_at=None, version=assessments.c.version + 1))
+                     .values(deleted_at=None, rev=assessments.c.rev + 1))
         if r.client_id:
             conn.execute(update(clients).where(clients.c.id == r.client_id).values(deleted_at=None))
 
@@ -481,7 +576,7 @@ def delete_client(bind: Bind, client_id: str) -> None:
         if n != 1:
             raise NotFound(client_id)
         conn.execute(update(assessments).where(assessments.c.client_id == client_id, assessments.c.deleted_at.is_(None))
-                     .values(deleted_at=stamp, version=assessments.c.version + 1))
+                     .values(deleted_at=stamp, rev=assessments.c.rev + 1))
 
 
 def restore_client(bind: Bind, client_id: str) -> None:
@@ -492,7 +587,7 @@ def restore_client(bind: Bind, client_id: str) -> None:
             raise NotFound(client_id)
         conn.execute(update(clients).where(clients.c.id == client_id).values(deleted_at=None))
         conn.execute(update(assessments).where(assessments.c.client_id == client_id, assessments.c.deleted_at == stamp)
-                     .values(deleted_at=None, version=assessments.c.version + 1))
+                     .values(deleted_at=None, rev=assessments.c.rev + 1))
 
 
 def pillar_deltas(older: AssessmentRow, newer: AssessmentRow) -> dict[str, float | None]:
@@ -541,12 +636,12 @@ def import_document(bind: Bind, raw: bytes | str | dict, model: AuditModel) -> I
     with _tx(bind) as conn:
         changes = (_changes(conn, str(old_version), set(a.answers) | set(dropped), dropped, model)
                    if old_version != model.version else None)
-        existing = conn.execute(select(assessments.c.document, assessments.c.version, assessments.c.deleted_at)
+        existing = conn.execute(select(assessments.c.rev, assessments.c.deleted_at)
                                 .where(assessments.c.id == a.id)).first()
-        if existing is not None and existing.deleted_at is None and existing.document == _document(a):
-            return ImportResult(a, existing.version, dropped, changes, unchanged=True)
+        if existing is not None and existing.deleted_at is None and _fold(conn, a.id).to_dict() == a.to_dict():
+            return ImportResult(a, existing.rev, dropped, changes, unchanged=True)
         copied = existing is not None
         if copied:
             a.id = uuid.uuid4().hex
-        version = save_assessment(conn, a, 0, model)
-    return ImportResult(a, version, dropped, changes, copied=copied)
+        result = save_assessment(conn, a, model)
+    return ImportResult(a, result.rev, dropped, changes, copied=copied)

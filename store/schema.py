@@ -1,6 +1,9 @@
-"""The tables. One row per client (a business) and one per assessment; the assessment row holds
-the whole document as JSON text (the source of truth) plus a few denormalised columns (company
-name, scores) so that lists and history never have to parse documents.
+"""The tables. One row per client (a business) and one per assessment; an assessment's content is
+its cells (scoring/cells.py: one row per answer, note, plan field, profile field), so that two
+writers of different questions never touch the same row; every accepted cell write is also
+appended to assessment_edits (when, which tab, later who). The assessment row keeps a revision
+(+1 on every write) and denormalised columns (company name, scores) so that lists and history
+never fold cells. docs/store.md has the write rule.
 
 model_items remembers which item ids each model version had, so that an assessment reopened
 under a newer model can tell the user exactly which items are new and which are gone.
@@ -53,8 +56,8 @@ assessments = Table(
     "assessments", metadata,
     Column("id", String(64), primary_key=True),  # the document's id
     Column("client_id", String(32), ForeignKey("clients.id", name="fk_assessments_client"), nullable=True),  # None until named
-    Column("version", Integer, nullable=False),   # optimistic locking: +1 on every write
-    Column("document", Text, nullable=False),
+    # +1 on every write, delete and restore; a cell written by a write carries its revision.
+    Column("rev", Integer, nullable=False),
     Column("model_version", String(50), nullable=False, default=""),
     Column("company_name", String(200), nullable=False, default=""),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -66,6 +69,32 @@ assessments = Table(
     *(Column(f"score_{pid}", Float, nullable=True) for pid in PILLAR_IDS),
     Index("ix_assessments_client_created", "client_id", "created_at"),
     Index("ix_assessments_updated", "updated_at"),
+)
+
+assessment_cells = Table(
+    "assessment_cells", metadata,
+    Column("assessment_id", String(64), ForeignKey("assessments.id", name="fk_cells_assessment"),
+           primary_key=True),
+    Column("path", String(200), primary_key=True),
+    Column("value", Text, nullable=False),       # JSON; "null" once the leaf is gone (answer cleared)
+    Column("rev", Integer, nullable=False),      # the assessment's rev of the write that set it
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(64), nullable=True),   # a user id, once there is sign-in
+    Index("ix_cells_rev", "assessment_id", "rev"),
+)
+
+assessment_edits = Table(
+    "assessment_edits", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("assessment_id", String(64), ForeignKey("assessments.id", name="fk_edits_assessment"),
+           nullable=False),
+    Column("rev", Integer, nullable=False),
+    Column("path", String(200), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("by", String(64), nullable=True),
+    Column("tab", String(64), nullable=True),    # the browser session that made the edit
+    Index("ix_edits_assessment_rev", "assessment_id", "rev"),
 )
 
 model_items = Table(

@@ -1,12 +1,21 @@
-"""Autosave and resume: the thin Streamlit side of store/.
+"""Autosave, resume and conflicts: the thin Streamlit side of store/.
 
-- init() (app.py, every run, after the assessment exists): on the first run of a session,
-  `?assessment=<id>` reopens that stored assessment; registers the autosave listener; keeps the
-  URL's `?assessment=` pointing at the current assessment so a refresh or the link resumes it;
-  shows a version conflict, if any, with its choices, at the top of the page.
-- The listener saves after every edit (state.changed()). A new assessment is written on its first
-  edit, not before. The stored version travels in session state; a write that finds another
-  version stored is not made: the user is told and chooses (reload theirs, or keep mine).
+The session keeps what it believes is stored, cell by cell (scoring/cells.py): `seen` =
+{path: (value, rev)}. What to write is the difference between the assessment as it is now and
+`seen`, so a page only edits the assessment and calls state.changed(), and whatever was not
+stored (a database error, a lock that timed out, a run cut short) is written on the next run.
+
+- Writes come from the event that made the edit: state.changed() in a widget's callback. Streamlit
+  runs callbacks before the script body (ScriptRunner._run_script: on_script_will_rerun, then the
+  body) and only checks for a newer rerun after they have all returned; a click that arrives while
+  the body draws interrupts the body, never a callback (1.67). So a write is never cut short by the
+  next click; the body may be, and nothing there writes.
+- init() (app.py, every run, before the page): `?assessment=<id>` reopens a stored assessment on a
+  session's first run; afterwards one `SELECT rev` tells whether another tab wrote. If so, the
+  cells written since are fetched and those not changed here are taken over (another tab's answers
+  to other questions just appear). A cell changed both here and there is a true conflict, shown at
+  the top of the page with both values: "keep mine" writes this tab's values of those cells only,
+  "take theirs" adopts the stored ones. A deleted assessment offers "restore with my changes".
 - status_line() is the quiet "saved 10:42" line and the resume link, for the sidebar.
 """
 from __future__ import annotations
@@ -19,14 +28,19 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 import store
-from scoring import AssessmentError, new_assessment
+from scoring import AssessmentError, cells, new_assessment
+from scoring.assessment import Assessment
 from ui import state
 from ui.text import md_escape
 
-KEY_ID = "store_id"            # id of the assessment this session has stored (or loaded)
-KEY_VERSION = "store_version"  # its stored version as this session knows it
-KEY_STATUS = "store_status"    # {"kind": "saved"|"error"|"conflict"|"deleted", "at": datetime, ...}
-KEY_NOTICES = "store_notices"  # [(kind, text)] shown once at the top of the next page
+KEY_ID = "store_id"                # id of the assessment this session has stored (or loaded)
+KEY_SEEN = "store_seen"            # {path: (value, rev)}: the cells as this session believes they are stored
+KEY_REV = "store_rev"              # the assessment's rev up to which this session has read others' writes
+KEY_CONFLICTS = "store_conflicts"  # {path: store.CellConflict}: waiting for the user's choice
+KEY_PENDING = "store_pending"      # an edit not yet confirmed stored
+KEY_STATUS = "store_status"        # {"kind": "saved"|"error"|"deleted", "at": datetime, ...}
+KEY_NOTICES = "store_notices"      # [(kind, text)] shown once at the top of the next page
+KEY_TAB = "store_tab"              # this browser session's id in the edit log
 QUERY = "assessment"
 
 try:
@@ -41,10 +55,24 @@ def engine():
     return store.get_engine()
 
 
-# ---------------------------------------------------------------- saving
-def _track(assessment_id: str | None, version: int) -> None:
+def _tab() -> str:
+    if KEY_TAB not in st.session_state:
+        st.session_state[KEY_TAB] = uuid.uuid4().hex[:16]
+    return st.session_state[KEY_TAB]
+
+
+# ---------------------------------------------------------------- what this session has seen
+def _track(assessment_id: str | None, seen: dict | None = None, rev: int = 0) -> None:
+    """From now on this session edits `assessment_id`, stored as `seen` up to `rev`."""
     st.session_state[KEY_ID] = assessment_id
-    st.session_state[KEY_VERSION] = version
+    st.session_state[KEY_SEEN] = dict(seen or {})
+    st.session_state[KEY_REV] = rev
+    st.session_state[KEY_CONFLICTS] = {}
+    st.session_state[KEY_PENDING] = False
+    _link(assessment_id)
+
+
+def _link(assessment_id: str | None) -> None:
     if assessment_id:
         if st.query_params.get(QUERY) != assessment_id:
             st.query_params[QUERY] = assessment_id
@@ -52,62 +80,130 @@ def _track(assessment_id: str | None, version: int) -> None:
         del st.query_params[QUERY]
 
 
-def _saved(assessment_id: str, version: int) -> None:
-    _track(assessment_id, version)
-    st.session_state[KEY_STATUS] = {"kind": "saved", "at": datetime.now(_TZ)}
+def _tracked(a: Assessment) -> bool:
+    return st.session_state.get(KEY_ID) == a.id
 
 
-def save_now(a=None) -> bool:
-    """Write the current assessment through. True when stored; otherwise the status says why."""
+def _seen() -> dict:
+    return st.session_state.setdefault(KEY_SEEN, {})
+
+
+def _conflicts() -> dict:
+    return st.session_state.setdefault(KEY_CONFLICTS, {})
+
+
+def _dirty(a: Assessment) -> dict:
+    """{path: value} of the cells changed here since they were last seen stored."""
+    seen = _seen() if _tracked(a) else {}
+    return cells.changed_cells(cells.flatten(a), {p: v for p, (v, _) in seen.items()})
+
+
+def _status(kind: str, **extra) -> None:
+    st.session_state[KEY_STATUS] = {"kind": kind, "at": datetime.now(_TZ), **extra}
+
+
+def _replace_cells(a: Assessment, values: dict) -> Assessment:
+    """The assessment with some cells set to `values` ({path: value}, None = absent), as a new
+    object in the session; the pages' keyed widgets follow it (they are seeded from it)."""
+    merged = cells.flatten(a)
+    for path, value in values.items():
+        if value is None:
+            merged.pop(path, None)
+        else:
+            merged[path] = value
+    new = Assessment.model_validate(cells.fold(merged, a.id))
+    st.session_state[state.ASSESSMENT_KEY] = new
+    return new
+
+
+# ---------------------------------------------------------------- saving
+def save_now(a: Assessment | None = None) -> bool:
+    """Write what changed in the current assessment. True when everything (but cells waiting
+    for a conflict choice) is stored; otherwise the status says why and the next run retries."""
     a = a or state.assessment()
-    tracked = st.session_state.get(KEY_ID)
-    expected = st.session_state.get(KEY_VERSION, 0) if tracked == a.id else 0
+    if not _tracked(a):
+        _track(None)
+    conflicts = _conflicts()
+    dirty = {p: v for p, v in _dirty(a).items() if p not in conflicts}
+    if not dirty:
+        st.session_state[KEY_PENDING] = False
+        return True
+    seen = _seen()
     try:
-        version = store.save_assessment(engine(), a, expected, state.model())
-    except store.VersionConflict as exc:
-        if expected == 0 and tracked != a.id:
-            return _save_foreign(a)
-        st.session_state[KEY_STATUS] = {"kind": "deleted" if exc.deleted else "conflict", "at": datetime.now(_TZ),
-                                        "id": a.id}
+        result = store.write_cells(engine(), a.id, {p: (v, seen[p][1] if p in seen else None) for p, v in dirty.items()},
+                                   state.model(), tab=_tab())
+    except store.AssessmentDeleted:
+        st.session_state[KEY_PENDING] = True
+        _status("deleted", id=a.id)
         return False
     except SQLAlchemyError as exc:
-        # Kept in memory; the next edit tries again.
-        st.session_state[KEY_STATUS] = {"kind": "error", "at": datetime.now(_TZ), "detail": type(exc).__name__}
+        # Kept in memory; the next run tries again.
+        st.session_state[KEY_PENDING] = True
+        _status("error", detail=type(exc).__name__)
         return False
-    _saved(a.id, version)
-    return True
+    if st.session_state.get(KEY_ID) != a.id:
+        st.session_state[KEY_ID] = a.id
+        _link(a.id)
+    for path, rev in result.saved.items():
+        seen[path] = (dirty[path], rev)
+    for c in result.conflicts:
+        conflicts[c.path] = c
+    if result.rev == st.session_state.get(KEY_REV, 0) + 1:
+        st.session_state[KEY_REV] = result.rev  # nobody else wrote in between: nothing to fetch
+    st.session_state[KEY_PENDING] = False
+    _status("saved")
+    return not result.conflicts
 
 
-def _save_foreign(a) -> bool:
-    """An assessment this session did not load (an imported file) whose id is stored already:
-    the same document is adopted; a different one is stored as a copy, never over the other."""
+def _autosave(_a) -> None:
+    st.session_state[KEY_PENDING] = True
+    save_now()
+
+
+def _refresh() -> None:
+    """Take over what other tabs wrote since this session last looked (one `SELECT rev` when
+    nobody did). Cells changed here too and differently are conflicts."""
+    a = state.assessment()
+    if not _tracked(a):
+        return
     try:
-        stored, version = store.load_assessment(engine(), a.id, include_deleted=True)
-        if stored.to_dict() == a.to_dict() and store.stored_version(engine(), a.id) is not None:
-            _saved(a.id, version)
-            return True
-        a.id = uuid.uuid4().hex
-        version = store.save_assessment(engine(), a, 0, state.model())
-    except (store.NotFound, store.VersionConflict, SQLAlchemyError) as exc:
-        st.session_state[KEY_STATUS] = {"kind": "error", "at": datetime.now(_TZ), "detail": type(exc).__name__}
-        return False
-    _saved(a.id, version)
-    return True
-
-
-def _autosave(a) -> None:
-    if _pending_conflict():
-        return  # waiting for the user's choice; the edit stays in this tab
-    if not save_now(a) and _pending_conflict():
-        # Found while the page is drawn (an answer just given): start the run again so that the
-        # notice is drawn at the top of the page. From a callback, this just ends the callback;
-        # every callback calls state.changed() last, and a rerun follows a callback anyway.
-        st.rerun()
-
-
-def _pending_conflict() -> bool:
-    status = st.session_state.get(KEY_STATUS) or {}
-    return status.get("kind") in ("conflict", "deleted") and status.get("id") == state.assessment().id
+        found = store.stored_rev(engine(), a.id)
+        if found is None:
+            return
+        rev, deleted = found
+        if deleted:
+            _status("deleted", id=a.id)
+            return
+        if (st.session_state.get(KEY_STATUS) or {}).get("kind") == "deleted":
+            st.session_state.pop(KEY_STATUS, None)  # restored elsewhere
+        known = st.session_state.get(KEY_REV, 0)
+        if rev <= known:
+            return
+        fresh = store.load_cells(engine(), a.id, since_rev=known)
+    except (store.AssessmentDeleted, store.NotFound, SQLAlchemyError):
+        return
+    seen, conflicts = _seen(), _conflicts()
+    current = cells.flatten(a)
+    take = {}
+    for path, (value, cell_rev) in fresh.cells.items():
+        if seen.get(path, (None, None))[1] == cell_rev:
+            continue  # this session's own write
+        before = seen.get(path, (None, None))[0]
+        mine = current.get(path)
+        if cells.same(mine, before) or path in cells.BOOKKEEPING:
+            if not cells.same(mine, before):
+                seen[path] = (value, cell_rev)  # bookkeeping: keep ours, write it over theirs
+                continue
+            take[path] = value
+        elif cells.same(mine, value):
+            pass  # changed alike in both places
+        else:
+            conflicts[path] = store.CellConflict(path, mine, value, cell_rev)
+            continue
+        seen[path] = (value, cell_rev)
+    if take:
+        _replace_cells(a, take)
+    st.session_state[KEY_REV] = fresh.rev
 
 
 # ---------------------------------------------------------------- opening
@@ -124,26 +220,34 @@ def describe_changes(changes) -> str:
                    gone=gone)
 
 
-def open_assessment(assessment_id: str, *, follow_language: bool = True) -> bool:
-    """Make the stored assessment current in this session, carried over to the current model."""
-    try:
-        a, version = store.load_assessment(engine(), assessment_id)
-    except store.NotFound:
-        _notice("warning", state.t("store.not_found"))
-        _track(None, 0)
-        return False
-    except SQLAlchemyError:
-        _notice("error", state.t("store.db_error"))
-        return False
+def _adopt(stored: "store.StoredCells") -> Assessment:
+    """Make a stored assessment current, carried over to the current model (and that written)."""
+    a = stored.assessment()
     changes = store.adopt_model(engine(), a, state.model())
     state.replace_assessment(a)
-    if follow_language:
-        st.session_state[state.LANG_KEY] = a.language
-    _saved(a.id, version)
+    _track(a.id, stored.cells, stored.rev)
     if changes is not None:
         if changes.changed:
             _notice("info", describe_changes(changes))
         save_now(a)
+    return a
+
+
+def open_assessment(assessment_id: str, *, follow_language: bool = True) -> bool:
+    """Make the stored assessment current in this session, carried over to the current model."""
+    try:
+        stored = store.load_cells(engine(), assessment_id)
+    except (store.NotFound, store.AssessmentDeleted):
+        _notice("warning", state.t("store.not_found"))
+        _track(None)
+        return False
+    except SQLAlchemyError:
+        _notice("error", state.t("store.db_error"))
+        return False
+    a = _adopt(stored)
+    if follow_language:
+        st.session_state[state.LANG_KEY] = a.language
+    _status("saved")
     return True
 
 
@@ -151,7 +255,7 @@ def start_new() -> None:
     """A blank assessment; stored on its first edit."""
     state.replace_assessment(new_assessment(state.model(), state.lang()))
     st.session_state.pop(KEY_STATUS, None)
-    _track(None, 0)
+    _track(None)
 
 
 def start_reassessment(previous_id: str) -> bool:
@@ -165,7 +269,7 @@ def start_reassessment(previous_id: str) -> bool:
     state.replace_assessment(new)
     st.session_state[state.LANG_KEY] = new.language
     st.session_state.pop(KEY_STATUS, None)
-    _track(None, 0)
+    _track(None)
     save_now(new)
     _notice("success", state.t("store.reassessment_started", date=_date(previous.created_at)))
     if dropped:
@@ -186,37 +290,60 @@ def forget_if_current(assessment_ids) -> None:
 
 
 # ---------------------------------------------------------------- conflicts
-def _reload() -> None:
-    status = st.session_state.get(KEY_STATUS) or {}
-    st.session_state.pop(KEY_STATUS, None)
-    open_assessment(status.get("id") or state.assessment().id, follow_language=False)
-
-
 def _keep_mine() -> None:
+    """Write this tab's values of the conflicting cells (and nothing else) over the stored ones."""
+    seen = _seen()
+    for path, c in _conflicts().items():
+        seen[path] = (c.theirs, c.rev)  # as if seen: now the write replaces exactly that
+    st.session_state[KEY_CONFLICTS] = {}
+    save_now()
+
+
+def _take_theirs() -> None:
+    seen = _seen()
+    conflicts = _conflicts()
+    for path, c in conflicts.items():
+        seen[path] = (c.theirs, c.rev)
+    _replace_cells(state.assessment(), {path: c.theirs for path, c in conflicts.items()})
+    st.session_state[KEY_CONFLICTS] = {}
+
+
+def _restore_keep_mine() -> None:
     a = state.assessment()
-    st.session_state.pop(KEY_STATUS, None)
     try:
-        if store.stored_version(engine(), a.id) is None:
-            store.restore_assessment(engine(), a.id)
-        st.session_state[KEY_ID] = a.id
-        st.session_state[KEY_VERSION] = store.stored_version(engine(), a.id) or 0
-    except (store.NotFound, SQLAlchemyError):
-        _track(None, 0)
+        store.restore_assessment(engine(), a.id)
+    except store.NotFound:
+        pass  # restored elsewhere meanwhile
+    except SQLAlchemyError:
+        _status("error", detail="restore")
+        return
+    st.session_state.pop(KEY_STATUS, None)
     save_now(a)
 
 
-def _show_conflict() -> None:
-    if not _pending_conflict():
+def _show_conflicts() -> None:
+    a = state.assessment()
+    status = st.session_state.get(KEY_STATUS) or {}
+    if status.get("kind") == "deleted" and status.get("id") == a.id:
+        with st.container(border=True, key="store_conflict"):
+            st.warning(state.t("store.deleted_elsewhere"), icon=":material/sync_problem:")
+            st.button(state.t("store.restore_keep_mine"), on_click=_restore_keep_mine, key="store_keep_mine",
+                      icon=":material/restore_from_trash:")
         return
-    deleted = st.session_state[KEY_STATUS]["kind"] == "deleted"
+    conflicts = _conflicts() if _tracked(a) else {}
+    if not conflicts:
+        return
+    from ui.conflicts import describe
+
+    lines = "\n".join(f"- {describe(c)}" for c in sorted(conflicts.values(), key=lambda c: c.path))
     with st.container(border=True, key="store_conflict"):
-        st.warning(state.t("store.deleted_elsewhere" if deleted else "store.conflict"), icon=":material/sync_problem:")
+        st.warning(state.t("store.conflict_cells", count=len(conflicts)) + "\n\n" + lines,
+                   icon=":material/sync_problem:")
         left, right = st.columns(2)
-        if not deleted:
-            left.button(state.t("store.reload"), on_click=_reload, key="store_reload", type="primary",
-                        icon=":material/refresh:")
-        right.button(state.t("store.restore_keep_mine" if deleted else "store.keep_mine"), on_click=_keep_mine,
-                     key="store_keep_mine", icon=":material/save:")
+        left.button(state.t("store.keep_mine"), on_click=_keep_mine, key="store_keep_mine", type="primary",
+                    icon=":material/save:")
+        right.button(state.t("store.take_theirs"), on_click=_take_theirs, key="store_take_theirs",
+                     icon=":material/download:")
 
 
 def _show_notices() -> None:
@@ -226,17 +353,21 @@ def _show_notices() -> None:
 
 # ---------------------------------------------------------------- entry points
 def init(first_run: bool) -> None:
-    """Call once per run from app.py, after state.assessment()."""
+    """Call once per run from app.py, after state.assessment() and before the page."""
     state.on_change(_autosave)
     if first_run:
         wanted = st.query_params.get(QUERY)
         if wanted:
             open_assessment(wanted, follow_language="lang" not in st.query_params)
     else:
-        tracked = st.session_state.get(KEY_ID)
-        if tracked and tracked == state.assessment().id and st.query_params.get(QUERY) != tracked:
-            st.query_params[QUERY] = tracked  # page changes drop query parameters; keep the link right
-    _show_conflict()
+        a = state.assessment()
+        if _tracked(a):
+            if st.query_params.get(QUERY) != a.id:
+                st.query_params[QUERY] = a.id  # page changes drop query parameters; keep the link right
+            _refresh()
+        if st.session_state.get(KEY_PENDING):
+            save_now()  # what the last run could not store (database error, lock timeout)
+    _show_conflicts()
     _show_notices()
 
 
@@ -246,12 +377,12 @@ def status_line() -> str:
     status = st.session_state.get(KEY_STATUS) or {}
     kind = status.get("kind")
     tracked = st.session_state.get(KEY_ID)
-    if kind == "saved":
+    if kind == "deleted" or (tracked and _conflicts()):
+        text = state.t("store.not_saved_conflict")
+    elif kind == "saved":
         text = state.t("store.saved_at", time=status["at"].strftime("%H:%M"))
     elif kind == "error":
         text = state.t("store.save_failed")
-    elif kind in ("conflict", "deleted"):
-        text = state.t("store.not_saved_conflict")
     elif tracked:
         text = state.t("store.stored")
     else:
@@ -259,7 +390,7 @@ def status_line() -> str:
     if tracked and tracked == state.assessment().id:
         # ./ is the app's root (the start page) from any page, whatever the server's base path.
         text += f" · [{state.t('store.resume_link')}](./?{QUERY}={tracked} \"{state.t('store.resume_help')}\")"
-    return f":material/cloud_done: {text}" if kind == "saved" else text
+    return f":material/cloud_done: {text}" if kind == "saved" and not _conflicts() else text
 
 
 # ---------------------------------------------------------------- import
@@ -315,11 +446,12 @@ def import_file(raw: bytes, limit: int = 12) -> list[tuple[str, str]]:
         return [("error", state.t("store.import_bad", count=len(lines)) + "\n\n" + shown)]
     except SQLAlchemyError:
         return [("error", state.t("store.db_error"))]
-    a = result.assessment
-    state.replace_assessment(a)
+    try:
+        a = _adopt(store.load_cells(engine(), result.assessment.id))
+    except (store.NotFound, store.AssessmentDeleted, SQLAlchemyError):
+        return [("error", state.t("store.db_error"))]
     st.session_state[state.LANG_KEY] = a.language
-    st.session_state.pop(KEY_STATUS, None)
-    _saved(a.id, result.version)
+    _status("saved")
     name = md_escape(a.company.name) or state.t("store.unnamed")
     messages = [("success", state.t("store.import_same" if result.unchanged else "store.import_ok", name=name))]
     if result.copied:

@@ -25,6 +25,11 @@ def question_label(item: Item, number: int, lang: str, words: dict, has_note: bo
     return label + f" :gray[· {item.id}]"
 
 
+def _set_answer(item_id: str) -> None:
+    state.assessment().set_value(item_id, st.session_state.get(f"answer_{item_id}"))
+    state.changed()
+
+
 def _set_note(item_id: str) -> None:
     state.assessment().set_note(item_id, st.session_state.get(f"note_{item_id}") or "")
     state.changed()
@@ -59,18 +64,18 @@ def _page_text(pillar_id: str, lang: str) -> _PageText:
 
 
 def _question(item: Item, number: int, lang: str, a, text: _PageText) -> None:
-    value = a.value(item.id)
-    # Keyless on purpose: a keyed radio costs a scan of the session state, and the label (the
-    # question in the current language) already identifies it. The stored answer is the
-    # default, so a language switch redraws it as answered.
-    chosen = st.radio(
+    # Keyed, with the answer written by the callback. A keyless radio whose index is the stored
+    # answer changes identity when the answer changes (the index is part of a keyless widget's
+    # id), so a second click sent before the redraw went to the old widget and was dropped: the
+    # "snap back". A key is the radio's whole identity (key_as_main_identity in Streamlit 1.67),
+    # so the id stays the same across answers and languages, and every click reaches _set_answer.
+    key = f"answer_{item.id}"
+    state.seed(key, a.value(item.id))
+    st.radio(
         question_label(item, number, lang, text.words, bool(a.note(item.id))), options=ANSWER_VALUES,
-        format_func=text.scale.__getitem__, index=ANSWER_VALUES.index(value) if value is not None else None,
+        format_func=text.scale.__getitem__, key=key, on_change=_set_answer, args=(item.id,),
         horizontal=True, help=text.hints[number - 1],
     )
-    if chosen is not None and chosen != value:
-        a.set_value(item.id, chosen)
-        state.changed()
 
 
 def _notes(items: list[Item], lang: str, words: dict) -> None:
@@ -86,7 +91,8 @@ def _notes(items: list[Item], lang: str, words: dict) -> None:
     for number, item in enumerate(items, start=1):
         box.markdown(f"**{number}. {item.text(lang)}** :gray[· {item.id}]  \n:gray[{words['evidence']}: "
                      f"{item.evidence(lang)}]")
-        box.text_area(words["note"], value=a.note(item.id), key=f"note_{item.id}", height=68,
+        state.seed(f"note_{item.id}", a.note(item.id))
+        box.text_area(words["note"], key=f"note_{item.id}", height=68,
                       placeholder=words["note_placeholder"], on_change=_set_note, args=(item.id,),
                       max_chars=5000, label_visibility="collapsed")
 

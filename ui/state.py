@@ -1,7 +1,9 @@
 """Session state: the UI language and the one Assessment object the pages edit.
 
-Answers live in the Assessment (a domain object in st.session_state), never in widget keys,
-because Streamlit drops the keys of widgets on pages that are not being drawn.
+Answers live in the Assessment (a domain object in st.session_state), never only in widget keys,
+because Streamlit drops the state of widgets on pages that are not being drawn (a page change
+removes every widget state the new page's run did not register). Keyed widgets are seeded from
+the assessment before they are drawn (seed()) and write back from their callbacks.
 """
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ def replace_assessment(a: Assessment) -> None:
     st.session_state[ASSESSMENT_KEY] = a
     # Widget keys hold the previous assessment's values; drop them so the pages redraw from `a`.
     for key in list(st.session_state.keys()):
-        if isinstance(key, str) and key.startswith(("note_", "profile_", "plan_")):
+        if isinstance(key, str) and key.startswith(("answer_", "note_", "profile_", "plan_")):
             del st.session_state[key]
 
 
@@ -77,9 +79,19 @@ def on_change(listener: Callable[[Assessment], None]) -> None:
         _change_listeners.append(listener)
 
 
+def seed(key: str, value) -> None:
+    """Make the widget `key` show `value` (the assessment's) unless it already does. Call it before
+    drawing the widget, and draw the widget without index=/value=: the key alone holds its value.
+    A click has already updated both (its callback ran before this run's body), so this only acts
+    when the assessment changed underneath: another tab, an import, a reopened assessment."""
+    if key not in st.session_state or st.session_state[key] != value:
+        st.session_state[key] = value
+
+
 def changed() -> None:
-    """Tell listeners (autosave) the current assessment was edited. Call it last in a callback:
-    autosave ends the run (st.rerun) when it finds a version conflict, to show it at the top."""
+    """Tell listeners (autosave) the current assessment was edited. Call it from the widget's
+    callback, after the edit: the write then happens before the run that follows, which the
+    next click may cut short."""
     a = assessment()
     for listener in _change_listeners:
         listener(a)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-HEAD = "0001"
+HEAD = "0002"
 HERE = Path(__file__).resolve().parent
 
 

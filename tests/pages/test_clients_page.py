@@ -1,11 +1,11 @@
-"""The Clients page and autosave/resume, driven with AppTest in both languages."""
+"""The Clients page and resume links, driven with AppTest in both languages (saving and conflicts:
+test_saving.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from pagekit import radio_for
 from streamlit.testing.v1 import AppTest
 
 import store
@@ -32,7 +32,7 @@ def _seed(engine, model, name: str, n: int = 2) -> list[str]:
         a.created_at = a.updated_at = f"202{4 + k}-05-0{k + 1}T10:00:00+00:00"
         for j, item_id in enumerate(ids):
             a.set_value(item_id, (j + k) % 5)
-        store.save_assessment(engine, a, 0, model)
+        store.save_assessment(engine, a, model)
         made.append(a.id)
     return made
 
@@ -114,53 +114,6 @@ def test_reassessment_is_prefilled_and_stored(db_url, model):
     assert new.id == history[-1].id != ids[0]
     old, _ = store.load_assessment(engine, ids[0])
     assert new.answers == old.answers
-
-
-def test_answers_are_saved_as_they_happen_and_resume_by_link(db_url, model):
-    engine = store.get_engine(db_url)
-    pillar = model.pillars[0]
-    at = _app()
-    at.run()
-    at.switch_page(f"pages/audit_{pillar.id}.py").run()
-    first, second = pillar.items[0].id, pillar.items[1].id
-    radio_for(at, first).set_value(3).run()
-    radio_for(at, second).set_value("na").run()
-    _no_errors(at)
-    aid = at.query_params["assessment"]
-    aid = aid[0] if isinstance(aid, list) else aid
-    stored, version = store.load_assessment(engine, aid)
-    assert stored.value(first) == 3 and stored.value(second) == "na" and version == 2
-    assert any("Αποθηκεύτηκε" in m.value for m in at.sidebar.markdown)
-
-    resumed = _app(assessment=aid)
-    resumed.run()
-    _no_errors(resumed)
-    a = resumed.session_state["assessment"]
-    assert a.id == aid and a.value(first) == 3 and a.value(second) == "na"
-
-
-def test_second_tab_is_told_and_can_reload(db_url, model):
-    engine = store.get_engine(db_url)
-    pillar = model.pillars[0]
-    ids = [it.id for it in pillar.items]
-    tab1 = _app()
-    tab1.run()
-    tab1.switch_page(f"pages/audit_{pillar.id}.py").run()
-    radio_for(tab1, ids[0]).set_value(1).run()
-    aid = tab1.query_params["assessment"]
-    aid = aid[0] if isinstance(aid, list) else aid
-    tab2 = _app(assessment=aid)
-    tab2.run()
-    tab2.switch_page(f"pages/audit_{pillar.id}.py").run()
-    radio_for(tab2, ids[1]).set_value(4).run()      # tab 2 writes first
-    radio_for(tab1, ids[2]).set_value(2).run()      # tab 1 is now stale
-    _no_errors(tab1)
-    assert tab1.warning, "the second writer must be told"
-    stored, _ = store.load_assessment(engine, aid)
-    assert stored.value(ids[1]) == 4 and stored.value(ids[2]) is None  # nothing overwritten
-    tab1.button(key="store_reload").click().run()
-    _no_errors(tab1)
-    assert tab1.session_state["assessment"].value(ids[1]) == 4
 
 
 def test_unknown_resume_link_starts_fresh_with_a_message(db_url):

@@ -34,11 +34,11 @@ def db_url(request, tmp_path, pg_url):
     if not pg_url:
         pytest.skip(f"{PG_ENV} is not set")
     from store import get_engine, repository
-    from store.schema import assessments, clients, model_items
+    from store.schema import assessment_cells, assessment_edits, assessments, clients, model_items
 
     engine = get_engine(pg_url)
     with engine.begin() as conn:
-        for table in (assessments, clients, model_items):
+        for table in (assessment_edits, assessment_cells, assessments, clients, model_items):
             conn.execute(delete(table))
     repository._recorded_models.clear()
     return pg_url

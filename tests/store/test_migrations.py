@@ -71,3 +71,77 @@ def test_sqlite_engine_is_cached_wal_and_creates_its_folder(tmp_path):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
     db.dispose(url)
+
+
+# ---------------------------------------------------------------- 0001 -> 0002: documents become cells
+def _documents(model) -> list[dict]:
+    """Documents as 0001 stored them, of every shape: full, empty, a note without an answer,
+    markup and emoji, plan edits, survey results, targets in no particular order."""
+    from test_repository import full
+
+    from scoring import new_assessment
+
+    docs = [full(model, seed=n).to_dict() for n in range(3)]
+    empty = new_assessment(model)
+    docs.append(empty.to_dict())
+    odd = full(model, "Ταβέρνα «Ο Μήτσος» & Υιοί 🍷 <b>*x*</b>", seed=5)
+    first = next(iter(model.items))
+    odd.set_value(first, None)
+    odd.set_note(first, "μόνο σημείωση, χωρίς απάντηση $$x$$")
+    odd.plan.targets = {p.id: 5 - n % 3 for n, p in enumerate(reversed(model.pillars))}
+    docs.append(odd.to_dict())
+    return docs
+
+
+def test_0001_documents_become_cells_without_loss_and_back(db_url, model):
+    import json
+    from datetime import datetime, timezone
+
+    import sqlalchemy as sa
+
+    import store
+    from scoring import Assessment
+
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            existing = set(inspect(conn).get_table_names())
+        if existing:
+            migrations.downgrade(engine, "base")
+        migrations.upgrade(engine, "0001")
+        docs = _documents(model)
+        old = sa.table("assessments", *(sa.column(c) for c in (
+            "id", "client_id", "version", "document", "model_version", "company_name", "created_at", "updated_at",
+            "deleted_at", "overall_score", "overall_level", "completeness")))
+        now = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
+        with engine.begin() as conn:
+            for n, doc in enumerate(docs):
+                conn.execute(old.insert().values(
+                    id=doc["id"], client_id=None, version=n + 3, model_version=doc["model_version"],
+                    document=json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
+                    company_name=doc["company"]["name"], created_at=now, updated_at=now,
+                    deleted_at=now if n == 1 else None, overall_score=50.0 + n, overall_level=3, completeness=0.5))
+        migrations.upgrade(engine)
+        with engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+        for n, doc in enumerate(docs):
+            a, rev = store.load_assessment(engine, doc["id"], include_deleted=True)
+            assert rev == n + 3
+            assert a.to_dict() == Assessment.model_validate(doc).to_dict()
+            assert store.load_cells(engine, doc["id"], include_deleted=True).rev == n + 3
+        assert store.stored_rev(engine, docs[1]["id"]) == (4, True)     # the bin stays the bin
+        log = store.edits(engine, docs[0]["id"])
+        assert log and {e["tab"] for e in log} == {"migration-0002"} and {e["rev"] for e in log} == {3}
+        with engine.connect() as conn:   # denormalised columns are kept as they were
+            assert [r.overall_score for r in conn.execute(sa.text("SELECT overall_score FROM assessments ORDER BY "
+                                                                  "overall_score"))] == [50.0 + n for n in range(5)]
+        migrations.downgrade(engine, "0001")
+        with engine.connect() as conn:
+            back = {r.id: (json.loads(r.document), r.version)
+                    for r in conn.execute(sa.text("SELECT id, document, version FROM assessments"))}
+        for n, doc in enumerate(docs):
+            assert Assessment.model_validate(back[doc["id"]][0]).to_dict() == Assessment.model_validate(doc).to_dict()
+            assert back[doc["id"]][1] == n + 3
+        migrations.upgrade(engine)
+    finally:
+        engine.dispose()

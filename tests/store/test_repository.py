@@ -1,4 +1,4 @@
-"""The repository on a real database: save/load, the version check, clients, history, soft delete,
+"""The repository on a real database: save/load, cells and conflicts, clients, history, soft delete,
 import validation and model changes. Item ids always come from the model."""
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import store
 from checklists import load_model
 from fixture_model import item, pillar, write_model
 from i18n import sort_key
-from scoring import Assessment, AssessmentError, SurveyResult, new_assessment, score
+from scoring import Assessment, AssessmentError, SurveyResult, cells, new_assessment, score
 from scoring.assessment import ActionEdit
 from store.repository import pillar_deltas
-from store.schema import assessments, clients, model_items
+from store.schema import assessment_cells, assessments, clients, model_items
 
 ANSWERS = (0, 1, 2, 3, 4, "na", "unknown")
 
@@ -41,63 +41,183 @@ def full(model, name="Καφέ Ήλιος", created_at=None, seed=0) -> Assessme
 
 def snapshot(engine) -> list:
     with engine.connect() as conn:
-        return [sorted(map(tuple, conn.execute(select(t)).all()), key=repr) for t in (clients, assessments)]
+        return [sorted(map(tuple, conn.execute(select(t)).all()), key=repr) for t in (clients, assessments, assessment_cells)]
 
 
-# ---------------------------------------------------------------- save, load, version check
+# ---------------------------------------------------------------- save, load, cells and conflicts
 def test_save_and_load_exact(engine, model):
     a = full(model)
-    assert store.save_assessment(engine, a, 0, model) == 1
-    loaded, version = store.load_assessment(engine, a.id)
-    assert version == 1
+    result = store.save_assessment(engine, a, model)
+    assert result.rev == 1 and not result.conflicts
+    loaded, rev = store.load_assessment(engine, a.id)
+    assert rev == 1
     assert loaded.to_dict() == a.to_dict()
     assert loaded.to_json() == a.to_json()
 
 
-def test_every_save_bumps_the_version(engine, model):
+def _tab(engine, assessment_id):
+    """A tab that opened the assessment: its copy and what it saw ({path: (value, rev)})."""
+    stored = store.load_cells(engine, assessment_id)
+    return stored.assessment(), dict(stored.cells)
+
+
+def _write(engine, model, a, seen, tab="t"):
+    """Write what `a` changed since `seen`, as ui/persistence does."""
+    current = cells.flatten(a)
+    dirty = cells.changed_cells(current, {p: v for p, (v, _) in seen.items()})
+    result = store.write_cells(engine, a.id, {p: (v, seen.get(p, (None, None))[1]) for p, v in dirty.items()},
+                               model, tab=tab)
+    for p, rev in result.saved.items():
+        seen[p] = (dirty[p], rev)
+    return result
+
+
+def test_every_write_bumps_the_rev_and_stamps_its_cells(engine, model):
     a = full(model)
-    v = store.save_assessment(engine, a, 0, model)
+    store.save_assessment(engine, a, model)
+    tab, seen = _tab(engine, a.id)
     first = next(iter(model.items))
     for n in range(3):
-        a.set_note(first, f"note {n}")
-        v = store.save_assessment(engine, a, v, model)
-    assert v == 4
-    loaded, version = store.load_assessment(engine, a.id)
-    assert version == 4 and loaded.note(first) == "note 2"
+        tab.set_note(first, f"note {n}")
+        result = _write(engine, model, tab, seen)
+        assert not result.conflicts
+    assert result.rev == 4
+    loaded, rev = store.load_assessment(engine, a.id)
+    assert rev == 4 and loaded.note(first) == "note 2"
+    assert store.load_cells(engine, a.id, since_rev=3).cells[f"answers.{first}.note"] == ("note 2", 4)
+    log = [e for e in store.edits(engine, a.id) if e["path"] == f"answers.{first}.note"]
+    assert [e["value"] for e in log] == [full(model).note(first), "note 0", "note 1", "note 2"]
+    assert [e["tab"] for e in log][1:] == ["t", "t", "t"] and all(e["at"] for e in log)
 
 
-def test_second_writer_is_refused_and_nothing_is_written(engine, model):
+def test_writers_of_different_items_never_conflict(engine, model):
     a = full(model)
-    store.save_assessment(engine, a, 0, model)
-    tab1, v1 = store.load_assessment(engine, a.id)
-    tab2, v2 = store.load_assessment(engine, a.id)
+    store.save_assessment(engine, a, model)
+    tab1, seen1 = _tab(engine, a.id)
+    tab2, seen2 = _tab(engine, a.id)
     ids = list(model.items)
     tab1.set_value(ids[0], 4)
-    store.save_assessment(engine, tab1, v1, model)
+    assert not _write(engine, model, tab1, seen1, "tab1").conflicts
     tab2.set_value(ids[1], 0)
-    with pytest.raises(store.VersionConflict) as exc:
-        store.save_assessment(engine, tab2, v2, model)
-    assert exc.value.expected == 1 and exc.value.actual == 2 and not exc.value.deleted
-    stored, version = store.load_assessment(engine, a.id)
-    assert version == 2 and stored.to_dict() == tab1.to_dict()
+    tab2.set_note(ids[2], "από την καρτέλα 2")
+    assert not _write(engine, model, tab2, seen2, "tab2").conflicts   # was a VersionConflict before
+    stored, rev = store.load_assessment(engine, a.id)
+    assert rev == 3
+    assert stored.value(ids[0]) == 4 and stored.value(ids[1]) == 0 and stored.note(ids[2]) == "από την καρτέλα 2"
+    assert stored.updated_at == tab2.updated_at   # bookkeeping follows the latest writer
 
 
-def test_inserting_an_existing_id_is_a_conflict(engine, model):
+def test_same_item_is_a_conflict_with_both_values_and_the_rest_is_saved(engine, model):
     a = full(model)
-    store.save_assessment(engine, a, 0, model)
-    with pytest.raises(store.VersionConflict):
-        store.save_assessment(engine, a, 0, model)
+    store.save_assessment(engine, a, model)
+    tab1, seen1 = _tab(engine, a.id)
+    tab2, seen2 = _tab(engine, a.id)
+    ids = list(model.items)
+    tab1.set_value(ids[0], 4)
+    _write(engine, model, tab1, seen1)
+    tab2.set_value(ids[0], 1)
+    tab2.set_value(ids[3], 2 if a.value(ids[3]) != 2 else 3)
+    result = _write(engine, model, tab2, seen2)
+    (conflict,) = result.conflicts
+    assert conflict.path == f"answers.{ids[0]}.value" and conflict.mine == 1 and conflict.theirs == 4
+    stored, _ = store.load_assessment(engine, a.id)
+    assert stored.value(ids[0]) == 4                     # theirs stays until tab 2 chooses
+    assert stored.value(ids[3]) == tab2.value(ids[3])    # the other cell of the batch is saved
+    # "keep mine": write again with the stored cell's rev; only that cell changes
+    result = store.write_cells(engine, a.id, {conflict.path: (conflict.mine, conflict.rev)}, model)
+    assert not result.conflicts
+    stored, _ = store.load_assessment(engine, a.id)
+    assert stored.value(ids[0]) == 1 and stored.value(ids[3]) == tab2.value(ids[3])
+
+
+def test_keep_mine_keeps_the_other_tabs_other_answers(engine, model):
+    a = new_assessment(model)
+    ids = list(model.items)
+    a.set_value(ids[0], 2)
+    store.save_assessment(engine, a, model)
+    tab1, seen1 = _tab(engine, a.id)
+    tab2, seen2 = _tab(engine, a.id)
+    tab2.set_value(ids[0], 3)
+    tab2.set_value(ids[5], "na")        # tab 2's answer to another question
+    _write(engine, model, tab2, seen2)
+    tab1.set_value(ids[0], 0)
+    (conflict,) = _write(engine, model, tab1, seen1).conflicts
+    store.write_cells(engine, a.id, {conflict.path: (conflict.mine, conflict.rev)}, model)
+    stored, _ = store.load_assessment(engine, a.id)
+    assert stored.value(ids[0]) == 0 and stored.value(ids[5]) == "na"
+
+
+def test_both_answering_a_new_question_alike_is_no_conflict(engine, model):
+    a = new_assessment(model)
+    store.save_assessment(engine, a, model)
+    tab1, seen1 = _tab(engine, a.id)
+    tab2, seen2 = _tab(engine, a.id)
+    item = next(iter(model.items))
+    tab1.set_value(item, 3)
+    tab2.set_value(item, 3)
+    _write(engine, model, tab1, seen1)
+    assert not _write(engine, model, tab2, seen2).conflicts
+    tab2.set_value(item, 1)
+    tab1.set_value(item, 2)
+    _write(engine, model, tab2, seen2)
+    (conflict,) = _write(engine, model, tab1, seen1).conflicts
+    assert (conflict.mine, conflict.theirs) == (2, 1)
+
+
+def test_cleared_cells_fold_as_absent_and_keep_their_history(engine, model):
+    a = full(model)
+    store.save_assessment(engine, a, model)
+    tab, seen = _tab(engine, a.id)
+    first = next(iter(model.items))
+    tab.set_note(first, "")
+    tab.set_value(first, None)
+    _write(engine, model, tab, seen)
+    stored, _ = store.load_assessment(engine, a.id)
+    assert first not in stored.answers and stored.to_dict() == tab.to_dict()
+    assert store.load_cells(engine, a.id).cells[f"answers.{first}.value"][0] is None
+    # a tab that never saw the answer may give one: the store says "none", as it believed
+    other = new_assessment(model)
+    other.id = a.id
+    other.set_value(first, 4)
+    result = store.write_cells(engine, a.id, {f"answers.{first}.value": (4, None)}, model)
+    assert not result.conflicts and store.load_assessment(engine, a.id)[0].value(first) == 4
+
+
+def test_scores_and_client_follow_every_cell_write(engine, model):
+    a = new_assessment(model)
+    store.save_assessment(engine, a, model)
+    tab, seen = _tab(engine, a.id)
+    tab.company.name = "Φούρνος Ζωή"
+    for item_id in model.items:
+        tab.set_value(item_id, 4)
+    _write(engine, model, tab, seen)
+    (row,) = store.client_history(engine, store.list_clients(engine).rows[0].id)
+    assert row.company_name == "Φούρνος Ζωή" and row.completeness == 1 and row.overall_score == pytest.approx(
+        score(model, tab).overall_score)
+
+
+def test_saving_another_assessment_under_a_stored_id_overwrites_nothing(engine, model):
+    a = full(model)
+    store.save_assessment(engine, a, model)
+    assert not store.save_assessment(engine, a, model).conflicts   # the same again: nothing to report
+    other = full(model, "Άλλη επιχείρηση", seed=3)
+    other.id = a.id
+    result = store.save_assessment(engine, other, model)
+    assert {c.path for c in result.conflicts} >= {"company.name", f"answers.{next(iter(model.items))}.value"}
+    assert store.load_assessment(engine, a.id)[0].company.name == a.company.name
 
 
 def test_unknown_id_is_not_found(engine):
     with pytest.raises(store.NotFound):
         store.load_assessment(engine, "nope")
-    assert store.stored_version(engine, "nope") is None
+    with pytest.raises(store.NotFound):
+        store.load_cells(engine, "nope")
+    assert store.stored_rev(engine, "nope") is None
 
 
 def test_denormalised_scores_match_scoring(engine, model):
     a = full(model, seed=2)
-    store.save_assessment(engine, a, 0, model)
+    store.save_assessment(engine, a, model)
     s = score(model, a)
     row = store.client_history(engine, store.list_clients(engine).rows[0].id)[0]
     assert row.overall_score == pytest.approx(s.overall_score)
@@ -110,7 +230,7 @@ def test_denormalised_scores_match_scoring(engine, model):
 def test_empty_assessment_saves_without_a_client(engine, model):
     a = new_assessment(model)
     a.set_value(next(iter(model.items)), 2)
-    store.save_assessment(engine, a, 0, model)
+    store.save_assessment(engine, a, model)
     assert store.list_clients(engine).total == 0
     assert [r.id for r in store.list_unnamed(engine)] == [a.id]
 
@@ -119,7 +239,7 @@ def test_empty_assessment_saves_without_a_client(engine, model):
 def test_client_is_the_normalised_name(engine, model):
     names = ["Καφέ «Ήλιος» Ο.Ε.", "ΚΑΦΕ ΗΛΙΟΣ ΟΕ", "  καφέ   ήλιος οε ", "Φούρνος Λάρισας"]
     for n in names:
-        store.save_assessment(engine, full(model, n), 0, model)
+        store.save_assessment(engine, full(model, n), model)
     page = store.list_clients(engine)
     assert page.total == 2
     counts = {r.name: r.assessments for r in page.rows}
@@ -129,9 +249,10 @@ def test_client_is_the_normalised_name(engine, model):
 
 def test_renaming_moves_the_assessment_and_drops_the_empty_client(engine, model):
     a = full(model, "Καφέ Ήλιος")
-    v = store.save_assessment(engine, a, 0, model)
-    a.company.name = "Καφέ Ήλιος και Σελήνη"
-    store.save_assessment(engine, a, v, model)
+    store.save_assessment(engine, a, model)
+    tab, seen = _tab(engine, a.id)
+    tab.company.name = "Καφέ Ήλιος και Σελήνη"
+    _write(engine, model, tab, seen)
     page = store.list_clients(engine)
     assert [r.name for r in page.rows] == ["Καφέ Ήλιος και Σελήνη"]
     with engine.connect() as conn:
@@ -142,14 +263,14 @@ def test_clients_in_greek_alphabetical_order(engine, model):
     names = ["Ωραία Θέα", "άλφα Καφέ", "Βήτα Φούρνος", "Alpha Bakery", "Άλφα Βιβλία", "Σοφία Ζαχαροπλαστείο",
              "ζήτα Ταβέρνα", "Έψιλον", "εψιλον Β"]
     for n in names:
-        store.save_assessment(engine, full(model, n), 0, model)
+        store.save_assessment(engine, full(model, n), model)
     got = [r.name for r in store.list_clients(engine, limit=100).rows]
     assert got == sorted(names, key=sort_key)
 
 
 def test_search_ignores_accents_and_case_and_finds_cities(engine, model):
     for n in ["Καφέ Ήλιος", "Φούρνος Ηλιόπουλου", "Βιβλιοπωλείο Σελήνη"]:
-        store.save_assessment(engine, full(model, n), 0, model)
+        store.save_assessment(engine, full(model, n), model)
     assert {r.name for r in store.list_clients(engine, "ΗΛΙΟ").rows} == {"Καφέ Ήλιος", "Φούρνος Ηλιόπουλου"}
     assert {r.name for r in store.list_clients(engine, "ηλιος").rows} == {"Καφέ Ήλιος"}
     assert store.list_clients(engine, "λαρισα").total == 3
@@ -173,7 +294,7 @@ def test_search_finds_a_name_of_several_words_typed_as_stored(engine, model):
 
 def test_pagination(engine, model):
     for n in range(7):
-        store.save_assessment(engine, full(model, f"Επιχείρηση {n:02d}"), 0, model)
+        store.save_assessment(engine, full(model, f"Επιχείρηση {n:02d}"), model)
     first = store.list_clients(engine, limit=3, offset=0)
     last = store.list_clients(engine, limit=3, offset=6)
     assert first.total == last.total == 7
@@ -186,7 +307,7 @@ def test_history_over_time_and_latest_score(engine, model):
     made = []
     for seed, d in enumerate(dates):
         a = full(model, "Καφέ Ήλιος", created_at=d, seed=seed)
-        store.save_assessment(engine, a, 0, model)
+        store.save_assessment(engine, a, model)
         made.append(a)
     row = store.list_clients(engine).rows[0]
     assert row.assessments == 3 and row.last_assessment_id == made[-1].id
@@ -200,16 +321,17 @@ def test_history_over_time_and_latest_score(engine, model):
 # ---------------------------------------------------------------- soft delete and restore
 def test_delete_and_restore_an_assessment(engine, model):
     a, b = full(model), full(model, seed=1)
-    store.save_assessment(engine, a, 0, model)
-    vb = store.save_assessment(engine, b, 0, model)
+    store.save_assessment(engine, a, model)
+    store.save_assessment(engine, b, model)
     store.delete_assessment(engine, b.id)
     cid = store.list_clients(engine).rows[0].id
     assert [h.id for h in store.client_history(engine, cid)] == [a.id]
     with pytest.raises(store.NotFound):
         store.load_assessment(engine, b.id)
-    with pytest.raises(store.VersionConflict) as exc:  # a tab still editing it is told
-        store.save_assessment(engine, b, vb, model)
-    assert exc.value.deleted
+    assert store.stored_rev(engine, b.id) == (2, True)
+    first = next(iter(model.items))
+    with pytest.raises(store.AssessmentDeleted):  # a tab still editing it is told, and nothing is written
+        store.write_cells(engine, b.id, {f"answers.{first}.value": (0 if b.value(first) != 0 else 1, 1)}, model)
     assert [d["id"] for d in store.list_deleted(engine)] == [b.id]
     store.restore_assessment(engine, b.id)
     assert len(store.client_history(engine, cid)) == 2
@@ -219,7 +341,7 @@ def test_delete_and_restore_an_assessment(engine, model):
 def test_delete_client_and_undo_restores_exactly_its_assessments(engine, model):
     a, b, c = full(model), full(model, seed=1), full(model, seed=2)
     for x in (a, b, c):
-        store.save_assessment(engine, x, 0, model)
+        store.save_assessment(engine, x, model)
     store.delete_assessment(engine, a.id)  # deleted earlier, on its own
     cid = store.list_clients(engine).rows[0].id
     store.delete_client(engine, cid)
@@ -243,7 +365,7 @@ def test_export_import_round_trip_is_exact(engine, model, tmp_path):
 
 def test_import_under_a_taken_id_makes_a_copy(engine, model):
     a = full(model)
-    store.save_assessment(engine, a, 0, model)
+    store.save_assessment(engine, a, model)
     other = full(model, "Άλλη επιχείρηση", seed=3)
     other.id = a.id
     result = store.import_document(engine, other.to_json(), model)
@@ -288,7 +410,7 @@ BAD_CASES = ["not_json", "empty", "not_utf8", "not_object", "unknown_item", "out
 
 @pytest.mark.parametrize("case", BAD_CASES)
 def test_malformed_import_is_refused_and_changes_nothing(engine, model, case):
-    store.save_assessment(engine, full(model), 0, model)
+    store.save_assessment(engine, full(model), model)
     before = snapshot(engine)
     raw = _bad_documents(model)[case]
     with pytest.raises(AssessmentError) as exc:
@@ -329,8 +451,9 @@ def models(tmp_path):
 def test_answers_carry_over_by_item_id_when_the_model_changes(engine, models):
     v1, v2 = models
     a = full(v1)
-    store.save_assessment(engine, a, 0, v1)
-    loaded, version = store.load_assessment(engine, a.id)
+    store.save_assessment(engine, a, v1)
+    stored = store.load_cells(engine, a.id)
+    loaded, seen = stored.assessment(), dict(stored.cells)
     changes = store.adopt_model(engine, loaded, v2)
     gone = sorted(set(v1.items) - set(v2.items))
     new = sorted(set(v2.items) - set(v1.items))
@@ -339,13 +462,13 @@ def test_answers_carry_over_by_item_id_when_the_model_changes(engine, models):
     assert set(loaded.answers) == set(a.answers) - set(gone)
     for k in loaded.answers:
         assert loaded.answers[k] == a.answers[k]
-    store.save_assessment(engine, loaded, version, v2)
+    assert not _write(engine, v2, loaded, seen).conflicts
     assert store.adopt_model(engine, store.load_assessment(engine, a.id)[0], v2) is None
 
 
 def test_import_from_an_older_model_drops_gone_items_and_says_so(engine, models):
     v1, v2 = models
-    store.save_assessment(engine, full(v1, "Ήδη εδώ"), 0, v1)  # the store has seen v1
+    store.save_assessment(engine, full(v1, "Ήδη εδώ"), v1)  # the store has seen v1
     doc = full(v1, "Από αρχείο").to_json()
     result = store.import_document(engine, doc, v2)
     gone = sorted(set(v1.items) - set(v2.items))
@@ -363,7 +486,7 @@ def test_prefill_from_the_last_assessment(model):
 
 
 def test_model_item_ids_are_recorded(engine, model):
-    store.save_assessment(engine, full(model), 0, model)
+    store.save_assessment(engine, full(model), model)
     with engine.connect() as conn:
         raw = conn.execute(select(model_items.c.item_ids).where(model_items.c.model_version == model.version)).scalar()
     assert sorted(json.loads(raw)) == sorted(model.items)
