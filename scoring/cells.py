@@ -7,9 +7,9 @@ changed since it last saw the store (ui/persistence.py). Paths:
     schema_version, model_version, language, created_at, updated_at
     company.<name|sector|size|city>, assessor.<name|organisation>
     answers.<ITEM>.value, answers.<ITEM>.note
-    plan.targets.<PILLAR>
+    plan.targets.<PILLAR>, plan.<other plan field>
     plan.actions.<ITEM>.<owner|due|status|include>
-    surveys                      (the whole list of survey results: one cell)
+    surveys                      (the whole list of survey results: one cell; see docs/store.md)
 
 A value is what the document holds there in JSON (`Assessment.to_dict()`). A leaf the document
 does not have (no answer, no note, no edit of that action) is absent from `flatten`; in the store a
@@ -24,33 +24,36 @@ import json
 from typing import Any, Mapping
 
 # Scalar fields at the top of the document (the id is the store row's, not a cell).
-HEADER = ("schema_version", "model_version", "language", "created_at", "updated_at")
 # Cells that follow the latest writer, never a conflict: bookkeeping no user chose.
-BOOKKEEPING = frozenset({"schema_version", "model_version", "updated_at"})
-_GROUPS = ("company", "assessor")
-ACTION_FIELDS = ("owner", "due", "status", "include")
+BOOKKEEPING = frozenset({"schema_version", "model_version", "updated_at", "language"})
 
 
 def flatten_document(doc: Mapping[str, Any]) -> dict[str, Any]:
-    """{path: value} of a document in the layout of Assessment.to_dict()."""
-    out: dict[str, Any] = {k: doc[k] for k in HEADER if k in doc}
-    for group in _GROUPS:
-        for field, value in (doc.get(group) or {}).items():
-            out[f"{group}.{field}"] = value
-    for item, answer in (doc.get("answers") or {}).items():
-        if answer.get("value") is not None:
-            out[f"answers.{item}.value"] = answer["value"]
-        if answer.get("note"):
-            out[f"answers.{item}.note"] = answer["note"]
-    plan = doc.get("plan") or {}
-    for pillar, level in (plan.get("targets") or {}).items():
-        out[f"plan.targets.{pillar}"] = level
-    for item, action in (plan.get("actions") or {}).items():
-        for field in ACTION_FIELDS:
-            if field in action:
-                out[f"plan.actions.{item}.{field}"] = action[field]
-    if doc.get("surveys"):
-        out["surveys"] = doc["surveys"]
+    """{path: value} of a document in the layout of Assessment.to_dict(). Generic where the
+    document is: a top-level object (company, assessor) gives one cell per field, any other
+    top-level value (scalars, the survey list) one cell, and plan fields beside targets and
+    actions one cell each, so a field added to the document later is stored without a change here."""
+    out: dict[str, Any] = {}
+    for key, value in doc.items():
+        if key == "id":
+            continue
+        if key == "answers":
+            for item, answer in (value or {}).items():
+                out[f"answers.{item}.value"] = answer.get("value")
+                out[f"answers.{item}.note"] = answer.get("note") or None
+        elif key == "plan":
+            for field, part in (value or {}).items():
+                if field == "targets":
+                    out.update({f"plan.targets.{pillar}": level for pillar, level in part.items()})
+                elif field == "actions":
+                    for item, action in part.items():
+                        out.update({f"plan.actions.{item}.{f}": v for f, v in action.items()})
+                else:
+                    out[f"plan.{field}"] = part
+        elif isinstance(value, dict):
+            out.update({f"{key}.{field}": v for field, v in value.items()})
+        elif value != []:
+            out[key] = value
     return {p: v for p, v in out.items() if v is not None}  # None and absent are one: the default
 
 
@@ -64,6 +67,7 @@ def fold(cells: Mapping[str, Any], assessment_id: str) -> dict:
     Answers, targets and actions come out sorted by id, as to_dict() writes them."""
     doc: dict[str, Any] = {"id": assessment_id}
     answers: dict[str, dict] = {}
+    plan: dict[str, Any] = {}
     targets: dict[str, Any] = {}
     actions: dict[str, dict] = {}
     for path, value in cells.items():
@@ -72,8 +76,6 @@ def fold(cells: Mapping[str, Any], assessment_id: str) -> dict:
         head, _, rest = path.partition(".")
         if not rest:
             doc[head] = value
-        elif head in _GROUPS:
-            doc.setdefault(head, {})[rest] = value
         elif head == "answers":
             item, _, field = rest.rpartition(".")
             answers.setdefault(item, {})[field] = value
@@ -82,11 +84,13 @@ def fold(cells: Mapping[str, Any], assessment_id: str) -> dict:
         elif head == "plan" and rest.startswith("actions."):
             item, _, field = rest.removeprefix("actions.").rpartition(".")
             actions.setdefault(item, {})[field] = value
+        elif head == "plan":
+            plan[rest] = value
         else:
-            raise ValueError(f"not a cell path: {path!r}")
+            doc.setdefault(head, {})[rest] = value
     doc["answers"] = {k: {"value": v.get("value"), **({"note": v["note"]} if "note" in v else {})}
                       for k, v in sorted(answers.items())}
-    doc["plan"] = {"targets": dict(sorted(targets.items())), "actions": dict(sorted(actions.items()))}
+    doc["plan"] = {"targets": dict(sorted(targets.items())), "actions": dict(sorted(actions.items())), **plan}
     doc.setdefault("surveys", [])
     return doc
 
