@@ -8,21 +8,10 @@ from ui.nav import PAGES
 
 model = state.model()
 lang = state.lang()
+state.apply_widget_edits()
 a = state.assessment()
 
-PROFILE_FIELDS = {  # widget key → (part of the assessment, attribute)
-    "profile_name": ("company", "name"), "profile_sector": ("company", "sector"),
-    "profile_size": ("company", "size"), "profile_city": ("company", "city"),
-    "profile_assessor": ("assessor", "name"), "profile_org": ("assessor", "organisation"),
-}
-
-
-def _save(key: str) -> None:
-    part, attr = PROFILE_FIELDS[key]
-    value = st.session_state.get(key) or ""
-    setattr(getattr(state.assessment(), part), attr, value.strip() if isinstance(value, str) else value)
-    state.assessment().touch()
-    state.changed()
+PROFILE_FIELDS = state.PROFILE_FIELDS  # widget key -> (part of the assessment, attribute)
 
 
 def _current(key: str) -> str:
@@ -31,16 +20,17 @@ def _current(key: str) -> str:
 
 
 # Each field's key holds its value, seeded from the assessment (which another tab, an import or a
-# reopened assessment may have changed); the callbacks write edits back. No value=/index= as well:
-# Streamlit would then warn, and the widget could show the default instead of the assessment.
+# reopened assessment may have changed); state.bind_edits() applies edits at the start of the next
+# run (no callbacks: see ui/state.py). No value=/index= as well: Streamlit would then warn.
 sectors = sorted((s for s in SECTORS if s != "other"), key=lambda s: sort_key(t(f"sector.{s}", lang))) + ["other"]
 for _key in PROFILE_FIELDS:
     _value = _current(_key)
     if _key == "profile_sector":
-        _value = _value if _value in sectors else None
+        state.seed(_key, _value if _value in sectors else None)
     elif _key == "profile_size":
-        _value = _value if _value in SIZES else None
-    state.seed(_key, _value)
+        state.seed(_key, _value if _value in SIZES else None)
+    else:
+        state.seed(_key, _value, default="")
 
 
 st.title(state.t("app.title"))
@@ -51,24 +41,23 @@ st.info(state.t("start.intro"), icon=":material/info:")
 st.subheader(state.t("start.profile"))
 left, right = st.columns(2)
 left.text_input(state.t("start.name"), key="profile_name", max_chars=200,
-                help=state.t("start.name_help"), on_change=_save, args=("profile_name",))
-right.text_input(state.t("start.city"), key="profile_city", max_chars=100,
-                 on_change=_save, args=("profile_city",))
+                help=state.t("start.name_help"))
+right.text_input(state.t("start.city"), key="profile_city", max_chars=100)
 
 # Sectors in Greek-aware alphabetical order of the visible label, "other" last (sorted above).
-left.selectbox(state.t("start.sector"), sectors,
+left.selectbox(state.t("start.sector"), sectors, index=None,
                format_func=lambda s: t(f"sector.{s}", lang), placeholder=state.t("start.choose"),
-               key="profile_sector", on_change=_save, args=("profile_sector",))
-right.selectbox(state.t("start.size"), SIZES,
+               key="profile_sector")
+right.selectbox(state.t("start.size"), SIZES, index=None,
                 format_func=lambda s: t(f"size.{s}", lang), placeholder=state.t("start.choose"),
-                key="profile_size", on_change=_save, args=("profile_size",))
+                key="profile_size")
 
 st.subheader(state.t("start.assessor"))
 left, right = st.columns(2)
 left.text_input(state.t("start.assessor_name"), key="profile_assessor",
-                max_chars=200, on_change=_save, args=("profile_assessor",))
+                max_chars=200)
 right.text_input(state.t("start.assessor_org"), key="profile_org",
-                 max_chars=200, on_change=_save, args=("profile_org",))
+                 max_chars=200)
 
 st.divider()
 pillar_pages = [p for p in PAGES if p.pillar]

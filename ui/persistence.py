@@ -5,11 +5,13 @@ The session keeps what it believes is stored, cell by cell (scoring/cells.py): `
 `seen`, so a page only edits the assessment and calls state.changed(), and whatever was not
 stored (a database error, a lock that timed out, a run cut short) is written on the next run.
 
-- Writes come from the event that made the edit: state.changed() in a widget's callback. Streamlit
-  runs callbacks before the script body (ScriptRunner._run_script: on_script_will_rerun, then the
-  body) and only checks for a newer rerun after they have all returned; a click that arrives while
-  the body draws interrupts the body, never a callback (1.67). So a write is never cut short by the
-  next click; the body may be, and nothing there writes.
+- Writes are made at the start of the run that an edit starts, before anything is drawn:
+  state.bind_edits() applies the widgets the user changed, then save_now() writes the difference.
+  Not from on_change callbacks: in Streamlit 1.67 a callback is cut short at any st.session_state
+  access when a newer click is waiting, and never called again (ui/state.py). Everything here is
+  written so that being cut short at any such point loses nothing: the assessment is replaced
+  before `seen` is updated, `seen` after the database has the cells, and a write that is repeated
+  finds the cells already equal.
 - init() (app.py, every run, before the page): `?assessment=<id>` reopens a stored assessment on a
   session's first run; afterwards one `SELECT rev` tells whether another tab wrote. If so, the
   cells written since are fetched and those not changed here are taken over (another tab's answers
@@ -123,32 +125,33 @@ def save_now(a: Assessment | None = None) -> bool:
     a = a or state.assessment()
     if not _tracked(a):
         _track(None)
-    conflicts = _conflicts()
+    conflicts, seen = _conflicts(), _seen()
+    known = st.session_state.get(KEY_REV, 0)
+    tab = _tab()
     dirty = {p: v for p, v in _dirty(a).items() if p not in conflicts}
     if not dirty:
         st.session_state[KEY_PENDING] = False
         return True
-    seen = _seen()
+    st.session_state[KEY_PENDING] = True
     try:
         result = store.write_cells(engine(), a.id, {p: (v, seen[p][1] if p in seen else None) for p, v in dirty.items()},
-                                   state.model(), tab=_tab())
+                                   state.model(), tab=tab)
     except store.AssessmentDeleted:
-        st.session_state[KEY_PENDING] = True
         _status("deleted", id=a.id)
         return False
     except SQLAlchemyError as exc:
-        # Kept in memory; the next run tries again.
-        st.session_state[KEY_PENDING] = True
-        _status("error", detail=type(exc).__name__)
+        _status("error", detail=type(exc).__name__)  # kept in memory; the next run tries again
         return False
-    if st.session_state.get(KEY_ID) != a.id:
-        st.session_state[KEY_ID] = a.id
-        _link(a.id)
+    # Plain dicts first (no yield points), session keys after: cut short here, the next run finds
+    # these cells already stored with these values and just learns their revs.
     for path, rev in result.saved.items():
         seen[path] = (dirty[path], rev)
     for c in result.conflicts:
         conflicts[c.path] = c
-    if result.rev == st.session_state.get(KEY_REV, 0) + 1:
+    if st.session_state.get(KEY_ID) != a.id:
+        st.session_state[KEY_ID] = a.id
+        _link(a.id)
+    if result.rev == known + 1:
         st.session_state[KEY_REV] = result.rev  # nobody else wrote in between: nothing to fetch
     st.session_state[KEY_PENDING] = False
     _status("saved")
@@ -184,25 +187,23 @@ def _refresh() -> None:
         return
     seen, conflicts = _seen(), _conflicts()
     current = cells.flatten(a)
-    take = {}
+    take, learnt = {}, {}
     for path, (value, cell_rev) in fresh.cells.items():
         if seen.get(path, (None, None))[1] == cell_rev:
             continue  # this session's own write
         before = seen.get(path, (None, None))[0]
         mine = current.get(path)
-        if cells.same(mine, before) or path in cells.BOOKKEEPING:
-            if not cells.same(mine, before):
-                seen[path] = (value, cell_rev)  # bookkeeping: keep ours, write it over theirs
-                continue
-            take[path] = value
-        elif cells.same(mine, value):
-            pass  # changed alike in both places
+        if cells.same(mine, before):
+            take[path] = value             # not changed here: take theirs
+        elif path in cells.BOOKKEEPING or cells.same(mine, value):
+            pass                           # keep ours (bookkeeping), or changed alike in both places
         else:
             conflicts[path] = store.CellConflict(path, mine, value, cell_rev)
             continue
-        seen[path] = (value, cell_rev)
+        learnt[path] = (value, cell_rev)
     if take:
-        _replace_cells(a, take)
+        _replace_cells(a, take)  # first: cut short after it, the cells are merely written again, equal
+    seen.update(learnt)
     st.session_state[KEY_REV] = fresh.rev
 
 
@@ -300,11 +301,10 @@ def _keep_mine() -> None:
 
 
 def _take_theirs() -> None:
-    seen = _seen()
-    conflicts = _conflicts()
+    seen, conflicts = _seen(), _conflicts()
+    _replace_cells(state.assessment(), {path: c.theirs for path, c in conflicts.items()})
     for path, c in conflicts.items():
         seen[path] = (c.theirs, c.rev)
-    _replace_cells(state.assessment(), {path: c.theirs for path, c in conflicts.items()})
     st.session_state[KEY_CONFLICTS] = {}
 
 
@@ -360,13 +360,15 @@ def init(first_run: bool) -> None:
         if wanted:
             open_assessment(wanted, follow_language="lang" not in st.query_params)
     else:
+        if state.bind_edits():
+            st.session_state[KEY_PENDING] = True
         a = state.assessment()
         if _tracked(a):
             if st.query_params.get(QUERY) != a.id:
                 st.query_params[QUERY] = a.id  # page changes drop query parameters; keep the link right
             _refresh()
         if st.session_state.get(KEY_PENDING):
-            save_now()  # what the last run could not store (database error, lock timeout)
+            save_now()  # this run's edits, and what an earlier run could not store
     _show_conflicts()
     _show_notices()
 

@@ -25,16 +25,6 @@ def question_label(item: Item, number: int, lang: str, words: dict, has_note: bo
     return label + f" :gray[· {item.id}]"
 
 
-def _set_answer(item_id: str) -> None:
-    state.assessment().set_value(item_id, st.session_state.get(f"answer_{item_id}"))
-    state.changed()
-
-
-def _set_note(item_id: str) -> None:
-    state.assessment().set_note(item_id, st.session_state.get(f"note_{item_id}") or "")
-    state.changed()
-
-
 @dataclass(frozen=True)
 class _PageText:
     """Everything a pillar page writes that depends only on the pillar and the language."""
@@ -64,16 +54,17 @@ def _page_text(pillar_id: str, lang: str) -> _PageText:
 
 
 def _question(item: Item, number: int, lang: str, a, text: _PageText) -> None:
-    # Keyed, with the answer written by the callback. A keyless radio whose index is the stored
-    # answer changes identity when the answer changes (the index is part of a keyless widget's
-    # id), so a second click sent before the redraw went to the old widget and was dropped: the
-    # "snap back". A key is the radio's whole identity (key_as_main_identity in Streamlit 1.67),
-    # so the id stays the same across answers and languages, and every click reaches _set_answer.
+    # Keyed, and applied to the assessment by state.bind_edits() at the start of the next run.
+    # A keyless radio whose index is the stored answer changes identity when the answer changes
+    # (the index is part of a keyless widget's id), so a second click sent before the redraw went
+    # to the old widget and was dropped: the "snap back". A key is the radio's whole identity
+    # (key_as_main_identity in Streamlit 1.67): the id stays across answers and languages. No
+    # on_change callback: a newer click can cut a callback short (see ui/state.py).
     key = f"answer_{item.id}"
     state.seed(key, a.value(item.id))
     st.radio(
         question_label(item, number, lang, text.words, bool(a.note(item.id))), options=ANSWER_VALUES,
-        format_func=text.scale.__getitem__, key=key, on_change=_set_answer, args=(item.id,),
+        format_func=text.scale.__getitem__, index=None, key=key,
         horizontal=True, help=text.hints[number - 1],
     )
 
@@ -91,9 +82,9 @@ def _notes(items: list[Item], lang: str, words: dict) -> None:
     for number, item in enumerate(items, start=1):
         box.markdown(f"**{number}. {item.text(lang)}** :gray[· {item.id}]  \n:gray[{words['evidence']}: "
                      f"{item.evidence(lang)}]")
-        state.seed(f"note_{item.id}", a.note(item.id))
+        state.seed(f"note_{item.id}", a.note(item.id), default="")
         box.text_area(words["note"], key=f"note_{item.id}", height=68,
-                      placeholder=words["note_placeholder"], on_change=_set_note, args=(item.id,),
+                      placeholder=words["note_placeholder"],
                       max_chars=5000, label_visibility="collapsed")
 
 
@@ -107,6 +98,7 @@ def render_pillar(pillar_id: str) -> None:
     model = state.model()
     lang = state.lang()
     pillar = model.pillar(pillar_id)
+    state.apply_widget_edits()
     a = state.assessment()
     text = _page_text(pillar_id, lang)
 

@@ -64,6 +64,7 @@ def replace_assessment(a: Assessment) -> None:
     """Make `a` the current assessment (after an import or when reopening a stored one)."""
     st.session_state[ASSESSMENT_KEY] = a
     # Widget keys hold the previous assessment's values; drop them so the pages redraw from `a`.
+    st.session_state.pop(SYNCED_KEY, None)
     for key in list(st.session_state.keys()):
         if isinstance(key, str) and key.startswith(("answer_", "note_", "profile_", "plan_")):
             del st.session_state[key]
@@ -79,19 +80,92 @@ def on_change(listener: Callable[[Assessment], None]) -> None:
         _change_listeners.append(listener)
 
 
-def seed(key: str, value) -> None:
-    """Make the widget `key` show `value` (the assessment's) unless it already does. Call it before
-    drawing the widget, and draw the widget without index=/value=: the key alone holds its value.
-    A click has already updated both (its callback ran before this run's body), so this only acts
-    when the assessment changed underneath: another tab, an import, a reopened assessment."""
-    if key not in st.session_state or st.session_state[key] != value:
+# ---------------------------------------------------------------- widgets bound to the assessment
+# Answers, notes and the profile are edited through keyed widgets whose key says what they edit.
+# Their edits are applied by bind_edits() at the start of every run, not by on_change callbacks:
+# in Streamlit 1.67 every st.session_state access (and every st.* call) made by a callback is a
+# point where a newer rerun request interrupts it (SafeSessionState calls the script runner's
+# yield check, which raises RerunException), and the widget states that rerun carries have
+# already been applied, so a callback cut short is never called again: in a burst of clicks,
+# some answers stayed on screen without reaching the assessment (measured: scripts/click_losses.py).
+# bind_edits() compares each widget with the value it last agreed with the assessment (SYNCED_KEY):
+# a widget that moved is the user's edit; one that did not is left to seed(), which makes it show
+# the assessment. Cut short, it is simply done again by the next run (the widget states persist:
+# Streamlit keeps them across runs stopped for a rerun).
+SYNCED_KEY = "widgets_synced"  # {widget key: the value widget and assessment last agreed on}
+
+PROFILE_FIELDS = {  # widget key -> (part of the assessment, attribute)
+    "profile_name": ("company", "name"), "profile_sector": ("company", "sector"),
+    "profile_size": ("company", "size"), "profile_city": ("company", "city"),
+    "profile_assessor": ("assessor", "name"), "profile_org": ("assessor", "organisation"),
+}
+
+
+def _apply(a: Assessment, key: str, value) -> bool:
+    """Apply a bound widget's value to the assessment; False when `key` is not a bound widget."""
+    if key.startswith("answer_"):
+        a.set_value(key.removeprefix("answer_"), value)
+    elif key.startswith("note_"):
+        a.set_note(key.removeprefix("note_"), value or "")
+    elif key in PROFILE_FIELDS:
+        part, attr = PROFILE_FIELDS[key]
+        setattr(getattr(a, part), attr, value.strip() if isinstance(value, str) else (value or ""))
+        a.touch()
+    else:
+        return False
+    return True
+
+
+def bind_edits() -> bool:
+    """Apply every bound widget the user changed since it last agreed with the assessment.
+    True when something changed (the caller saves). Called by persistence.init on every run."""
+    synced = st.session_state.get(SYNCED_KEY)
+    if not synced:
+        return False
+    a = assessment()
+    edited = False
+    # Every bound widget is seeded before it is drawn, so the synced keys are all there are.
+    # (Iterating st.session_state would give widget ids, not keys.)
+    for key in list(synced):
+        if key not in st.session_state:
+            continue  # its page is not drawn: Streamlit dropped its state; seed() restores it
+        value = st.session_state[key]
+        if synced[key] == value:
+            continue
+        if _apply(a, key, value):
+            synced[key] = value
+            edited = True
+    return edited
+
+
+def apply_widget_edits() -> None:
+    """bind_edits(), and save what it applied. Pages with bound widgets call it before drawing
+    them (persistence.init has normally done it already, and then this finds nothing to do)."""
+    if bind_edits():
+        changed()
+
+
+def seed(key: str, value, default=None) -> None:
+    """Make the widget `key` show `value` (the assessment's). Call it just before drawing the
+    widget, and draw it with its default (index=None, no value=): the key alone holds its value.
+
+    After bind_edits() a widget and the assessment agree unless the assessment changed underneath
+    (another tab, an import, a reopened assessment) or Streamlit dropped the widget's state (the
+    page was not drawn). Only then is the key assigned: an assigned key is sent to the browser as
+    a value to show, and would overwrite a click the browser has made but the server has not yet
+    received. So a widget that is absent and would show `default` anyway is left alone too."""
+    synced = st.session_state.setdefault(SYNCED_KEY, {})
+    if key in st.session_state:
+        if st.session_state[key] != value:
+            st.session_state[key] = value
+    elif value != default:
         st.session_state[key] = value
+    synced[key] = value
 
 
 def changed() -> None:
-    """Tell listeners (autosave) the current assessment was edited. Call it from the widget's
-    callback, after the edit: the write then happens before the run that follows, which the
-    next click may cut short."""
+    """Tell listeners (autosave) the current assessment was edited (from a callback, after the
+    edit). Whatever a run cut short leaves unsaved, the next run's save writes (ui/persistence)."""
     a = assessment()
     for listener in _change_listeners:
         listener(a)
