@@ -15,6 +15,7 @@ persistence.init(first_run)  # resume ?assessment=<id> (and its language), autos
 sidebar.apply_language_switch()
 lang = state.lang()
 current = st.navigation(navigation_pages(lang))
+state.page_shown(current.url_path)  # after a navigation the browser forgets widget values: send them again
 sidebar.language_link(current)
 current.run()
 # Drawn after the page so that it shows the page's latest edits, with the quiet "saved 10:42" line.

@@ -70,31 +70,18 @@ def main() -> None:
         server.db_path = tmp / "unused.sqlite"
     server.start() if not args.postgres else _start_pg(server, args.postgres)
     losses = {"burst": [], "correction": []}
+    errors: list[str] = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
             for rep in range(args.reps):
                 for kind in ("burst", "correction"):
                     ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-                    page = ctx.new_page()
-                    page.goto(f"{server.url}/{pillar.id.replace('_', '-')}")
-                    page.wait_for_selector(IDLE, timeout=60_000)
-                    _radio(page, ids[-1], 0).wait_for()
-                    if kind == "burst":
-                        wanted = {i: rng.choice(ANSWER_VALUES) for i in ids}
-                        for i, v in wanted.items():
-                            _radio(page, i, v).click()
-                    else:
-                        first, second = rng.sample(ANSWER_VALUES, 2)
-                        _radio(page, ids[0], first).click()
-                        page.wait_for_timeout(args.gap_ms)
-                        _radio(page, ids[0], second).click()
-                        wanted = {ids[0]: second}
-                    _idle(page)
-                    stored = _stored(url, page)
-                    lost = sorted(i for i, v in wanted.items() if stored.get(i) != v)
-                    losses[kind].append(len(lost))
-                    print(f"{kind:10s} try {rep + 1:2d}: lost {len(lost)} of {len(wanted)} {lost}", flush=True)
+                    try:
+                        _try(ctx, server, url, pillar, ids, rng, kind, args, losses, rep)
+                    except Exception as exc:  # a stuck page is a result too: say so and go on
+                        errors.append(f"{kind} try {rep + 1}: {type(exc).__name__}")
+                        print(f"{kind:10s} try {rep + 1:2d}: ERROR {type(exc).__name__}", flush=True)
                     ctx.close()
             browser.close()
     finally:
@@ -102,6 +89,30 @@ def main() -> None:
     for kind, got in losses.items():
         tries = sum(1 for n in got if n)
         print(f"{kind}: {sum(got)} answers lost in {tries} of {len(got)} tries")
+    print(f"errors: {len(errors)} {errors}")
+
+
+def _try(ctx, server, url, pillar, ids, rng, kind, args, losses, rep) -> None:
+    """One try in a fresh browser context; appends its losses to losses[kind]."""
+    page = ctx.new_page()
+    page.goto(f"{server.url}/{pillar.id.replace('_', '-')}")
+    page.wait_for_selector(IDLE, timeout=60_000)
+    _radio(page, ids[-1], 0).wait_for()
+    if kind == "burst":
+        wanted = {i: rng.choice(ANSWER_VALUES) for i in ids}
+        for i, v in wanted.items():
+            _radio(page, i, v).click()
+    else:
+        first, second = rng.sample(ANSWER_VALUES, 2)
+        _radio(page, ids[0], first).click()
+        page.wait_for_timeout(args.gap_ms)
+        _radio(page, ids[0], second).click()
+        wanted = {ids[0]: second}
+    _idle(page)
+    stored = _stored(url, page)
+    lost = sorted(i for i, v in wanted.items() if stored.get(i) != v)
+    losses[kind].append(len(lost))
+    print(f"{kind:10s} try {rep + 1:2d}: lost {len(lost)} of {len(wanted)} {lost}", flush=True)
 
 
 def _start_pg(server: Server, url: str) -> None:

@@ -138,6 +138,26 @@ def bind_edits() -> bool:
     return edited
 
 
+PAGE_KEY = "widgets_page"  # the page (and language) the bound widgets were last drawn on
+
+
+def page_shown(page: str) -> None:
+    """Call before drawing a page (app.py). After a navigation, even to the same page in the other
+    language, the browser has forgotten its widgets' values while the server may still hold them
+    (a run cut short keeps widget states); a widget the server does not assign would then show
+    its default, empty. So on a new page the bound widgets are dropped, and seed() sends the
+    assessment's values again. (Any edit they carried was applied by bind_edits() already.)"""
+    page = f"{page}|{lang()}"
+    if st.session_state.get(PAGE_KEY) == page:
+        return
+    st.session_state[PAGE_KEY] = page
+    synced = st.session_state.get(SYNCED_KEY) or {}
+    for key in list(synced):
+        if key in st.session_state:
+            del st.session_state[key]
+    synced.clear()
+
+
 def apply_widget_edits() -> None:
     """bind_edits(), and save what it applied. Pages with bound widgets call it before drawing
     them (persistence.init has normally done it already, and then this finds nothing to do)."""

@@ -72,6 +72,12 @@ def _write(engine, model, a, seen, tab="t"):
     return result
 
 
+def _stored_with_two_tabs(engine, model, a):
+    """`a` stored, the model's item ids, and two tabs that opened it."""
+    store.save_assessment(engine, a, model)
+    return a, list(model.items), _tab(engine, a.id), _tab(engine, a.id)
+
+
 def test_every_write_bumps_the_rev_and_stamps_its_cells(engine, model):
     a = full(model)
     store.save_assessment(engine, a, model)
@@ -91,11 +97,7 @@ def test_every_write_bumps_the_rev_and_stamps_its_cells(engine, model):
 
 
 def test_writers_of_different_items_never_conflict(engine, model):
-    a = full(model)
-    store.save_assessment(engine, a, model)
-    tab1, seen1 = _tab(engine, a.id)
-    tab2, seen2 = _tab(engine, a.id)
-    ids = list(model.items)
+    a, ids, (tab1, seen1), (tab2, seen2) = _stored_with_two_tabs(engine, model, full(model))
     tab1.set_value(ids[0], 4)
     assert not _write(engine, model, tab1, seen1, "tab1").conflicts
     tab2.set_value(ids[1], 0)
@@ -108,11 +110,7 @@ def test_writers_of_different_items_never_conflict(engine, model):
 
 
 def test_same_item_is_a_conflict_with_both_values_and_the_rest_is_saved(engine, model):
-    a = full(model)
-    store.save_assessment(engine, a, model)
-    tab1, seen1 = _tab(engine, a.id)
-    tab2, seen2 = _tab(engine, a.id)
-    ids = list(model.items)
+    a, ids, (tab1, seen1), (tab2, seen2) = _stored_with_two_tabs(engine, model, full(model))
     tab1.set_value(ids[0], 4)
     _write(engine, model, tab1, seen1)
     tab2.set_value(ids[0], 1)
