@@ -26,16 +26,3 @@ def shipped_model():
     from checklists import default_model
     return default_model()
 
-
-@pytest.fixture(scope="session", autouse=True)
-def _private_default_database(tmp_path_factory):
-    """Tests that do not choose a database (AppTest of a page) get a file of this run, never the
-    user's own database in ~/.local/share/cxaudit (which a test run would otherwise migrate)."""
-    import os
-
-    if os.environ.get("CXAUDIT_DATABASE_URL"):
-        yield
-        return
-    os.environ["CXAUDIT_DATABASE_URL"] = f"sqlite:///{tmp_path_factory.mktemp('db') / 'default.sqlite'}"
-    yield
-    os.environ.pop("CXAUDIT_DATABASE_URL", None)
