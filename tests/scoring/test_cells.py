@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from scoring import Assessment, cells, new_assessment
+from scoring import Assessment, SurveyResult, cells, new_assessment
 from scoring.assessment import ActionEdit
 
 VALUES = [0, 1, 2, 3, 4, "na", "unknown", None]
@@ -27,7 +27,7 @@ def _random(model, seed: int) -> Assessment:
         if rng.random() < 0.5:
             a.plan.targets[p.id] = rng.randint(1, 5)
     if rng.random() < 0.5:
-        a.surveys.append({"kind": "nps", "n": 10, "value": 12.5})
+        a.save_survey(SurveyResult(metric="nps", column="Σύσταση", n=10, value=12.5))
     return a
 
 
