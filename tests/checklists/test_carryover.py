@@ -63,7 +63,7 @@ def test_adopt_model_in_the_store_carries_and_reports(shipped_model, old_doc, tm
     engine = get_engine(f"sqlite:///{tmp_path / 'c.sqlite'}")
     old = Assessment.model_validate(old_doc)
     # stored as it was saved by the old release (the store keeps documents as they are)
-    save_assessment(engine, old, 0, shipped_model)
+    save_assessment(engine, old, shipped_model)
     loaded, _ = load_assessment(engine, old.id)
     loaded.model_version = "2026.11"
     changes = adopt_model(engine, loaded, shipped_model)

@@ -151,7 +151,7 @@ def test_markup_in_a_name_and_city_is_shown_as_typed(db_url, model):
     a = new_assessment(model)
     a.company.name, a.company.city = name, "# :blue[Πόλη] www.example.gr"
     a.set_value(next(iter(model.items)), 2)
-    store.save_assessment(engine, a, 0, model)
+    store.save_assessment(engine, a, model)
     at = _app()
     at.run()
     at.switch_page("pages/clients.py").run()

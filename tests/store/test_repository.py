@@ -277,7 +277,7 @@ def test_search_ignores_accents_and_case_and_finds_cities(engine, model):
 
 def test_search_finds_a_name_of_several_words_typed_as_stored(engine, model):
     for n in ["Καφέ Άλφα", "Καφέ Βήτα", "Άλφα Βιβλία"]:
-        store.save_assessment(engine, full(model, n), 0, model)
+        store.save_assessment(engine, full(model, n), model)
 
     def found(term):
         return {r.name for r in store.list_clients(engine, term).rows}
