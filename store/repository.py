@@ -310,6 +310,15 @@ def write_cells(bind: Bind, assessment_id: str, changes: Mapping[str, tuple[Any,
                 saved[path] = rev
             else:
                 conflicts.append(CellConflict(path, value, cells.loads(old[0]), old[1]))
+        if conflicts and tab:
+            # A tab never conflicts with itself: a run cut short between its write and noting the
+            # revs it got leaves the tab with an older view of cells it wrote itself.
+            own = _written_by(conn, assessment_id, tab, [(c.path, c.rev) for c in conflicts])
+            for c in [c for c in conflicts if (c.path, c.rev) in own]:
+                conflicts.remove(c)
+                rows.append({"assessment_id": assessment_id, "path": c.path, "value": cells.dumps(c.mine), "rev": rev,
+                             "updated_at": now, "updated_by": by})
+                saved[c.path] = rev
         if rows:
             ins = _dialect_insert(conn)(assessment_cells)
             conn.execute(ins.on_conflict_do_update(
@@ -327,6 +336,15 @@ def write_cells(bind: Bind, assessment_id: str, changes: Mapping[str, tuple[Any,
 def _bump(conn: Connection, assessment_id: str) -> bool:
     return conn.execute(update(assessments).where(assessments.c.id == assessment_id, assessments.c.deleted_at.is_(None))
                         .values(rev=assessments.c.rev + 1)).rowcount == 1
+
+
+def _written_by(conn: Connection, assessment_id: str, tab: str, cells_at: list[tuple[str, int]]) -> set:
+    """Which of the (path, rev) cells were written by `tab` (read from the edit log)."""
+    revs = sorted({rev for _, rev in cells_at})
+    found = conn.execute(select(assessment_edits.c.path, assessment_edits.c.rev).where(
+        assessment_edits.c.assessment_id == assessment_id, assessment_edits.c.tab == tab,
+        assessment_edits.c.rev.in_(revs))).all()
+    return {(r.path, r.rev) for r in found} & set(cells_at)
 
 
 def _stored_cells(conn: Connection, assessment_id: str, paths: list[str]) -> dict[str, tuple[str, int]]:

@@ -133,6 +133,10 @@ def save_now(a: Assessment | None = None) -> bool:
         st.session_state[KEY_PENDING] = False
         return True
     st.session_state[KEY_PENDING] = True
+    if st.session_state.get(KEY_ID) != a.id:
+        # Before the write: a run cut short right after it must still know that these cells are
+        # this session's (else the next run would take its own write for someone else's).
+        st.session_state[KEY_ID] = a.id
     try:
         result = store.write_cells(engine(), a.id, {p: (v, seen[p][1] if p in seen else None) for p, v in dirty.items()},
                                    state.model(), tab=tab)
@@ -148,9 +152,7 @@ def save_now(a: Assessment | None = None) -> bool:
         seen[path] = (dirty[path], rev)
     for c in result.conflicts:
         conflicts[c.path] = c
-    if st.session_state.get(KEY_ID) != a.id:
-        st.session_state[KEY_ID] = a.id
-        _link(a.id)
+    _link(a.id)
     if result.rev == known + 1:
         st.session_state[KEY_REV] = result.rev  # nobody else wrote in between: nothing to fetch
     st.session_state[KEY_PENDING] = False

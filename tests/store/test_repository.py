@@ -61,7 +61,7 @@ def _tab(engine, assessment_id):
     return stored.assessment(), dict(stored.cells)
 
 
-def _write(engine, model, a, seen, tab="t"):
+def _write(engine, model, a, seen, tab=None):
     """Write what `a` changed since `seen`, as ui/persistence does."""
     current = cells.flatten(a)
     dirty = cells.changed_cells(current, {p: v for p, (v, _) in seen.items()})
@@ -85,7 +85,7 @@ def test_every_write_bumps_the_rev_and_stamps_its_cells(engine, model):
     first = next(iter(model.items))
     for n in range(3):
         tab.set_note(first, f"note {n}")
-        result = _write(engine, model, tab, seen)
+        result = _write(engine, model, tab, seen, "t")
         assert not result.conflicts
     assert result.rev == 4
     loaded, rev = store.load_assessment(engine, a.id)
@@ -488,3 +488,15 @@ def test_model_item_ids_are_recorded(engine, model):
     with engine.connect() as conn:
         raw = conn.execute(select(model_items.c.item_ids).where(model_items.c.model_version == model.version)).scalar()
     assert sorted(json.loads(raw)) == sorted(model.items)
+
+
+def test_a_tab_never_conflicts_with_its_own_earlier_write(engine, model):
+    """A run cut short after its write, before the tab noted the revs: the tab writes again as if it
+    had never seen the cells. Its own cells are not someone else's change."""
+    a = new_assessment(model)
+    store.save_assessment(engine, a, model, tab="tab-1")
+    a.company.city = "Ιωάννινα"
+    result = store.save_assessment(engine, a, model, tab="tab-1")   # seen nothing, same tab
+    assert not result.conflicts and store.load_assessment(engine, a.id)[0].company.city == "Ιωάννινα"
+    a.company.city = "Λάρισα"
+    assert [c.path for c in store.save_assessment(engine, a, model, tab="tab-2").conflicts] == ["company.city"]
