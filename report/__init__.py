@@ -70,20 +70,49 @@ def load_logo(logo: bytes | str | Path):
 
 
 def build_pdf(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str,
-              logo: bytes | str | Path | None = None) -> bytes:
-    """The improvement plan as PDF bytes, in "el" or "en". Raises LogoError for a bad logo."""
+              logo: bytes | str | Path | None = None, appendix: bool = False) -> bytes:
+    """The report as PDF bytes, in "el" or "en"; `appendix` adds the full action list, the KPIs
+    and the method. Raises LogoError for a bad logo."""
     from report.document import build
 
     if lang not in ("el", "en"):
         raise ValueError(f"language must be el or en, not {lang!r}")
     prepared = load_logo(logo) if logo is not None else None
-    return build(model, assessment, scores, plan, lang, prepared)
+    return build(model, assessment, scores, plan, lang, prepared, appendix)
 
 
-def pdf_for(model: AuditModel, assessment: Assessment, lang: str, logo: bytes | str | Path | None = None) -> bytes:
+def pdf_for(model: AuditModel, assessment: Assessment, lang: str, logo: bytes | str | Path | None = None,
+            appendix: bool = False) -> bytes:
     """Score, plan and build in one call: what the Plan page's download and the CLI both run."""
     scores = score(model, assessment)
-    return build_pdf(model, assessment, scores, build_plan(model, assessment, scores), lang, logo)
+    return build_pdf(model, assessment, scores, build_plan(model, assessment, scores), lang, logo, appendix)
 
 
-__all__ = ["LogoError", "build_pdf", "load_logo", "pdf_for"]
+FORMATS = ("pdf", "docx", "xlsx")
+
+
+def report_for(model: AuditModel, assessment: Assessment, fmt: str, lang: str,
+               logo: bytes | str | Path | None = None, appendix: bool = False) -> bytes:
+    """The report as PDF or Word, or the Excel plan tracker: one entry point for the CLI and the app."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if lang not in ("el", "en"):
+        raise ValueError(f"language must be el or en, not {lang!r}")
+    if fmt == "pdf":
+        return pdf_for(model, assessment, lang, logo, appendix)
+    scores = score(model, assessment)
+    plan = build_plan(model, assessment, scores)
+    if fmt == "xlsx":
+        from report.tracker import build_tracker
+
+        return build_tracker(model, assessment, scores, plan, lang)
+    from report.word import build_docx
+
+    png = None
+    if logo is not None:
+        reader, _ = load_logo(logo)
+        png = reader.getvalue()
+    return build_docx(model, assessment, scores, plan, lang, png, appendix)
+
+
+__all__ = ["FORMATS", "LogoError", "build_pdf", "load_logo", "pdf_for", "report_for"]

@@ -1,4 +1,6 @@
-"""`python -m report FILE.json -o OUT.pdf [--lang el|en] [--logo PATH]`: the PDF improvement plan.
+"""`python -m report FILE.json -o OUT [--lang el|en] [--appendix] [--logo PATH]`: the report as PDF
+(OUT.pdf) or Word (OUT.docx), or the Excel plan tracker (OUT.xlsx), chosen by OUT's extension
+(`--format` for standard output).
 
 Bad input exits with status 2 and one line on stderr naming the problem; never a traceback.
 """
@@ -21,15 +23,23 @@ def _fail(message: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _Parser(prog="python -m report", description="Build the PDF improvement plan of a CX assessment.")
+    parser = _Parser(prog="python -m report",
+                     description="Build the report (PDF or Word) or the Excel plan tracker of a CX assessment.")
     parser.add_argument("file", help="assessment JSON file ('-' for standard input)")
-    parser.add_argument("-o", "--output", required=True, help="PDF file to write ('-' for standard output)")
+    parser.add_argument("-o", "--output", required=True,
+                        help="file to write: .pdf, .docx or .xlsx ('-' for standard output, with --format)")
+    parser.add_argument("--format", choices=("pdf", "docx", "xlsx"), help="output format (default: OUT's extension)")
     parser.add_argument("--lang", choices=("el", "en"), help="report language (default: the assessment's)")
+    parser.add_argument("--appendix", action="store_true",
+                        help="add the full action list, the KPIs and the method (PDF and Word)")
     parser.add_argument("--logo", help="PNG or JPEG logo for the cover")
     args = parser.parse_args(argv)
+    fmt = args.format or (Path(args.output).suffix.lower().lstrip(".") if args.output != "-" else "pdf")
+    if fmt not in ("pdf", "docx", "xlsx"):
+        return _fail(f"{args.output}: unknown extension; use .pdf, .docx or .xlsx")
 
     from checklists import ContentError, default_model
-    from report import LogoError, load_logo, pdf_for
+    from report import LogoError, load_logo, report_for
     from scoring.assessment import AssessmentError, parse_assessment
 
     try:
@@ -58,11 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         except LogoError as exc:
             return _fail(f"{args.logo}: {str(exc).removeprefix('logo: ')}")
     try:
-        pdf = pdf_for(model, assessment, args.lang or assessment.language, logo)
+        pdf = report_for(model, assessment, fmt, args.lang or assessment.language, logo, args.appendix)
     except LogoError as exc:
         return _fail(f"{args.logo}: {str(exc).removeprefix('logo: ')}")
     except Exception as exc:  # a bug, not bad input: still one line, but status 1
-        print(f"error: could not build the PDF ({type(exc).__name__}: {' '.join(str(exc).split())})", file=sys.stderr)
+        print(f"error: could not build the {fmt.upper()} ({type(exc).__name__}: {' '.join(str(exc).split())})", file=sys.stderr)
         return 1
     try:
         if args.output == "-":

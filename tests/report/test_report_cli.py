@@ -111,3 +111,30 @@ def test_bad_inputs_get_status_2_and_one_line(model, content, tmp_path):
         assert r.returncode == 2, (name, err)
         assert err.count("\n") == 1 and err.startswith("error: "), (name, err)
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("ext,magic", [("pdf", b"%PDF"), ("docx", b"PK"), ("xlsx", b"PK")])
+def test_cli_writes_the_format_of_the_extension(model, content, tmp_path, ext, magic):
+    src = write(tmp_path, full_assessment(model))
+    out = tmp_path / f"report.{ext}"
+    r = run(src, "-o", out, "--lang", "en", env_dir=content)
+    assert r.returncode == 0, r.stderr
+    data = out.read_bytes()
+    assert data.startswith(magic)
+    if ext == "docx":
+        from docx import Document
+        assert any(p.style.name == "Heading 1" for p in Document(io.BytesIO(data)).paragraphs)
+    if ext == "xlsx":
+        from openpyxl import load_workbook
+        assert load_workbook(io.BytesIO(data)).sheetnames[0] == "Plan"
+
+
+def test_cli_appendix_adds_pages_and_unknown_extension_is_refused(model, content, tmp_path):
+    src = write(tmp_path, full_assessment(model))
+    plain, more = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert run(src, "-o", plain, env_dir=content).returncode == 0
+    assert run(src, "-o", more, "--appendix", env_dir=content).returncode == 0
+    assert len(pypdf.PdfReader(more).pages) > len(pypdf.PdfReader(plain).pages)
+    r = run(src, "-o", tmp_path / "a.odt", env_dir=content)
+    assert r.returncode == 2 and r.stderr.decode().count("\n") == 1 and b".docx" in r.stderr
+    assert not (tmp_path / "a.odt").exists()

@@ -1,0 +1,31 @@
+"""Facts every report format shows the same way (PDF, Word, Excel tracker)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from scoring.assessment import Assessment
+
+REVIEW_MONTHS = 6   # the consultant comes back in six months to show progress
+
+
+def assessed_on(assessment: Assessment) -> date:
+    """The assessment's date: when it was last changed (ISO timestamp in the document)."""
+    try:
+        return datetime.fromisoformat(assessment.updated_at).date()
+    except (TypeError, ValueError):
+        return date.today()
+
+
+def next_review(day: date, months: int = REVIEW_MONTHS) -> date:
+    """The same day `months` later, or the month's last day (31/08 + 6 months = 28/02 or 29/02)."""
+    import calendar
+
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def file_stem(assessment: Assessment, kind: str, lang: str) -> str:
+    """A file name that says whose report it is: 'Kafe_Alfa_report_el'."""
+    slug = "".join(ch for ch in (assessment.company.name or "") if ch.isalnum() or ch in "-_ ").strip().replace(" ", "_")
+    return f"{slug[:60] or 'cxaudit'}_{kind}_{lang}"
