@@ -76,6 +76,7 @@ NEVER_ONE = {
     "store.problem.too_long": {"n"},
     # over the limits, so never one: at least 245 rows and 14 columns (Excel has 16,384 columns)
     "metrics.error.too_many_cells": {"rows", "columns", "limit"}, "metrics.error.too_many_rows": {"rows", "limit"},
+    "tracker.problem.too_many_rows": {"max"}, "tracker.problem.owner_too_long": {"max"},
 }
 PLURAL_NOUN_AFTER_ONE = re.compile(
     r"\b1 (κενές|απαντήσεις|ερωτήσεις|γραμμές|στήλες|προβλήματα|ελέγχους|έλεγχοι|ενότητες|ημέρες|χαρακτήρες|"
