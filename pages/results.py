@@ -112,7 +112,7 @@ def _results() -> None:
     plan = build_plan(model, a, scores)
     for n, act in enumerate(plan.actions[:10], start=1):
         item = model.items[act.item]
-        answer = model.option(act.value).label(lang)
+        answer = model.option(act.value, act.item).label(lang)
         why = " ".join(why_text(r, model, lang) for r in act.why)
         gain = gain_text(act, model, lang)
         st.markdown(

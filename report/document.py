@@ -63,6 +63,10 @@ class _Ctx:
         self.model, self.a, self.scores, self.plan, self.lang = model, assessment, scores, plan, lang
         self.s = styles()
         self.items = model.items
+        from checklists.applicability import Profile, not_asked
+        # Questions not asked of this business (size, sector): never shown as strengths or notes.
+        self.skipped = not_asked(model, Profile.of(assessment.company.sector, assessment.company.size),
+                                 assessment.brought_back)
 
     # text helpers
     def t(self, key: str, **params) -> str:
@@ -106,8 +110,9 @@ class _Ctx:
         p = self.model.pillar(pid)
         return (p.short_title if short else p.title)(self.lang)
 
-    def answer_label(self, value) -> str:
-        return self.model.option(value).label(self.lang)
+    def answer_label(self, value, item_id: str | None = None) -> str:
+        """The answer's label in the item's own answer set (frequency or existence)."""
+        return self.model.option(value, item_id).label(self.lang)
 
     @property
     def company_name(self) -> str:
@@ -401,7 +406,7 @@ def _summary(ctx: _Ctx) -> list:
 def _item_block(ctx: _Ctx, item_id: str, value, action: PlanAction | None) -> list:
     item = ctx.items[item_id]
     lang = ctx.lang
-    meta = [item_id, ctx.t("report.answer", answer=ctx.answer_label(value))]
+    meta = [item_id, ctx.t("report.answer", answer=ctx.answer_label(value, item_id))]
     if item.critical:
         meta.append(ctx.t("report.key_question"))
     if action is not None and not action.include:
@@ -422,7 +427,7 @@ def _compact_line(ctx: _Ctx, item_id: str, value, mark: str) -> list:
     """A finding in one short paragraph: the question, then id and answer in grey; its note below."""
     item = ctx.items[item_id]
     text = f"{ctx.esc(item.text(ctx.lang))} " \
-           f'<font size="7" color="#5d6d7e">{item_id} · {ctx.esc(ctx.answer_label(value))}</font>'
+           f'<font size="7" color="#5d6d7e">{item_id} · {ctx.esc(ctx.answer_label(value, item_id))}</font>'
     out = [Paragraph(text, ctx.s["compact"], bulletText=mark)]
     note = ctx.a.note(item_id).strip()
     if note:
@@ -451,11 +456,13 @@ def _pillar_section(ctx: _Ctx, number: int, pillar) -> list:
         lines = [ctx.tx("report.capped" if ps.capped else "report.capped_soft", "callout", uncapped=ps.uncapped_level)]
         for i in ps.capped_by:
             lines.append(Paragraph(f"<b>{i}</b> {ctx.esc(ctx.items[i].text(lang))} "
-                                   f"({ctx.esc(ctx.answer_label(a.value(i)))})", ctx.s["calloutbullet"], bulletText="•"))
+                                   f"({ctx.esc(ctx.answer_label(a.value(i), i))})", ctx.s["calloutbullet"], bulletText="•"))
         out.append(Spacer(1, 4))
         out.append(_callout(ctx, lines, "warn"))
     strengths, other = [], []
     for item in pillar.items:
+        if item.id in ctx.skipped:
+            continue
         value = a.value(item.id)
         v = numeric(value)
         if v is not None and v >= 3 and value != "unknown":
@@ -495,7 +502,7 @@ def _pillar_section(ctx: _Ctx, number: int, pillar) -> list:
         for item_id in other:
             value = a.value(item_id)
             item = ctx.items[item_id]
-            label = ctx.answer_label(value) if value is not None else ctx.t("report.unanswered")
+            label = ctx.answer_label(value, item_id) if value is not None else ctx.t("report.unanswered")
             out += [ctx.p(ctx.esc(item.text(lang)), "item"),
                     ctx.p(ctx.esc(f"{item_id} · {ctx.t('report.answer', answer=label)}"), "itemmeta"),
                     Paragraph(f"<b>{ctx.esc(ctx.t('report.note'))}:</b> "

@@ -108,7 +108,7 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
         for it in p.items:
             value = assessment.value(it.id)
             ws.append([it.id, p.short_title(lang), it.text(lang),
-                       model.option(value).label(lang) if value is not None else t("report.unanswered", lang),
+                       model.option(value, it.id).label(lang) if value is not None else t("report.unanswered", lang),
                        assessment.note(it.id)])
     for row in ws.iter_rows(min_row=2):
         for cell in row:

@@ -218,7 +218,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         for act in in_plan:
             item = model.items[act.item]
             doc.add_heading(item.text(lang), level=3)
-            para(f"{act.item} · {t('report.answer', lang, answer=ctx.answer_label(act.value))}", size=8)
+            para(f"{act.item} · {t('report.answer', lang, answer=ctx.answer_label(act.value, act.item))}", size=8)
             p = doc.add_paragraph()
             p.add_run(f"{t('report.action', lang)}: ").bold = True
             p.add_run(act.text(lang))
@@ -229,15 +229,15 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         if later:
             doc.add_heading(t("report.later_pillar", lang), level=2)
             for act in later:
-                para(f"{model.items[act.item].text(lang)} ({act.item} · {ctx.answer_label(act.value)})", "List Bullet")
-        strengths = [it for it in pillar.items
-                     if numeric(assessment.value(it.id)) is not None and numeric(assessment.value(it.id)) >= 3
+                para(f"{model.items[act.item].text(lang)} ({act.item} · {ctx.answer_label(act.value, act.item)})", "List Bullet")
+        strengths = [it for it in pillar.items if it.id not in ctx.skipped
+                     and numeric(assessment.value(it.id)) is not None and numeric(assessment.value(it.id)) >= 3
                      and assessment.value(it.id) != "unknown" and it.id not in {a.item for a in actions}]
         doc.add_heading(t("report.strengths", lang), level=2)
         if not strengths:
             para(t("report.no_strengths", lang), italic=True)
         for it in strengths:
-            para(f"{it.text(lang)} ({it.id} · {ctx.answer_label(assessment.value(it.id))})", "List Bullet")
+            para(f"{it.text(lang)} ({it.id} · {ctx.answer_label(assessment.value(it.id), it.id)})", "List Bullet")
         for it in pillar.items:
             note = assessment.note(it.id).strip()
             if note and it.id not in {a.item for a in in_plan}:

@@ -43,7 +43,7 @@ def build(model, a, lang, appendix=False):
 def test_default_report_is_six_to_eight_pages_one_per_part(shipped, audit, lang):
     s = score(shipped, audit)
     plan = build_plan(shipped, audit, s)
-    assert 30 <= len(s.gaps) <= 50
+    assert len(s.gaps) >= 30   # a full audit with many gaps (about 40 with content v1, 60 with v2)
     pages = [flat(p) for p in pdf_pages(build(shipped, audit, lang))]
     assert 6 <= len(pages) <= 8, len(pages)
     assert flat(t("report.summary", lang)) in pages[1]
