@@ -13,6 +13,7 @@ Problem codes are rendered by the catalog keys `tracker.problem.<code>`.
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -41,6 +42,18 @@ def _label(key: str, lang: str) -> str:
 
 def status_labels(lang: str) -> dict[str, str]:
     return {s: t(f"report.status.{s}", lang) for s in STATUSES}
+
+
+def _fit_rows(ws, widths: list[float]) -> None:
+    """Row heights for wrapped text: neither Excel nor LibreOffice grows a row openpyxl wrote, so
+    each row gets the lines its longest cell needs (about one character per width unit)."""
+    for row in ws.iter_rows(min_row=2):
+        lines = 1
+        for cell, width in zip(row, widths):
+            text = "" if cell.value is None else str(cell.value)
+            if text:
+                lines = max(lines, sum(math.ceil(max(len(part), 1) / max(width - 1, 1)) for part in text.split("\n")))
+        ws.row_dimensions[row[0].row].height = 15 * min(lines, 30)
 
 
 def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str) -> bytes:
@@ -87,6 +100,7 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
         for cell in row:
             cell.alignment = wrap
         row[due_col - 1].number_format = DATE_FORMAT
+    _fit_rows(ws, [WIDTHS[k] for k in PLAN_COLUMNS])
     if last >= 2:
         dv = DataValidation(type="list", formula1='"' + ",".join(labels.values()) + '"', allow_blank=False,
                             showErrorMessage=True, errorTitle=t("tracker.status_error_title", lang),
@@ -103,7 +117,8 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
     # ---- answers and notes
     ws = wb.create_sheet(t("tracker.sheet.answers", lang)[:31])
     keys = ("item", "pillar", "question", "answer", "note")
-    header(ws, keys, {"item": 10, "pillar": 16, "question": 70, "answer": 22, "note": 60})
+    answer_widths = {"item": 10, "pillar": 16, "question": 70, "answer": 22, "note": 60}
+    header(ws, keys, answer_widths)
     for p in model.pillars:
         for it in p.items:
             value = assessment.value(it.id)
@@ -113,6 +128,7 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap
+    _fit_rows(ws, [answer_widths[k] for k in keys])
     ws.auto_filter.ref = ws.dimensions
 
     # ---- scores
