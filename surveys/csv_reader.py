@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import mmap
 import re
 import warnings as _warnings
 from typing import Any, Callable
@@ -81,14 +80,17 @@ class _NotForArrow(Exception):
 
 
 def _has_quotes(buf: Any) -> bool:
-    """Whether the input has a double quote anywhere (a C-speed scan; a path is memory-mapped)."""
+    """Whether the input has a double quote anywhere (a C-speed scan)."""
     if isinstance(buf, (bytes, bytearray)):
         return b'"' in buf
     if isinstance(buf, io.BytesIO):
         return buf.getvalue().find(b'"') >= 0  # getvalue() shares the buffer, no copy
     try:
-        with open(buf, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-            return mm.find(b'"') >= 0
+        with open(buf, "rb") as fh:  # in 1 MB reads: a memory map would add the file to the RSS
+            while chunk := fh.read(1 << 20):
+                if b'"' in chunk:
+                    return True
+        return False
     except (OSError, ValueError, TypeError):
         return True
 
