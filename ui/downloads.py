@@ -9,8 +9,8 @@ itself is built only on click, so a rerun pays nothing for it (a PDF takes about
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 from checklists.model import AuditModel
 from scoring.assessment import Assessment

@@ -8,13 +8,16 @@ ever opened a downloaded file. Here a person fills in the profile, answers a few
 from __future__ import annotations
 
 import json
+import os
 import re
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+from browser import Server, wait_idle
 from playwright.sync_api import expect
 from pypdf import PdfReader
+from store_support import PG_ENV, create_pg_database, drop_pg_database
 
-from browser import wait_idle
 from checklists import default_model
 from i18n import t
 
@@ -55,7 +58,26 @@ def download(page, key: str, target_dir):
     return path
 
 
-def test_every_download_holds_the_users_audit(server, page, tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_server(request, tmp_path):
+    """The app on SQLite, and on PostgreSQL when $CXAUDIT_TEST_POSTGRES_URL is set."""
+    base = os.environ.get(PG_ENV)
+    url = None
+    if request.param == "postgresql":
+        if not base:
+            pytest.skip(f"{PG_ENV} is not set")
+        url = create_pg_database(base)
+    s = Server(tmp_path / "e2e.sqlite", url).start()
+    yield s
+    s.stop()
+    if url:
+        from store.db import dispose
+        dispose(url)
+        drop_pg_database(base, url)
+
+
+def test_every_download_holds_the_users_audit(any_db_server, page, tmp_path):
+    server = any_db_server
     pillar = MODEL.pillars[0]
     scale = {o.value: o for o in MODEL.answer_scale}
     page.goto(server.url)
@@ -103,7 +125,7 @@ def test_every_download_holds_the_users_audit(server, page, tmp_path):
     from store.db import dispose, get_engine
     from store.repository import load_assessment
 
-    url = f"sqlite:///{server.db_path}"
+    url = server.database_url
     try:
         stored, _version = load_assessment(get_engine(url), assessment_id)
     finally:
