@@ -29,3 +29,18 @@ def file_stem(assessment: Assessment, kind: str, lang: str) -> str:
     """A file name that says whose report it is: 'Kafe_Alfa_report_el'."""
     slug = "".join(ch for ch in (assessment.company.name or "") if ch.isalnum() or ch in "-_ ").strip().replace(" ", "_")
     return f"{slug[:60] or 'cxaudit'}_{kind}_{lang}"
+
+
+_NOT_XML = None
+
+
+def office_text(text: str) -> str:
+    """Text Word and Excel files can hold: XML 1.0 forbids control characters (other than tab,
+    newline, carriage return), lone surrogates and U+FFFE/U+FFFF; python-docx and openpyxl raise
+    on them, so a note pasted with a stray control character must not break the download."""
+    import re
+
+    global _NOT_XML
+    if _NOT_XML is None:
+        _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+    return _NOT_XML.sub("", text)

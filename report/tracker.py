@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from checklists.model import AuditModel
 from i18n import t
-from report.common import assessed_on, next_review
+from report.common import assessed_on, next_review, office_text
 from scoring.assessment import Assessment
 from scoring.maturity import Scores
 from scoring.plan import STATUSES, Plan, edit_action, why_text
@@ -62,8 +62,12 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
+
+    def clean_row(values: list) -> list:
+        return [office_text(v) if isinstance(v, str) else v for v in values]
+
     wb.properties.identifier = assessment.id
-    wb.properties.title = t("tracker.title", lang, name=assessment.company.name or t("report.no_name", lang))
+    wb.properties.title = office_text(t("tracker.title", lang, name=assessment.company.name or t("report.no_name", lang)))
     wb.properties.creator = "cxaudit"
     head_font = Font(bold=True, color="FFFFFF")
     head_fill = PatternFill("solid", fgColor="1F4E79")
@@ -90,9 +94,9 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
     for act in plan.actions:
         phase = t(f"plan.phase.{act.phase}" if act.phase else ("plan.phase.none" if act.include else "plan.phase.later"),
                   lang)
-        ws.append([act.item, act.text(lang), model.pillar(act.pillar).short_title(lang), model.items[act.item].text(lang),
+        ws.append(clean_row([act.item, act.text(lang), model.pillar(act.pillar).short_title(lang), model.items[act.item].text(lang),
                    phase, act.hours, act.owner, act.due, labels[act.status], act.kpi(lang),
-                   " ".join(why_text(r, model, lang) for r in act.why)])
+                   " ".join(why_text(r, model, lang) for r in act.why)]))
     last = ws.max_row
     due_col = PLAN_COLUMNS.index("due") + 1
     status_col = ws.cell(row=1, column=PLAN_COLUMNS.index("status") + 1).column_letter
@@ -122,9 +126,9 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
     for p in model.pillars:
         for it in p.items:
             value = assessment.value(it.id)
-            ws.append([it.id, p.short_title(lang), it.text(lang),
-                       model.option(value, it.id).label(lang) if value is not None else t("report.unanswered", lang),
-                       assessment.note(it.id)])
+            ws.append(clean_row([it.id, p.short_title(lang), it.text(lang),
+                           model.option(value, it.id).label(lang) if value is not None else t("report.unanswered", lang),
+                           assessment.note(it.id)]))
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap

@@ -12,7 +12,7 @@ import math
 
 from checklists.model import AuditModel
 from i18n import format_date, format_number, t
-from report.common import assessed_on, next_review
+from report.common import assessed_on, next_review, office_text
 from report.fonts import FONT_DIR
 from scoring.assessment import Assessment
 from scoring.maturity import Scores, numeric
@@ -93,7 +93,7 @@ def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float]):
     table.autofit = False
     for i, text in enumerate(head):
         cell = table.rows[0].cells[i]
-        cell.text = text
+        cell.text = office_text(text)
         cell.paragraphs[0].runs[0].bold = True
         shade = OxmlElement("w:shd")
         shade.set(qn("w:val"), "clear")
@@ -107,7 +107,7 @@ def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float]):
     for values in rows:
         cells = table.add_row().cells
         for i, text in enumerate(values):
-            cells[i].text = text
+            cells[i].text = office_text(text)
     # Word reads the cell widths, LibreOffice the grid's: set both, on a fixed layout.
     for i, w in enumerate(widths_cm):
         table.columns[i].width = Cm(w)
@@ -140,18 +140,22 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         _set_font(doc.styles[name])
     props = doc.core_properties
     name = (assessment.company.name or "").strip() or t("report.no_name", lang)
-    props.title = f"{t('report.title', lang)} – {name}"
-    props.author = ", ".join(x for x in (assessment.assessor.name, assessment.assessor.organisation) if x) or "cxaudit"
+    props.title = office_text(f"{t('report.title', lang)} – {name}")
+    props.author = office_text(", ".join(x for x in (assessment.assessor.name, assessment.assessor.organisation)
+                                         if x) or "cxaudit")
     props.language = {"el": "el-GR", "en": "en-GB"}[lang]
     props.subject = t("report.subject", lang)
 
     def para(text: str, style: str | None = None, size: float | None = None, italic: bool = False):
         p = doc.add_paragraph(style=style)
-        run = p.add_run(text)
+        run = p.add_run(office_text(text))
         if size:
             run.font.size = Pt(size)
         run.italic = italic
         return p
+
+    def heading(text: str, level: int):
+        return doc.add_heading(office_text(text), level=level)
 
     def page_break() -> None:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -160,9 +164,9 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     if logo:
         doc.add_picture(io.BytesIO(logo), width=Cm(5))
     para(t("report.cover_kicker", lang).upper(), size=9)
-    doc.add_heading(t("report.title", lang), level=0)
+    heading(t("report.title", lang), level=0)
     para(t("report.subtitle", lang))
-    doc.add_heading(name, level=1)
+    heading(name, level=1)
     assessor = ", ".join(x for x in (assessment.assessor.name.strip(), assessment.assessor.organisation.strip()) if x)
     fields = [(t("report.cover_sector", lang), ctx.sector_label() or "–"),
               (t("report.cover_city", lang), assessment.company.city.strip() or "–"),
@@ -177,7 +181,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     page_break()
 
     # ---- summary
-    doc.add_heading(t("report.summary", lang), level=1)
+    heading(t("report.summary", lang), level=1)
     if scores.overall_level is None:
         para(t("report.summary_empty", lang))
     else:
@@ -189,18 +193,18 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                         t("report.chart_current", lang), t("report.chart_target", lang))
         doc.add_picture(io.BytesIO(png), width=Cm(14))
         if plan.start_now:
-            doc.add_heading(t("plan.start_now", lang), level=2)
+            heading(t("plan.start_now", lang), level=2)
             for act in plan.start_now:
                 p = para(act.text(lang), "List Number")
                 meta = f"{model.pillar(act.pillar).short_title(lang)} · {act.item} · {hours_text(act.hours, lang)} · " \
                        f"{why_text(act.why[0], model, lang)}"
-                p.add_run("\n" + meta).font.size = Pt(8)
+                p.add_run(office_text("\n" + meta)).font.size = Pt(8)
 
     # ---- one section per pillar
     for n, pillar in enumerate(model.pillars, start=1):
         page_break()
         ps, tg = scores.pillars[pillar.id], plan.targets[pillar.id]
-        doc.add_heading(f"{n}. {pillar.title(lang)}", level=1)
+        heading(f"{n}. {pillar.title(lang)}", level=1)
         if ps.score is None:
             meta = t("report.pillar_meta_none", lang, target=tg.target, target_name=ctx.level_name(tg.target))
         else:
@@ -210,30 +214,30 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         actions = [a for a in plan.actions if a.pillar == pillar.id]
         if not ps.answered:
             continue
-        doc.add_heading(t("report.gaps", lang), level=2)
+        heading(t("report.gaps", lang), level=2)
         in_plan = [a for a in actions if a.include]
         if not in_plan:
             para(t("report.no_plan_pillar", lang, target=tg.target) if actions else t("report.no_gaps_pillar", lang),
                  italic=True)
         for act in in_plan:
             item = model.items[act.item]
-            doc.add_heading(item.text(lang), level=3)
+            heading(item.text(lang), level=3)
             para(f"{act.item} · {t('report.answer', lang, answer=ctx.answer_label(act.value, act.item))}", size=8)
             p = doc.add_paragraph()
             p.add_run(f"{t('report.action', lang)}: ").bold = True
-            p.add_run(act.text(lang))
+            p.add_run(office_text(act.text(lang)))
             para(why_text(act.why[0], model, lang), size=8, italic=True)
             if assessment.note(act.item).strip():
                 para(f"{t('report.note', lang)}: {assessment.note(act.item).strip()}", italic=True)
         later = [a for a in actions if not a.include]
         if later:
-            doc.add_heading(t("report.later_pillar", lang), level=2)
+            heading(t("report.later_pillar", lang), level=2)
             for act in later:
                 para(f"{model.items[act.item].text(lang)} ({act.item} · {ctx.answer_label(act.value, act.item)})", "List Bullet")
         strengths = [it for it in pillar.items if it.id not in ctx.skipped
                      and numeric(assessment.value(it.id)) is not None and numeric(assessment.value(it.id)) >= 3
                      and assessment.value(it.id) != "unknown" and it.id not in {a.item for a in actions}]
-        doc.add_heading(t("report.strengths", lang), level=2)
+        heading(t("report.strengths", lang), level=2)
         if not strengths:
             para(t("report.no_strengths", lang), italic=True)
         for it in strengths:
@@ -249,13 +253,13 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         lines = [p.getPlainText() for p in pdfdoc._metric_lines(ctx)]
     if lines:
         page_break()
-        doc.add_heading(lines[0], level=1)
+        heading(lines[0], level=1)
         for line in lines[1:]:
             para(line)
 
     # ---- the 90-day plan
     page_break()
-    doc.add_heading(t("report.plan", lang), level=1)
+    heading(t("report.plan", lang), level=1)
     if not plan.actions:
         para(t("report.plan_no_actions", lang))
     else:
@@ -264,7 +268,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         for phase in plan.phases:
             used = t("plan.phase_load", lang, used=hours_text(round(phase.used, 1), lang),
                      capacity=hours_text(round(phase.capacity, 1), lang))
-            doc.add_heading(f"{t(f'plan.phase.{phase.number}', lang)} · {used}", level=2)
+            heading(f"{t(f'plan.phase.{phase.number}', lang)} · {used}", level=2)
             if not phase.actions:
                 para(t("report.phase_empty", lang), italic=True)
                 continue
@@ -286,7 +290,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
             para(t("report.plan_later", lang, count=len(plan.later)), size=9)
 
     # ---- sign-off
-    doc.add_heading(t("report.signoff", lang), level=2)
+    heading(t("report.signoff", lang), level=2)
     when = assessed_on(assessment)
     _table(doc, [t("report.signoff_assessor", lang), assessor or "–"],
            [[t("report.signoff_date", lang), format_date(when, lang)],
@@ -296,7 +300,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     # ---- appendix
     if appendix:
         page_break()
-        doc.add_heading(t("report.appendix_actions", lang), level=1)
+        heading(t("report.appendix_actions", lang), level=1)
         rows = [[str(a.rank or ""), a.text(lang), model.pillar(a.pillar).short_title(lang), a.item,
                  t(f"plan.phase_short.{a.phase or ('none' if a.include else 'later')}", lang),
                  a.kpi(lang), a.owner or "–", statuses[a.status]] for a in plan.actions]
@@ -305,10 +309,10 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                                                                "owner", "status")], rows,
                    [0.8, 5.2, 2.0, 1.6, 1.5, 3.4, 1.6, 1.6])
         if plan.kpis:
-            doc.add_heading(t("report.kpis", lang), level=2)
+            heading(t("report.kpis", lang), level=2)
             _table(doc, [t("report.col.rank", lang), t("report.col.kpi", lang), t("report.col.items", lang)],
                    [[str(n), k.kpi(lang), ", ".join(k.items)] for n, k in enumerate(plan.kpis, start=1)], [1, 11, 5])
-        doc.add_heading(t("report.method", lang), level=2)
+        heading(t("report.method", lang), level=2)
         para(t("report.method_intro", lang))
         for n in range(1, 7):
             para(t(f"report.rule{n}", lang), "List Bullet")

@@ -138,3 +138,22 @@ def test_libreoffice_opens_the_tracker(shipped, audit, tmp_path):
     pdf = soffice_pdf(report_for(shipped, audit, "xlsx", "el"), ".xlsx", tmp_path)
     text = "\n".join(p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert t("tracker.col.action", "el") in text and plan_of(shipped, audit).actions[0].item in text
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_hostile_text_does_not_break_the_office_files(shipped, fmt):
+    """A note, owner or name pasted with control characters (XML cannot hold them) still gives a
+    file; python-docx and openpyxl raised on them before."""
+    from report_fixtures import HOSTILE
+    from scoring.plan import edit_action
+
+    for text in HOSTILE.values():
+        a = realistic_audit(shipped)
+        a.company.name = text[:200]
+        a.set_note(next(iter(shipped.items)), text)
+        edit_action(a, plan_of(shipped, a).actions[0].item, owner=text[:200])
+        data = report_for(shipped, a, fmt, "el")
+        assert data.startswith(b"PK")
+    if fmt == "xlsx":
+        wb = load_workbook(io.BytesIO(data))
+        assert wb.worksheets[0].cell(row=2, column=COL["owner"]).value.startswith("Κοντρόλ")
