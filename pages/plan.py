@@ -4,6 +4,7 @@ from datetime import date
 import streamlit as st
 
 from i18n import format_number
+from i18n.problems import first_line
 from report import MAX_LOGO_BYTES, LogoError, load_logo
 from scoring.plan import STATUSES, build_plan, edit_action, set_target
 from ui import downloads, state, upload
@@ -74,7 +75,7 @@ def _store_logo() -> None:
     try:
         load_logo(data)
     except LogoError as exc:
-        st.session_state[LOGO_OK_KEY] = ("error", str(exc).removeprefix("logo: "))
+        st.session_state[LOGO_OK_KEY] = ("error", exc.problems)  # rendered when drawn, in the page's language
         return
     st.session_state[LOGO_OK_KEY] = ("ok", data)
 
@@ -162,7 +163,7 @@ upload.file_uploader(state.t("plan.logo"), key=LOGO_KEY, types=("png", "jpg", "j
                      limit_mb=MAX_LOGO_BYTES // 1048576, on_change=_store_logo)
 logo_state = st.session_state.get(LOGO_OK_KEY)
 if logo_state and logo_state[0] == "error":
-    st.error(state.t("plan.logo_bad", problem=logo_state[1]), icon=":material/image_not_supported:")
+    st.error(state.t("plan.logo_bad", problem=first_line(logo_state[1], lang)), icon=":material/image_not_supported:")
 elif logo_state:
     st.caption(state.t("plan.logo_ok"))
 left, right = st.columns(2)

@@ -2,7 +2,8 @@
 (OUT.pdf) or Word (OUT.docx), or the Excel plan tracker (OUT.xlsx), chosen by OUT's extension
 (`--format` for standard output).
 
-Bad input exits with status 2 and one line on stderr naming the problem; never a traceback.
+Bad input exits with status 2 and one line on stderr naming the problem; never a traceback. The
+line is in English, or in Greek with --lang el (the language of the report too).
 """
 from __future__ import annotations
 
@@ -36,16 +37,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     fmt = args.format or (Path(args.output).suffix.lower().lstrip(".") if args.output != "-" else "pdf")
     if fmt not in ("pdf", "docx", "xlsx"):
-        return _fail(f"{args.output}: unknown extension; use .pdf, .docx or .xlsx")
+        from i18n.problems import Problem, line
+
+        return _fail(f"{args.output}: {line(Problem('', 'output_extension'), args.lang or 'en')}")
 
     from checklists import ContentError, default_model
+    from i18n import t
+    from i18n.problems import first_line, os_problem
     from report import LogoError, load_logo, report_for
     from scoring.assessment import AssessmentError, parse_assessment
 
+    lang = args.lang or "en"  # of the messages; the report's own default is the assessment's language
     try:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
-        return _fail(f"{args.file}: cannot read ({exc.strerror or exc})")
+        return _fail(f"{args.file}: {first_line([os_problem('', exc)], lang)}")
     try:
         model = default_model()
     except ContentError as exc:
@@ -53,24 +59,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         assessment, dropped = parse_assessment(raw, model, allow_unknown_items=None)
     except AssessmentError as exc:
-        return _fail(f"{args.file}: {exc.first_line}")
+        return _fail(f"{args.file}: {exc.first_line(lang)}")
     if dropped:
-        print(f"warning: {args.file}: made with questionnaire {assessment.model_version or '?'}; "
-              f"answers to items no longer asked were left out: {', '.join(dropped)}", file=sys.stderr)
+        print(f"warning: {args.file}: {t('cli.dropped_items', lang, version=assessment.model_version or '?', items=', '.join(dropped))}",
+              file=sys.stderr)
     logo = None
     if args.logo:
         try:
             logo = Path(args.logo).read_bytes()
         except OSError as exc:
-            return _fail(f"{args.logo}: cannot read ({exc.strerror or exc})")
+            return _fail(f"{args.logo}: {first_line([os_problem('', exc)], lang)}")
         try:
             load_logo(logo)  # check first, so a bad logo is reported before any work
         except LogoError as exc:
-            return _fail(f"{args.logo}: {str(exc).removeprefix('logo: ')}")
+            return _fail(f"{args.logo}: {exc.first_line(lang)}")
     try:
         pdf = report_for(model, assessment, fmt, args.lang or assessment.language, logo, args.appendix)
     except LogoError as exc:
-        return _fail(f"{args.logo}: {str(exc).removeprefix('logo: ')}")
+        return _fail(f"{args.logo}: {exc.first_line(lang)}")
     except Exception as exc:  # a bug, not bad input: still one line, but status 1
         print(f"error: could not build the {fmt.upper()} ({type(exc).__name__}: {' '.join(str(exc).split())})", file=sys.stderr)
         return 1
@@ -81,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             Path(args.output).write_bytes(pdf)
     except OSError as exc:
-        return _fail(f"{args.output}: cannot write ({exc.strerror or exc})")
+        return _fail(f"{args.output}: {first_line([os_problem('', exc, writing=True)], lang)}")
     return 0
 
 
