@@ -22,6 +22,8 @@ from .separators import detect_separator
 from .source import MAX_ROWS, SAMPLE_BYTES, Source
 
 DICT_MAX_CARDINALITY = 20_000
+USE_THREADS = True
+BLOCK_SIZE = 1 << 20   # pyarrow's default; 8 MB looked better in one same-run comparison, not in the next
 from .table import ImportedTable, dedupe
 
 _BLANK_LINE = re.compile(r"(?:^|\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))")
@@ -104,7 +106,7 @@ def _arrow_csv(buf: Any, sep: str) -> pd.DataFrame:
     source = pa.py_buffer(buf) if isinstance(buf, (bytes, bytearray)) else buf
     try:
         table = pacsv.read_csv(
-            source, read_options=pacsv.ReadOptions(use_threads=True),
+            source, read_options=pacsv.ReadOptions(use_threads=USE_THREADS, block_size=BLOCK_SIZE),
             parse_options=pacsv.ParseOptions(delimiter=sep, quote_char='"', double_quote=True,
                                              escape_char=False, newlines_in_values=multiline,
                                              ignore_empty_lines=True),
