@@ -28,6 +28,14 @@ def pdf(model: AuditModel, frozen: Assessment, lang: str, logo: bytes | None = N
     return partial(pdf_for, model, frozen, lang, logo)
 
 
+def report(model: AuditModel, frozen: Assessment, fmt: str, lang: str,
+           logo: bytes | None = None) -> Callable[[], bytes]:
+    """The report of `frozen` as "pdf" or "docx", or the "xlsx" plan tracker, built when the user clicks."""
+    from report import report_for
+
+    return partial(report_for, model, frozen, fmt, lang, logo)
+
+
 def assessment_json(frozen: Assessment) -> Callable[[], str]:
     """The assessment file (the document the store keeps), built when the user clicks."""
     return frozen.to_json

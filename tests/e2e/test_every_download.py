@@ -36,6 +36,23 @@ def pdf_text(path) -> str:
     return _words("\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages))
 
 
+def docx_text(path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    cells = [c.text for table in doc.tables for row in table.rows for c in row.cells]
+    return _words("\n".join([p.text for p in doc.paragraphs] + cells))
+
+
+def xlsx_text(path) -> str:
+    """The workbook's title (it names the business) and every cell of every sheet."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(str(path), read_only=True)
+    cells = [str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    return _words("\n".join([book.properties.title or ""] + cells))
+
+
 def question(page, item_id: str):
     return page.locator('[data-testid="stRadio"]').filter(has_text=f"· {item_id}")
 
@@ -111,6 +128,18 @@ def test_every_download_holds_the_users_audit(any_db_server, page, tmp_path):
         assert _words(t("report.pillar_answered", lang, count=len(answers), total=len(pillar.items))) in text
         assert _words(t("report.provisional", lang, count=len(answers), total=total, pct="X")).split("(")[0] in text
         assert _words(not_at_all.action.text(lang)) in text, f"{lang} PDF lacks the action of the 'Not at all' answer"
+
+    # The Word report and the Excel tracker, in the page's language (Greek by default).
+    word = download(page, "plan_download_docx", tmp_path)
+    assert word.suffix == ".docx" and word.name.startswith("Καφέ_Άλφα")
+    text = docx_text(word)
+    assert NAME in text and CITY in text and t("report.no_name", "el") not in text
+    assert _words(not_at_all.action.text("el")) in text, "the Word file lacks the action of the 'Καθόλου' answer"
+    tracker = download(page, "plan_download_xlsx", tmp_path)
+    assert tracker.suffix == ".xlsx" and tracker.name.startswith("Καφέ_Άλφα")
+    text = xlsx_text(tracker)
+    assert NAME in text and t("report.no_name", "el") not in text
+    assert _words(not_at_all.action.text("el")) in text, "the tracker lacks the action of the 'Καθόλου' answer"
 
     # The assessment file from Results is the stored document, byte for byte in meaning.
     page.locator('[data-testid="stSidebarNav"] a[href$="/results"]').click()
