@@ -62,11 +62,12 @@ class _Ctx:
     def __init__(self, model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str):
         self.model, self.a, self.scores, self.plan, self.lang = model, assessment, scores, plan, lang
         self.s = styles()
-        self.items = model.items
-        from checklists.applicability import Profile, not_asked
+        from checklists.applicability import Profile, for_profile, not_asked
+        profile = Profile.of(assessment.company.sector, assessment.company.size)
+        # The questions and actions in the business's own words (sector wording).
+        self.items = for_profile(model, profile).items
         # Questions not asked of this business (size, sector): never shown as strengths or notes.
-        self.skipped = not_asked(model, Profile.of(assessment.company.sector, assessment.company.size),
-                                 assessment.brought_back)
+        self.skipped = not_asked(model, profile, assessment.brought_back)
 
     # text helpers
     def t(self, key: str, **params) -> str:

@@ -117,10 +117,15 @@ def _notice(kind: str, text: str) -> None:
 def describe_changes(changes) -> str:
     gone = ", ".join(md_escape(i) for i in changes.gone) or state.t("store.none")
     if changes.new_known:
-        return state.t("store.model_changed", old=md_escape(changes.old_version) or "–", new=changes.new_version,
+        text = state.t("store.model_changed", old=md_escape(changes.old_version) or "–", new=changes.new_version,
                        gone=gone, added=", ".join(changes.new) or state.t("store.none"))
-    return state.t("store.model_changed_unknown", old=md_escape(changes.old_version) or "–", new=changes.new_version,
-                   gone=gone)
+    else:
+        text = state.t("store.model_changed_unknown", old=md_escape(changes.old_version) or "–",
+                       new=changes.new_version, gone=gone)
+    moved = getattr(changes, "moved", None)
+    if moved:  # answers that now sit under another id (checklists/content/carryover.yaml)
+        text += " " + state.t("store.model_moved", moved=", ".join(f"{a} → {b}" for a, b in moved.items()))
+    return text
 
 
 def open_assessment(assessment_id: str, *, follow_language: bool = True) -> bool:
