@@ -96,7 +96,6 @@ def any_db_server(request, tmp_path):
 def test_every_download_holds_the_users_audit(any_db_server, page, tmp_path):
     server = any_db_server
     pillar = MODEL.pillars[0]
-    scale = {o.value: o for o in MODEL.answer_scale}
     page.goto(server.url)
     wait_idle(page, ".st-key-profile_name input")
     fill(page, "profile_name", NAME)
@@ -108,7 +107,7 @@ def test_every_download_holds_the_users_audit(any_db_server, page, tmp_path):
     # Three answers: "Not at all" (0) on the first question, then "Mostly" and "Fully".
     answers = {pillar.items[0].id: 0, pillar.items[1].id: 3, pillar.items[2].id: 4}
     for item_id, value in answers.items():
-        question(page, item_id).get_by_text(scale[value].label("el"), exact=True).click()
+        question(page, item_id).get_by_text(MODEL.option(value, item_id).label("el"), exact=True).click()
         wait_idle(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar).to_contain_text(f"{len(answers)}/{len(pillar.items)}")

@@ -89,9 +89,8 @@ def test_hostile_strings_in_every_field_are_shown_as_typed(server, page, tmp_pat
     page.locator(".st-key-start_go button").click()
     wait_idle(page, '[data-testid="stRadio"]')
     first = MODEL.pillars[0].items[0].id
-    scale = {o.value: o for o in MODEL.answer_scale}
     page.locator('[data-testid="stRadio"]').filter(has_text=f"· {first}").get_by_text(
-        scale[2].label("el"), exact=True).click()
+        MODEL.option(2, first).label("el"), exact=True).click()
     wait_idle(page)
     assert injected(page) == []
 
