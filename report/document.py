@@ -494,8 +494,9 @@ def _pillar_section(ctx: _Ctx, number: int, pillar) -> list:
                 out += _compact_line(ctx, i, v, "✓")
         else:
             out.append(ctx.p(ctx.esc(ctx.t("report.no_strengths")), "muted"))
-    unanswered = sum(1 for it in pillar.items if a.value(it.id) is None)
-    na = sum(1 for it in pillar.items if a.value(it.id) == "na")
+    asked = [it for it in pillar.items if it.id not in ctx.skipped]
+    unanswered = sum(1 for it in asked if a.value(it.id) is None)
+    na = sum(1 for it in asked if a.value(it.id) == "na")
     if unanswered or na:
         out.append(ctx.p(ctx.esc(ctx.t("report.not_scored", unanswered=unanswered, na=na)), "small"))
     if other:
