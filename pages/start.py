@@ -71,6 +71,10 @@ total = sum(len(items) for items in asked.values())
 done = sum(answered.values())
 if done == 0:
     target, label = pillar_pages[0], state.t("start.begin")
+elif done == total:
+    # Everything answered: what the person came for next is the result, not the last section again.
+    target = next(p for p in PAGES if p.path == "pages/results.py")
+    label = state.t("start.see_results", total=total)
 else:
     # Continue at the first section that still has unanswered questions.
     target = next((p for p in pillar_pages if answered[p.pillar] < len(asked[p.pillar])), pillar_pages[-1])

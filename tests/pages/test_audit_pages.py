@@ -172,3 +172,39 @@ def test_existence_questions_offer_their_own_answers_and_a_hotel_reads_rooms(app
     assert "δωμάτιο" in radio_for(at, "PLAN-10").label
     plan01.set_value(2).run()
     assert at.session_state["assessment"].value("PLAN-01") == 2
+
+
+def _answer_everything(at):
+    a = at.session_state["assessment"]
+    for n, iid in enumerate(MODEL.items):
+        a.set_value(iid, answer_for(n))
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_results_lead_on_to_the_plan(app, lang):
+    from i18n import t
+    at = app(lang)
+    _answer_everything(at)
+    goto(at, "pages/results.py")
+    go = at.button(key="results_go_plan")
+    assert go.label == t("results.go_plan", lang) and go.proto.type == "primary"
+    go.click().run()
+    assert not at.exception
+    assert at.title[0].value == t("plan.title", lang)
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_start_offers_the_results_once_everything_is_answered(app, lang):
+    from i18n import t
+    at = app(lang)
+    first = MODEL.pillars[0].items[0].id
+    at.session_state["assessment"].set_value(first, 2)
+    at.run()
+    assert at.button(key="start_go").label == t("start.continue", lang, done=1, total=len(MODEL.items))
+    _answer_everything(at)
+    at.run()
+    go = at.button(key="start_go")
+    assert go.label == t("start.see_results", lang, total=len(MODEL.items))
+    go.click().run()
+    assert not at.exception
+    assert at.title[0].value == t("results.title", lang)
