@@ -74,7 +74,7 @@ if done == 0:
 elif done == total:
     # Everything answered: what the person came for next is the result, not the last section again.
     target = next(p for p in PAGES if p.path == "pages/results.py")
-    label = state.t("start.see_results", total=total)
+    label = state.t("start.see_results")
 else:
     # Continue at the first section that still has unanswered questions.
     target = next((p for p in pillar_pages if answered[p.pillar] < len(asked[p.pillar])), pillar_pages[-1])
