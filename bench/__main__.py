@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHES = ("bench_app", "bench_metrics", "bench_report", "bench_store")
+BENCHES = ("bench_app", "bench_clicks", "bench_surveys", "bench_report", "bench_store")
 RESULTS = ROOT / "bench" / "out" / "results.json"
 
 

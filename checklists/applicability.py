@@ -77,7 +77,9 @@ def worded(model: AuditModel, item: Item, profile: Profile) -> Item:
                            | {"action": new_action})
 
 
-_CACHE: dict[tuple, AuditModel] = {}
+# Caches keyed by id(model): each entry also holds the model itself, so that id cannot be reused
+# by another model while the entry lives (tests build many models with the same version).
+_CACHE: dict[tuple, tuple[AuditModel, AuditModel]] = {}
 
 
 def for_profile(model: AuditModel, profile: Profile) -> AuditModel:
@@ -85,18 +87,33 @@ def for_profile(model: AuditModel, profile: Profile) -> AuditModel:
     needed to list them and bring them back). Cached per model and profile."""
     if not (profile.sector or profile.size):
         return model
-    key = (id(model), model.version, profile)
+    key = (id(model), profile)
     hit = _CACHE.get(key)
     if hit is None:
         pillars = [p.model_copy(update={"items": [worded(model, it, profile) for it in p.items]})
                    for p in model.pillars]
-        hit = _CACHE[key] = model.model_copy(update={"pillars": pillars})
-    return hit
+        hit = _CACHE[key] = (model, model.model_copy(update={"pillars": pillars}))
+    return hit[1]
+
+
+_LEFT_OUT: dict[tuple, tuple[AuditModel, list[str]]] = {}
 
 
 def left_out(model: AuditModel, profile: Profile) -> list[str]:
-    """Ids of the items not asked of `profile`, in model order."""
-    return [it.id for p in model.pillars for it in p.items if not applies(model, it.applies, profile)]
+    """Ids of the items not asked of `profile`, in model order (cached: every page asks)."""
+    key = (id(model), profile)
+    hit = _LEFT_OUT.get(key)
+    if hit is None:
+        hit = _LEFT_OUT[key] = (model, [it.id for p in model.pillars for it in p.items
+                                        if not applies(model, it.applies, profile)])
+    return list(hit[1])
+
+
+def reason(model: AuditModel, item: Item, profile: Profile) -> str:
+    """Why `item` is left out for `profile`: "size" or "sector"."""
+    if profile.size and item.applies.sizes is not None and profile.size not in item.applies.sizes:
+        return "size"
+    return "sector"
 
 
 def not_asked(model: AuditModel, profile: Profile, brought_back=()) -> set[str]:

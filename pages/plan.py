@@ -4,6 +4,7 @@ from datetime import date
 import streamlit as st
 
 from i18n import format_number
+from i18n.problems import first_line
 from report import MAX_LOGO_BYTES, LogoError, load_logo
 from scoring.plan import STATUSES, build_plan, edit_action, set_target
 from ui import downloads, state, upload
@@ -84,7 +85,7 @@ def _store_logo() -> None:
     try:
         load_logo(data)
     except LogoError as exc:
-        st.session_state[LOGO_OK_KEY] = ("error", str(exc).removeprefix("logo: "))
+        st.session_state[LOGO_OK_KEY] = ("error", exc.problems)  # rendered when drawn, in the page's language
         return
     st.session_state[LOGO_OK_KEY] = ("ok", data)
 
@@ -173,16 +174,29 @@ upload.file_uploader(state.t("plan.logo"), key=LOGO_KEY, types=("png", "jpg", "j
                      limit_mb=MAX_LOGO_BYTES // 1048576, on_change=_store_logo)
 logo_state = st.session_state.get(LOGO_OK_KEY)
 if logo_state and logo_state[0] == "error":
-    st.error(state.t("plan.logo_bad", problem=logo_state[1]), icon=":material/image_not_supported:")
+    st.error(state.t("plan.logo_bad", problem=first_line(logo_state[1], lang)), icon=":material/image_not_supported:")
 elif logo_state:
     st.caption(state.t("plan.logo_ok"))
-left, right = st.columns(2)
-# Both PDFs describe the assessment as this run drew it (see ui/downloads.py).
+# Every file describes the assessment as this run drew it (see ui/downloads.py); the Word file and
+# the Excel tracker are in the language of the page, for the person who will edit them.
 frozen = downloads.snapshot(a)
 stem = downloads.file_stem(a, "cxaudit")
+logo_bytes = _logo_bytes()
+left, right = st.columns(2)
 for col, pdf_lang in ((left, "el"), (right, "en")):
-    col.download_button(state.t(f"plan.download_{pdf_lang}"), data=downloads.pdf(model, frozen, pdf_lang, _logo_bytes()),
+    col.download_button(state.t(f"plan.download_{pdf_lang}"), data=downloads.pdf(model, frozen, pdf_lang, logo_bytes),
                         file_name=f"{stem}_plan_{pdf_lang}.pdf",
                         mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore",
                         key=f"plan_download_{pdf_lang}", type="primary" if pdf_lang == lang else "secondary",
                         width="stretch")
+word_col, excel_col = st.columns(2)
+word_col.download_button(state.t("plan.download_docx"), data=downloads.report(model, frozen, "docx", lang, logo_bytes),
+                         file_name=f"{stem}_plan_{lang}.docx",
+                         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                         icon=":material/description:", on_click="ignore", key="plan_download_docx",
+                         width="stretch")
+excel_col.download_button(state.t("plan.download_xlsx"), data=downloads.report(model, frozen, "xlsx", lang),
+                          file_name=f"{stem}_tracker_{lang}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/table_view:", on_click="ignore", key="plan_download_xlsx",
+                          width="stretch")

@@ -65,6 +65,9 @@ def _results() -> None:
     c2.metric(state.t("results.overall_score"), format_number(scores.overall_score, lang, 0) + " / 100")
     c3.metric(state.t("results.completeness"), _pct(scores.completeness))
     st.write(overall_level.description(lang))
+    # The result is a step on the way: the plan is what the person acts on, so it is the next click.
+    if st.button(state.t("results.go_plan"), type="primary", icon=":material/checklist:", key="results_go_plan"):
+        st.switch_page("pages/plan.py")
     if scores.completeness < 1:
         st.warning(state.t("results.partial", pct=_pct(scores.completeness)), icon=":material/hourglass_top:")
     if scores.overall_uncapped_level and scores.overall_level < scores.overall_uncapped_level:
@@ -112,7 +115,7 @@ def _results() -> None:
     plan = build_plan(model, a, scores)
     for n, act in enumerate(plan.actions[:10], start=1):
         item = model.items[act.item]
-        answer = model.option(act.value).label(lang)
+        answer = model.option(act.value, act.item).label(lang)
         why = " ".join(why_text(r, model, lang) for r in act.why)
         gain = gain_text(act, model, lang)
         st.markdown(

@@ -1,6 +1,7 @@
 """Start page: language, the business profile, and start or continue the audit."""
 import streamlit as st
 
+from checklists.applicability import Profile, not_asked
 from checklists.profile import SECTORS, SIZES
 from i18n import sort_key, t
 from ui import sidebar, state
@@ -61,18 +62,25 @@ right.text_input(state.t("start.assessor_org"), key="profile_org",
 
 st.divider()
 pillar_pages = [p for p in PAGES if p.pillar]
-answered = {p.pillar: sum(1 for it in model.pillar(p.pillar).items if a.value(it.id) is not None) for p in pillar_pages}
-total = sum(len(p.items) for p in model.pillars)
+# Only the questions this business is asked, for its sector and size (checklists/applicability.py).
+skip = not_asked(model, Profile.of(a.company.sector, a.company.size), a.brought_back)
+asked = {p.id: [it for it in p.items if it.id not in skip] for p in model.pillars}
+answered = {p.pillar: sum(1 for it in asked[p.pillar] if a.value(it.id) is not None) for p in pillar_pages}
+total = sum(len(items) for items in asked.values())
 done = sum(answered.values())
 if done == 0:
     target, label = pillar_pages[0], state.t("start.begin")
+elif done == total:
+    # Everything answered: what the person came for next is the result, not the last section again.
+    target = next(p for p in PAGES if p.path == "pages/results.py")
+    label = state.t("start.see_results")
 else:
     # Continue at the first section that still has unanswered questions.
-    target = next((p for p in pillar_pages if answered[p.pillar] < len(model.pillar(p.pillar).items)), pillar_pages[-1])
+    target = next((p for p in pillar_pages if answered[p.pillar] < len(asked[p.pillar])), pillar_pages[-1])
     label = state.t("start.continue", done=done, total=total)
 if st.button(label, type="primary", icon=":material/arrow_forward:", key="start_go"):
     st.switch_page(target.path)
 
 st.subheader(state.t("start.pillars"))
 for p in model.pillars:
-    st.markdown(f"**{p.title(lang)}** · {state.t('start.items_count', count=len(p.items))}  \n{p.description(lang)}")
+    st.markdown(f"**{p.title(lang)}** · {state.t('start.items_count', count=len(asked[p.id]))}  \n{p.description(lang)}")

@@ -9,6 +9,7 @@ import io
 from pathlib import Path
 
 from checklists.model import AuditModel
+from i18n.problems import Problem, ProblemError, os_problem
 from scoring.assessment import Assessment
 from scoring.maturity import Scores, score
 from scoring.plan import Plan, build_plan
@@ -16,25 +17,41 @@ from scoring.plan import Plan, build_plan
 MAX_LOGO_BYTES = 10 * 1024 * 1024
 MAX_LOGO_PIXELS = 40_000_000      # e.g. 8000 × 5000
 LOGO_MAX_SIDE = 900               # drawn at most ~5.5 cm wide: more pixels only cost time
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+JPEG_SIGNATURE = b"\xff\xd8\xff"
+# Other images people save as ".png": named in the message, so they know what to convert.
+_OTHER_IMAGES = ((b"GIF87a", "GIF"), (b"GIF89a", "GIF"), (b"BM", "BMP"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"),
+                 (b"RIFF", "WEBP"), (b"<svg", "SVG"), (b"<?xml", "SVG"))
 
 
-class LogoError(ValueError):
-    """The logo cannot be used; the message says why, in one line."""
+class LogoError(ProblemError):
+    """The logo cannot be used; `problems` says why (i18n.problems codes, rendered in a language)."""
+
+
+def _refuse(code: str, **params) -> LogoError:
+    return LogoError([Problem("", code, params)])
 
 
 def load_logo(logo: bytes | str | Path):
-    """Check a logo and return (PNG file object, (width, height)) ready to draw. Raises LogoError."""
+    """Check a logo and return (PNG file object, (width, height)) ready to draw. Raises LogoError.
+
+    Only real PNG and JPEG files (by their content, not their name), at most MAX_LOGO_BYTES, and
+    at most MAX_LOGO_PIXELS as their header declares, checked before any pixel is decoded: a
+    small file can declare gigapixels (a decompression bomb)."""
     if isinstance(logo, (str, Path)):
         try:
             data = Path(logo).read_bytes()
         except OSError as exc:
-            raise LogoError(f"logo {logo}: cannot read ({exc.strerror or exc})") from None
+            raise LogoError([os_problem("", exc)]) from None
     else:
         data = bytes(logo)
     if not data:
-        raise LogoError("logo: the file is empty")
+        raise _refuse("file_empty")
     if len(data) > MAX_LOGO_BYTES:
-        raise LogoError(f"logo: file is {len(data) / 1048576:.1f} MB; the limit is {MAX_LOGO_BYTES // 1048576} MB")
+        raise _refuse("file_too_big", size=round(len(data) / 1048576, 1), limit=MAX_LOGO_BYTES // 1048576)
+    if not data.startswith((PNG_SIGNATURE, JPEG_SIGNATURE)):
+        kind = next((fmt for sig, fmt in _OTHER_IMAGES if data.startswith(sig)), None)
+        raise _refuse("logo_format", format=kind) if kind else _refuse("logo_not_image")
     import warnings
 
     from PIL import Image, UnidentifiedImageError
@@ -42,23 +59,21 @@ def load_logo(logo: bytes | str | Path):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data))
+            img = Image.open(io.BytesIO(data), formats=("PNG", "JPEG"))
             w, h = img.size
+            if w < 1 or h < 1:
+                raise _refuse("logo_damaged")
             if w * h > MAX_LOGO_PIXELS:
-                raise LogoError(f"logo: image is {w}×{h} pixels; the limit is {MAX_LOGO_PIXELS // 1_000_000} megapixels")
-            if img.format not in ("PNG", "JPEG", "GIF", "WEBP", "BMP"):
-                raise LogoError(f"logo: {img.format} images are not supported; use PNG or JPEG")
+                raise _refuse("logo_pixels", width=w, height=h, limit=MAX_LOGO_PIXELS // 1_000_000)
             img.load()
     except LogoError:
         raise
     except UnidentifiedImageError:
-        raise LogoError("logo: not an image (PNG or JPEG expected)") from None
+        raise _refuse("logo_not_image") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise LogoError("logo: image is too large (too many pixels)") from None
-    except Exception as exc:  # truncated or corrupt data: PIL raises OSError, SyntaxError, ValueError…
-        raise LogoError(f"logo: the image file is damaged ({type(exc).__name__})") from None
-    if w < 1 or h < 1:
-        raise LogoError("logo: image has no pixels")
+        raise _refuse("logo_bomb", limit=MAX_LOGO_PIXELS // 1_000_000) from None
+    except Exception:  # truncated or corrupt data: PIL raises OSError, SyntaxError, ValueError…
+        raise _refuse("logo_damaged") from None
     if img.mode not in ("RGB", "RGBA", "L", "LA"):
         img = img.convert("RGBA" if "transparency" in img.info or img.mode in ("P", "PA") else "RGB")
     if max(w, h) > LOGO_MAX_SIDE:
@@ -70,20 +85,49 @@ def load_logo(logo: bytes | str | Path):
 
 
 def build_pdf(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str,
-              logo: bytes | str | Path | None = None) -> bytes:
-    """The improvement plan as PDF bytes, in "el" or "en". Raises LogoError for a bad logo."""
+              logo: bytes | str | Path | None = None, appendix: bool = False) -> bytes:
+    """The report as PDF bytes, in "el" or "en"; `appendix` adds the full action list, the KPIs
+    and the method. Raises LogoError for a bad logo."""
     from report.document import build
 
     if lang not in ("el", "en"):
         raise ValueError(f"language must be el or en, not {lang!r}")
     prepared = load_logo(logo) if logo is not None else None
-    return build(model, assessment, scores, plan, lang, prepared)
+    return build(model, assessment, scores, plan, lang, prepared, appendix)
 
 
-def pdf_for(model: AuditModel, assessment: Assessment, lang: str, logo: bytes | str | Path | None = None) -> bytes:
+def pdf_for(model: AuditModel, assessment: Assessment, lang: str, logo: bytes | str | Path | None = None,
+            appendix: bool = False) -> bytes:
     """Score, plan and build in one call: what the Plan page's download and the CLI both run."""
     scores = score(model, assessment)
-    return build_pdf(model, assessment, scores, build_plan(model, assessment, scores), lang, logo)
+    return build_pdf(model, assessment, scores, build_plan(model, assessment, scores), lang, logo, appendix)
 
 
-__all__ = ["LogoError", "build_pdf", "load_logo", "pdf_for"]
+FORMATS = ("pdf", "docx", "xlsx")
+
+
+def report_for(model: AuditModel, assessment: Assessment, fmt: str, lang: str,
+               logo: bytes | str | Path | None = None, appendix: bool = False) -> bytes:
+    """The report as PDF or Word, or the Excel plan tracker: one entry point for the CLI and the app."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if lang not in ("el", "en"):
+        raise ValueError(f"language must be el or en, not {lang!r}")
+    if fmt == "pdf":
+        return pdf_for(model, assessment, lang, logo, appendix)
+    scores = score(model, assessment)
+    plan = build_plan(model, assessment, scores)
+    if fmt == "xlsx":
+        from report.tracker import build_tracker
+
+        return build_tracker(model, assessment, scores, plan, lang)
+    from report.word import build_docx
+
+    png = None
+    if logo is not None:
+        reader, _ = load_logo(logo)
+        png = reader.getvalue()
+    return build_docx(model, assessment, scores, plan, lang, png, appendix)
+
+
+__all__ = ["FORMATS", "LogoError", "build_pdf", "load_logo", "pdf_for", "report_for"]

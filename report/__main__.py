@@ -1,6 +1,9 @@
-"""`python -m report FILE.json -o OUT.pdf [--lang el|en] [--logo PATH]`: the PDF improvement plan.
+"""`python -m report FILE.json -o OUT [--lang el|en] [--appendix] [--logo PATH]`: the report as PDF
+(OUT.pdf) or Word (OUT.docx), or the Excel plan tracker (OUT.xlsx), chosen by OUT's extension
+(`--format` for standard output).
 
-Bad input exits with status 2 and one line on stderr naming the problem; never a traceback.
+Bad input exits with status 2 and one line on stderr naming the problem; never a traceback. The
+line is in English, or in Greek with --lang el (the language of the report too).
 """
 from __future__ import annotations
 
@@ -21,21 +24,34 @@ def _fail(message: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _Parser(prog="python -m report", description="Build the PDF improvement plan of a CX assessment.")
+    parser = _Parser(prog="python -m report",
+                     description="Build the report (PDF or Word) or the Excel plan tracker of a CX assessment.")
     parser.add_argument("file", help="assessment JSON file ('-' for standard input)")
-    parser.add_argument("-o", "--output", required=True, help="PDF file to write ('-' for standard output)")
+    parser.add_argument("-o", "--output", required=True,
+                        help="file to write: .pdf, .docx or .xlsx ('-' for standard output, with --format)")
+    parser.add_argument("--format", choices=("pdf", "docx", "xlsx"), help="output format (default: OUT's extension)")
     parser.add_argument("--lang", choices=("el", "en"), help="report language (default: the assessment's)")
+    parser.add_argument("--appendix", action="store_true",
+                        help="add the full action list, the KPIs and the method (PDF and Word)")
     parser.add_argument("--logo", help="PNG or JPEG logo for the cover")
     args = parser.parse_args(argv)
+    fmt = args.format or (Path(args.output).suffix.lower().lstrip(".") if args.output != "-" else "pdf")
+    if fmt not in ("pdf", "docx", "xlsx"):
+        from i18n.problems import Problem, line
+
+        return _fail(f"{args.output}: {line(Problem('', 'output_extension'), args.lang or 'en')}")
 
     from checklists import ContentError, default_model
-    from report import LogoError, load_logo, pdf_for
+    from i18n import t
+    from i18n.problems import first_line, os_problem
+    from report import LogoError, load_logo, report_for
     from scoring.assessment import AssessmentError, parse_assessment
 
+    lang = args.lang or "en"  # of the messages; the report's own default is the assessment's language
     try:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
-        return _fail(f"{args.file}: cannot read ({exc.strerror or exc})")
+        return _fail(f"{args.file}: {first_line([os_problem('', exc)], lang)}")
     try:
         model = default_model()
     except ContentError as exc:
@@ -43,26 +59,26 @@ def main(argv: list[str] | None = None) -> int:
     try:
         assessment, dropped = parse_assessment(raw, model, allow_unknown_items=None)
     except AssessmentError as exc:
-        return _fail(f"{args.file}: {exc.first_line}")
+        return _fail(f"{args.file}: {exc.first_line(lang)}")
     if dropped:
-        print(f"warning: {args.file}: made with questionnaire {assessment.model_version or '?'}; "
-              f"answers to items no longer asked were left out: {', '.join(dropped)}", file=sys.stderr)
+        print(f"warning: {args.file}: {t('cli.dropped_items', lang, version=assessment.model_version or '?', items=', '.join(dropped))}",
+              file=sys.stderr)
     logo = None
     if args.logo:
         try:
             logo = Path(args.logo).read_bytes()
         except OSError as exc:
-            return _fail(f"{args.logo}: cannot read ({exc.strerror or exc})")
+            return _fail(f"{args.logo}: {first_line([os_problem('', exc)], lang)}")
         try:
             load_logo(logo)  # check first, so a bad logo is reported before any work
         except LogoError as exc:
-            return _fail(f"{args.logo}: {str(exc).removeprefix('logo: ')}")
+            return _fail(f"{args.logo}: {exc.first_line(lang)}")
     try:
-        pdf = pdf_for(model, assessment, args.lang or assessment.language, logo)
+        pdf = report_for(model, assessment, fmt, args.lang or assessment.language, logo, args.appendix)
     except LogoError as exc:
-        return _fail(f"{args.logo}: {str(exc).removeprefix('logo: ')}")
+        return _fail(f"{args.logo}: {exc.first_line(lang)}")
     except Exception as exc:  # a bug, not bad input: still one line, but status 1
-        print(f"error: could not build the PDF ({type(exc).__name__}: {' '.join(str(exc).split())})", file=sys.stderr)
+        print(f"error: could not build the {fmt.upper()} ({type(exc).__name__}: {' '.join(str(exc).split())})", file=sys.stderr)
         return 1
     try:
         if args.output == "-":
@@ -71,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             Path(args.output).write_bytes(pdf)
     except OSError as exc:
-        return _fail(f"{args.output}: cannot write ({exc.strerror or exc})")
+        return _fail(f"{args.output}: {first_line([os_problem('', exc, writing=True)], lang)}")
     return 0
 
 

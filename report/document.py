@@ -13,18 +13,35 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate, PageBreak,
-                                PageTemplate, Paragraph, Spacer, Table)
-from reportlab.platypus.flowables import HRFlowable, Image
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate,
+                                PageBreak, PageTemplate, Spacer, Table)
+from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.flowables import Flowable, HRFlowable, Image
 
 from checklists.model import AuditModel
 from i18n import catalog, format_date, format_number, t, upper
 from report import charts, fonts
+from report.common import assessed_on, next_review
 from report.styles import (ACCENT, ACCENT_LIGHT, GOOD_BG, GOOD_LINE, INK, LANDSCAPE_MARGIN, LEVEL_COLORS, LEVEL_TEXT,
                            MARGIN, MUTED, NO_LEVEL, RULE, WARN_BG, WARN_LINE, styles, table_style)
 from scoring.assessment import MAX_NOTE_CHARS, Assessment
 from scoring.maturity import LEVEL_THRESHOLDS, Scores, numeric
-from scoring.plan import PHASES, Plan, PlanAction
+from scoring.plan import PHASES, Plan, PlanAction, hours_text, why_text
+
+class Paragraph(_Paragraph):
+    """A paragraph that remembers its line breaks per width: _one_page measures a part before the
+    frame lays it out at the same width, and breaking lines is most of a build's time."""
+
+    def wrap(self, availWidth, availHeight):
+        memo = self.__dict__.setdefault("_wrap_memo", {})
+        hit = memo.get(availWidth)
+        if hit is None:
+            size = super().wrap(availWidth, availHeight)
+            memo[availWidth] = (size, self.blPara, self._wrapWidths, self.width, self.height)
+            return size
+        size, self.blPara, self._wrapWidths, self.width, self.height = hit
+        return size
+
 
 PAGE_W, PAGE_H = A4
 LAND_W, LAND_H = landscape(A4)
@@ -45,7 +62,12 @@ class _Ctx:
     def __init__(self, model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str):
         self.model, self.a, self.scores, self.plan, self.lang = model, assessment, scores, plan, lang
         self.s = styles()
-        self.items = model.items
+        from checklists.applicability import Profile, for_profile, not_asked
+        profile = Profile.of(assessment.company.sector, assessment.company.size)
+        # The questions and actions in the business's own words (sector wording).
+        self.items = for_profile(model, profile).items
+        # Questions not asked of this business (size, sector): never shown as strengths or notes.
+        self.skipped = not_asked(model, profile, assessment.brought_back)
 
     # text helpers
     def t(self, key: str, **params) -> str:
@@ -89,8 +111,9 @@ class _Ctx:
         p = self.model.pillar(pid)
         return (p.short_title if short else p.title)(self.lang)
 
-    def answer_label(self, value) -> str:
-        return self.model.option(value).label(self.lang)
+    def answer_label(self, value, item_id: str | None = None) -> str:
+        """The answer's label in the item's own answer set (frequency or existence)."""
+        return self.model.option(value, item_id).label(self.lang)
 
     @property
     def company_name(self) -> str:
@@ -319,12 +342,13 @@ def _urgent(ctx: _Ctx) -> list:
     if not urgent:
         key = "report.narr.all_done" if plan.included else "report.narr.all_excluded"
         return [_callout(ctx, [ctx.tx(key, "callout")], "good" if plan.included else "info")]
-    out = [ctx.p(ctx.esc(ctx.t("report.narr.first")), "h3")]
+    out = [ctx.p(ctx.esc(ctx.t("plan.start_now")), "h3")]
     for n, act in enumerate(urgent, start=1):
         meta = ctx.t("report.narr.first_meta", pillar=ctx.pillar_title(act.pillar, short=True), item=act.item,
-                     horizon=ctx.t(f"plan.phase.{act.phase or 'none'}"))
+                     horizon=hours_text(act.hours, ctx.lang))
         out.append(Paragraph(f"<b>{ctx.esc(act.text(ctx.lang))}</b><br/>"
-                             f'<font size="8" color="#5d6d7e">{ctx.esc(meta)}</font>',
+                             f'<font size="8" color="#5d6d7e">{ctx.esc(meta)} · '
+                             f'{ctx.esc(why_text(act.why[0], ctx.model, ctx.lang))}</font>',
                              ctx.s["numbered"], bulletText=f"{n}."))
     return out
 
@@ -368,30 +392,31 @@ def _summary(ctx: _Ctx) -> list:
         out += [_callout(ctx, [ctx.tx("report.provisional", "callout", count=sc.answered, total=sc.total,
                                       pct=ctx.pct(sc.completeness))], "warn"), Spacer(1, 8)]
     out += _narrative(ctx)
-    out += _urgent(ctx)
     labels, current, target = [], [], []
     for p in ctx.model.pillars:
         labels.append(fonts.clean(p.short_title(ctx.lang)))
         current.append(sc.pillars[p.id].score)
         target.append(ctx.plan.targets[p.id].target_score)
-    chart = charts.spider(labels, current, target, ctx.t("report.chart_current"), ctx.t("report.chart_target"))
-    out.append(KeepTogether([ctx.p(ctx.esc(ctx.t("report.chart_title")), "h2"), chart,
-                             ctx.p(ctx.esc(ctx.t("report.chart_caption")), "small")]))
-    out.append(ctx.p(ctx.esc(ctx.t("report.by_pillar")), "h2"))
-    out.append(_pillar_table(ctx))
+    chart = charts.spider(labels, current, target, ctx.t("report.chart_current"), ctx.t("report.chart_target"),
+                          width=BODY_W, height=5.0 * cm)
+    out.append(chart)  # its legend names today and the target; the method explains the rings
+    out += _urgent(ctx)
     return out
 
 
-def _item_block(ctx: _Ctx, item_id: str, value, with_action: bool) -> list:
+def _item_block(ctx: _Ctx, item_id: str, value, action: PlanAction | None) -> list:
     item = ctx.items[item_id]
     lang = ctx.lang
-    meta = [item_id, ctx.t("report.answer", answer=ctx.answer_label(value))]
+    meta = [item_id, ctx.t("report.answer", answer=ctx.answer_label(value, item_id))]
     if item.critical:
         meta.append(ctx.t("report.key_question"))
+    if action is not None and not action.include:
+        meta.append(ctx.t("plan.phase.later"))
     out = [ctx.p(ctx.esc(item.text(lang)), "item"), ctx.p(ctx.esc(" · ".join(meta)), "itemmeta")]
-    if with_action:
-        out.append(Paragraph(f"<b>{ctx.esc(ctx.t('report.action'))}:</b> {ctx.esc(item.action.text(lang))}",
-                             ctx.s["action"]))
+    if action is not None and action.include:
+        out.append(Paragraph(f"<b>{ctx.esc(ctx.t('report.action'))}:</b> {ctx.esc(item.action.text(lang))}<br/>"
+                             f'<font size="8" color="#5d6d7e">{ctx.esc(why_text(action.why[0], ctx.model, lang))}'
+                             f"</font>", ctx.s["action"]))
     note = ctx.a.note(item_id)
     if note.strip():
         out.append(Paragraph(f"<b>{ctx.esc(ctx.t('report.note'))}:</b> {ctx.esc(note.strip(), MAX_NOTE_CHARS)}",
@@ -399,11 +424,24 @@ def _item_block(ctx: _Ctx, item_id: str, value, with_action: bool) -> list:
     return out
 
 
+def _compact_line(ctx: _Ctx, item_id: str, value, mark: str) -> list:
+    """A finding in one short paragraph: the question, then id and answer in grey; its note below."""
+    item = ctx.items[item_id]
+    text = f"{ctx.esc(item.text(ctx.lang))} " \
+           f'<font size="7" color="#5d6d7e">{item_id} · {ctx.esc(ctx.answer_label(value, item_id))}</font>'
+    out = [Paragraph(text, ctx.s["compact"], bulletText=mark)]
+    note = ctx.a.note(item_id).strip()
+    if note:
+        out.append(Paragraph(f"<b>{ctx.esc(ctx.t('report.note'))}:</b> {ctx.esc(note, MAX_NOTE_CHARS)}",
+                             ctx.s["compactnote"]))
+    return out
+
+
 def _pillar_section(ctx: _Ctx, number: int, pillar) -> list:
     lang, a = ctx.lang, ctx.a
     ps = ctx.scores.pillars[pillar.id]
     tg = ctx.plan.targets[pillar.id]
-    out: list = [CondPageBreak(8 * cm), ctx.p(f"{number}. {ctx.esc(pillar.title(lang))}", "h2")]
+    out: list = [ctx.p(f"{number}. {ctx.esc(pillar.title(lang))}", "h1")]
     if ps.score is None:
         meta = ctx.t("report.pillar_meta_none", target=tg.target, target_name=ctx.level_name(tg.target))
     else:
@@ -413,43 +451,52 @@ def _pillar_section(ctx: _Ctx, number: int, pillar) -> list:
     out.append(Paragraph(f"<b>{ctx.esc(meta)}</b> · {ctx.esc(answered)}", ctx.s["muted"]))
     out.append(charts.gauge(ps.score, ps.level, tg.target_score,
                             ctx.t("report.gauge_target", target=tg.target), width=BODY_W))
-    out.append(Spacer(1, 4))
-    out.append(ctx.p(ctx.esc(pillar.description(lang)), "muted"))
     if ps.score is None:
         out.append(_callout(ctx, [ctx.tx("report.pillar_empty", "callout")], "warn"))
     if ps.capped_by:
         lines = [ctx.tx("report.capped" if ps.capped else "report.capped_soft", "callout", uncapped=ps.uncapped_level)]
         for i in ps.capped_by:
             lines.append(Paragraph(f"<b>{i}</b> {ctx.esc(ctx.items[i].text(lang))} "
-                                   f"({ctx.esc(ctx.answer_label(a.value(i)))})", ctx.s["calloutbullet"], bulletText="•"))
+                                   f"({ctx.esc(ctx.answer_label(a.value(i), i))})", ctx.s["calloutbullet"], bulletText="•"))
         out.append(Spacer(1, 4))
         out.append(_callout(ctx, lines, "warn"))
-    strengths, gaps, other = [], [], []
+    strengths, other = [], []
     for item in pillar.items:
+        if item.id in ctx.skipped:
+            continue
         value = a.value(item.id)
         v = numeric(value)
         if v is not None and v >= 3 and value != "unknown":
             strengths.append((item.id, value))
-        elif v is not None:
-            gaps.append((item.id, value))
-        elif a.note(item.id).strip():
+        elif v is None and a.note(item.id).strip():
             other.append(item.id)
+    actions = [act for act in ctx.plan.actions if act.pillar == pillar.id]
     if ps.answered:
-        out.append(ctx.p(ctx.esc(ctx.t("report.strengths")), "h3"))
-        if strengths:
-            for item_id, value in strengths:
-                out += _item_block(ctx, item_id, value, with_action=False)
-        else:
-            out.append(ctx.p(ctx.esc(ctx.t("report.no_strengths")), "muted"))
+        in_plan = [act for act in actions if act.include]
+        later = [act for act in actions if not act.include]
         out.append(ctx.p(ctx.esc(ctx.t("report.gaps")), "h3"))
-        if gaps:
-            order = {act.item: n for n, act in enumerate(ctx.plan.actions)}
-            for item_id, value in sorted(gaps, key=lambda g: order.get(g[0], 10**6)):
-                out += _item_block(ctx, item_id, value, with_action=True)
+        if in_plan:
+            for act in in_plan:
+                out += _item_block(ctx, act.item, act.value, act)
+        elif actions:
+            out.append(ctx.p(ctx.esc(ctx.t("report.no_plan_pillar", target=tg.target)), "muted"))
         else:
             out.append(ctx.p(ctx.esc(ctx.t("report.no_gaps_pillar")), "muted"))
-    unanswered = sum(1 for it in pillar.items if a.value(it.id) is None)
-    na = sum(1 for it in pillar.items if a.value(it.id) == "na")
+        if later:
+            out.append(ctx.p(ctx.esc(ctx.t("report.later_pillar")), "h3"))
+            for act in later:
+                out += _compact_line(ctx, act.item, act.value, "○")
+        shown = {act.item for act in actions}
+        strengths = [(i, v) for i, v in strengths if i not in shown]
+        out.append(ctx.p(ctx.esc(ctx.t("report.strengths")), "h3"))
+        if strengths:
+            for i, v in strengths:
+                out += _compact_line(ctx, i, v, "✓")
+        else:
+            out.append(ctx.p(ctx.esc(ctx.t("report.no_strengths")), "muted"))
+    asked = [it for it in pillar.items if it.id not in ctx.skipped]
+    unanswered = sum(1 for it in asked if a.value(it.id) is None)
+    na = sum(1 for it in asked if a.value(it.id) == "na")
     if unanswered or na:
         out.append(ctx.p(ctx.esc(ctx.t("report.not_scored", unanswered=unanswered, na=na)), "small"))
     if other:
@@ -457,7 +504,7 @@ def _pillar_section(ctx: _Ctx, number: int, pillar) -> list:
         for item_id in other:
             value = a.value(item_id)
             item = ctx.items[item_id]
-            label = ctx.answer_label(value) if value is not None else ctx.t("report.unanswered")
+            label = ctx.answer_label(value, item_id) if value is not None else ctx.t("report.unanswered")
             out += [ctx.p(ctx.esc(item.text(lang)), "item"),
                     ctx.p(ctx.esc(f"{item_id} · {ctx.t('report.answer', answer=label)}"), "itemmeta"),
                     Paragraph(f"<b>{ctx.esc(ctx.t('report.note'))}:</b> "
@@ -465,11 +512,54 @@ def _pillar_section(ctx: _Ctx, number: int, pillar) -> list:
     return out
 
 
+FRAME_H = PAGE_H - 2 * MARGIN
+MAX_SHRINK = 0.8   # a page's content may be drawn down to 80 % of its size to stay on its page
+
+
+class _Scaled(Flowable):
+    """Flowables laid out at width ⁄ scale and drawn scaled: one more layout, not KeepInFrame's
+    search for the best scale (which lays everything out again at each try)."""
+
+    def __init__(self, flowables: list, scale: float):
+        super().__init__()
+        self.flowables, self.scale = flowables, scale
+
+    def wrap(self, availWidth, availHeight):
+        inner_w = availWidth / self.scale
+        self._sizes = [f.wrapOn(self.canv, inner_w, 10 ** 6) for f in self.flowables]
+        total = sum(h + f.getSpaceBefore() + f.getSpaceAfter() for f, (_, h) in zip(self.flowables, self._sizes))
+        self.width, self.height = availWidth, total * self.scale
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.translate(0, self.height)
+        c.scale(self.scale, self.scale)
+        y = 0.0
+        for f, (_, h) in zip(self.flowables, self._sizes):
+            y -= f.getSpaceBefore() + h
+            f.drawOn(c, 0, y)
+            y -= f.getSpaceAfter()
+        c.restoreState()
+
+
+def _one_page(flowables: list) -> list:
+    """Keep a part on its page: content up to 1 ⁄ MAX_SHRINK of a page is drawn smaller to fit (a
+    few notes too many should not cost a page); anything longer flows on, at full size."""
+    height, canv = 0.0, Canvas(io.BytesIO())
+    for f in flowables:
+        height += f.wrapOn(canv, BODY_W, FRAME_H)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    if height <= FRAME_H or height * MAX_SHRINK > FRAME_H:
+        return flowables
+    # Laid out wider, the text takes fewer lines: FRAME_H ⁄ height is a scale that surely fits.
+    return [_Scaled(flowables, (FRAME_H - 2) / height)]
+
+
 def _findings(ctx: _Ctx) -> list:
-    out: list = [PageBreak(), ctx.p(ctx.esc(ctx.t("report.findings")), "h1"),
-                 ctx.p(ctx.esc(ctx.t("report.findings_intro")), "muted")]
+    out: list = []
     for n, p in enumerate(ctx.model.pillars, start=1):
-        out += _pillar_section(ctx, n, p)
+        out += [PageBreak()] + _one_page(_pillar_section(ctx, n, p))
     return out
 
 
@@ -477,6 +567,13 @@ def _customer_metrics(ctx: _Ctx) -> list:
     """The survey results saved on the Measure page, as the same evidence lines the app shows."""
     if not ctx.a.surveys:
         return []
+    lines = _metric_lines(ctx)
+    return [PageBreak()] + lines if lines else []
+
+
+def _metric_lines(ctx: _Ctx) -> list:
+    """The metrics heading, its intro and one paragraph per evidence line (plain flowables: the
+    Word report reads their text back)."""
     from surveys.evidence import evidence_lines
 
     lines = evidence_lines(ctx.a.surveys, ctx.lang)
@@ -484,12 +581,12 @@ def _customer_metrics(ctx: _Ctx) -> list:
         return []
     out: list = [ctx.p(ctx.esc(ctx.t("report.metrics")), "h2"), ctx.p(ctx.esc(ctx.t("report.metrics_intro")), "muted")]
     out += [ctx.p("• " + ctx.esc(line), "body") for line in lines]
-    return [KeepTogether(out[:3])] + out[3:]
+    return out
 
 
 # The plan table: short columns are as wide as their longest word needs (header or value, in the
 # language of the report); what is left goes to the action (58 %) and the KPI (42 %).
-PLAN_COLS = ("rank", "action", "pillar", "item", "impact", "effort", "horizon", "kpi", "owner", "due", "status")
+PLAN_COLS = ("rank", "action", "pillar", "item", "impact", "effort", "phase", "kpi", "owner", "due", "status")
 CELL_PAD = 4
 
 
@@ -509,15 +606,15 @@ def _plan_widths(ctx: _Ctx, total: float) -> list[float]:
         "item": list(ctx.items),
         "impact": [ctx.t(f"report.impact.{i}") for i in (1, 2, 3)],
         "effort": [ctx.t(f"report.effort.{e}") for e in "SML"],
-        "horizon": [ctx.t("report.days", days=90)],
+        "phase": [ctx.t(f"plan.phase_short.{k}") for k in ("1", "2", "3", "none", "later")],
         "due": ["30/12/2026"],
         "status": [ctx.t(f"report.status.{st}") for st in ("todo", "doing", "done")],
     }
     widths = {}
     for k, vals in values.items():
         w = max(_fit_width([head[k]], hf, hs), _fit_width(vals, cf, cs))
-        if k == "horizon":  # "90 days" on one line
-            w = max(w, stringWidth(vals[0], cf, cs) + 2 * CELL_PAD + 1)
+        if k == "phase":  # "61–90" on one line
+            w = max(w, max(stringWidth(v, cf, cs) for v in vals) + 2 * CELL_PAD + 1)
         widths[k] = w
     widths["pillar"] = max(2.3 * cm, min(widths["pillar"], 3.2 * cm))
     widths["owner"] = 2.8 * cm
@@ -548,7 +645,7 @@ def _plan_table(ctx: _Ctx, actions: tuple[PlanAction, ...], widths: list[float])
             item_cell,
             ctx.t(f"report.impact.{act.impact}"),
             ctx.t(f"report.effort.{act.effort}"),
-            ctx.t("report.days", days=act.horizon),
+            ctx.t(f"plan.phase_short.{act.phase or ('none' if act.include else 'later')}"),
             ctx.p(ctx.esc(act.kpi(lang)), "cell"),
             ctx.p(ctx.esc(act.owner, 200), "cell") if act.owner.strip() else none,
             format_date(act.due, lang) if act.due else none,
@@ -564,54 +661,119 @@ def _plan_table(ctx: _Ctx, actions: tuple[PlanAction, ...], widths: list[float])
     return Table(rows, colWidths=widths, repeatRows=1, style=style)
 
 
-def _plan(ctx: _Ctx) -> list:
-    plan = ctx.plan
-    counts = plan.counts()
-    out: list = [NextPageTemplate("landscape"), PageBreak(), ctx.p(ctx.esc(ctx.t("report.plan")), "h1")]
+def _ninety_days(ctx: _Ctx) -> list:
+    """One page: the three 30-day phases at the business's weekly hours, what does not fit, sign-off."""
+    plan, lang = ctx.plan, ctx.lang
+    out: list = [PageBreak(), ctx.p(ctx.esc(ctx.t("report.plan")), "h1")]
     if ctx.scores.overall_level is None:
         # Nothing scored yet: an empty plan means "not started", never "no gaps found".
-        out.append(_callout(ctx, [ctx.tx("report.plan_not_started", "callout")], "warn", LAND_BODY_W))
-        return out
+        out.append(_callout(ctx, [ctx.tx("report.plan_not_started", "callout")], "warn"))
+        return out + _signoff(ctx)
     if not plan.actions:
-        out.append(_callout(ctx, [ctx.tx("report.plan_no_actions", "callout")], "good", LAND_BODY_W))
-        return out
-    out.append(ctx.p(ctx.esc(ctx.t("report.plan_intro")), "body"))
-    out.append(_key_figures(ctx, [
-        (ctx.t("report.kf_actions"), ctx.num(counts["included"]), None),
-        (ctx.t("report.kf_quick"), ctx.num(counts["start_now"]), None),
-        (ctx.t("report.kf_doing"), ctx.num(counts["doing"]), None),
-        (ctx.t("report.kf_done"), ctx.num(counts["done"]), None),
-    ], width=LAND_BODY_W))
-    out.append(Spacer(1, 6))
+        out.append(_callout(ctx, [ctx.tx("report.plan_no_actions", "callout")], "good"))
+        return out + _signoff(ctx)
+    out.append(ctx.p(ctx.esc(ctx.t("plan.capacity_line", hours=hours_text(plan.hours_per_week, lang),
+                                   phase=hours_text(round(plan.phases[0].capacity, 1), lang))), "body"))
     if not plan.included:
-        out.append(_callout(ctx, [ctx.tx("report.plan_all_excluded", "callout")], "info", LAND_BODY_W))
-    widths = _plan_widths(ctx, LAND_BODY_W)
-    for number in PHASES:
-        acts = plan.phase(number).actions
-        if not acts:
+        out.append(_callout(ctx, [ctx.tx("report.plan_all_excluded", "callout")], "info"))
+    cols = ("rank", "action", "pillar", "hours", "owner")
+    cf, cs = fonts.BOLD, ctx.s["cell"].fontSize
+    head = {k: ctx.t(f"report.col.{k}") for k in cols}
+    head["owner"] = ctx.t("report.col.owner_due")
+    fixed = {
+        "rank": _fit_width([head["rank"], str(len(plan.actions))], cf, cs),
+        "pillar": max(2.0 * cm, min(_fit_width([ctx.pillar_title(p.id, short=True) for p in ctx.model.pillars]
+                                               + [head["pillar"]], cf, cs), 3.0 * cm)),
+        "hours": _fit_width([head["hours"], ctx.num(160)], cf, cs),
+        "owner": 3.0 * cm,
+    }
+    widths = [fixed.get(k, 0) for k in cols]
+    widths[1] = BODY_W - sum(widths)
+    none = "–"
+    for phase in plan.phases:
+        used = ctx.t("plan.phase_load", used=hours_text(round(phase.used, 1), lang),
+                     capacity=hours_text(round(phase.capacity, 1), lang))
+        out.append(Paragraph(f"{ctx.esc(ctx.t(f'plan.phase.{phase.number}'))} "
+                             f'<font size="8.5" color="#5d6d7e">· {ctx.esc(used)}</font>', ctx.s["h3"]))
+        if not phase.actions:
+            out.append(ctx.p(ctx.esc(ctx.t("report.phase_empty")), "muted"))
             continue
-        out += [CondPageBreak(4.5 * cm), ctx.p(ctx.esc(ctx.t(f"plan.phase.{number}")), "h2")]
-        out.append(_plan_table(ctx, acts, widths))
+        rows = [[ctx.p(ctx.esc(head[k]), "headr" if k in ("rank", "hours") else "head") for k in cols]]
+        style = table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                                               ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                                               ("FONTSIZE", (0, 1), (-1, -1), cs), ("LEADING", (0, 1), (-1, -1), 10),
+                                               ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+                                               ("ALIGN", (0, 1), (0, -1), "RIGHT"), ("ALIGN", (3, 1), (3, -1), "RIGHT")]
+        for act in phase.actions:
+            text = ctx.esc(act.text(lang))
+            if act.status != "todo":
+                color = STATUS_COLORS[act.status].hexval()[2:]
+                text += f' <font color="#{color}"><b>· {ctx.esc(ctx.t(f"report.status.{act.status}"))}</b></font>'
+            who = ctx.esc(act.owner, 200) if act.owner.strip() else none
+            due = format_date(act.due, lang) if act.due else none
+            rows.append([str(act.rank or ""), ctx.p(text, "cell"),
+                         ctx.p(ctx.esc(ctx.pillar_title(act.pillar, short=True)), "cell"),
+                         ctx.num(act.hours, 1 if not float(act.hours).is_integer() else 0),
+                         ctx.p(f"{who}<br/>{due}", "cell")])
+        out.append(Table(rows, colWidths=widths, repeatRows=1, style=style))
     if plan.overflow:
-        out += [CondPageBreak(4.5 * cm), ctx.p(ctx.esc(ctx.t("plan.phase.none")), "h2")]
-        out.append(_plan_table(ctx, plan.overflow, widths))
-    excluded = [a for a in plan.actions if not a.include]
-    if excluded:
-        ids = ", ".join(a.item for a in excluded)
-        out += [Spacer(1, 8), ctx.p(ctx.esc(ctx.t("report.plan_excluded", n=len(excluded), items=ids)), "small")]
+        hours = sum(a.hours for a in plan.overflow)
+        key = "plan.overflow" if plan.hours_to_fit else "plan.overflow_nofit"
+        text = ctx.t(key, count=len(plan.overflow), hours=hours_text(hours, lang),
+                     per_week=hours_text(plan.hours_per_week, lang),
+                     fit=hours_text(plan.hours_to_fit or 0, lang))
+        items = "; ".join(f"{a.item} {a.text(lang)}" for a in plan.overflow)
+        out += [Spacer(1, 6), _callout(ctx, [ctx.p(ctx.esc(text), "callout"), ctx.p(ctx.esc(items), "small")], "warn")]
+    elif plan.included:
+        out.append(ctx.p(ctx.esc(ctx.t("plan.all_fit", per_week=hours_text(plan.hours_per_week, lang))), "small"))
+    if plan.later:
+        out.append(ctx.p(ctx.esc(ctx.t("report.plan_later", count=len(plan.later))), "small"))
+    return out + _signoff(ctx)
+
+
+def _signoff(ctx: _Ctx) -> list:
+    """Who assessed, when, and when to look again (six months on: the consultant's return visit)."""
+    a, lang = ctx.a, ctx.lang
+    when = assessed_on(a)
+    assessor = ", ".join(x for x in (a.assessor.name.strip()[:200], a.assessor.organisation.strip()[:200]) if x)
+    rows = [[ctx.p(ctx.esc(ctx.t(k)), "cover_label"), ctx.p(ctx.esc(v) if v else "–", "cell")] for k, v in (
+        ("report.signoff_assessor", assessor), ("report.signoff_date", format_date(when, lang)),
+        ("report.signoff_next", format_date(next_review(when), lang)))]
+    rows.append([ctx.p(ctx.esc(ctx.t("report.signoff_sign")), "cover_label"), ""])
+    tbl = Table(rows, colWidths=[5 * cm, BODY_W - 5 * cm], rowHeights=[None, None, None, 1.3 * cm])
+    tbl.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                  ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (1, 3), (1, 3), 0.6, MUTED),
+                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 2)])
+    return [ctx.p(ctx.esc(ctx.t("report.signoff")), "h2"), tbl]  # the heading keeps with the table
+
+
+def _appendix(ctx: _Ctx) -> list:
+    """Every gap's action (in the plan or for later), the KPIs, then the method (portrait)."""
+    plan = ctx.plan
+    out: list = [NextPageTemplate("landscape"), PageBreak(), ctx.p(ctx.esc(ctx.t("report.appendix_actions")), "h1")]
+    if plan.actions:
+        out.append(ctx.p(ctx.esc(ctx.t("report.plan_intro")), "body"))
+        out.append(_plan_table(ctx, plan.actions, _plan_widths(ctx, LAND_BODY_W)))
+    elif ctx.scores.overall_level is None:
+        out.append(_callout(ctx, [ctx.tx("report.plan_not_started", "callout")], "warn", LAND_BODY_W))
+    else:
+        out.append(_callout(ctx, [ctx.tx("report.plan_no_actions", "callout")], "good", LAND_BODY_W))
     if plan.kpis:
         out += [CondPageBreak(4.5 * cm), ctx.p(ctx.esc(ctx.t("report.kpis")), "h2"),
                 ctx.p(ctx.esc(ctx.t("report.kpis_intro")), "muted")]
+        rank_w = _fit_width([ctx.t("report.col.rank"), str(len(plan.kpis))], fonts.BOLD, ctx.s["cell"].fontSize)
         rows = [[ctx.p(ctx.esc(ctx.t(k)), st) for k, st in
                  (("report.col.rank", "headr"), ("report.col.kpi", "head"), ("report.col.pillar", "head"),
                   ("report.col.items", "head"))]]
         for n, k in enumerate(plan.kpis, start=1):
-            rows.append([ctx.p(str(n), "cellr"), ctx.p(ctx.esc(k.kpi(ctx.lang)), "cell"),
+            rows.append([str(n), ctx.p(ctx.esc(k.kpi(ctx.lang)), "cell"),
                          ctx.p(ctx.esc(ctx.pillar_title(k.pillar, short=True)), "cell"),
                          ctx.p(", ".join(k.items), "cell")])
-        out.append(Table(rows, colWidths=[0.7 * cm, LAND_BODY_W - 10.7 * cm, 4 * cm, 6 * cm], repeatRows=1,
-                         style=table_style()))
-    return out
+        style = table_style().getCommands() + [("ALIGN", (0, 1), (0, -1), "RIGHT"),
+                                               ("FONTSIZE", (0, 1), (0, -1), ctx.s["cell"].fontSize)]
+        out.append(Table(rows, colWidths=[rank_w, LAND_BODY_W - rank_w - 10 * cm, 4 * cm, 6 * cm], repeatRows=1,
+                         style=style))
+    return out + _method(ctx)
 
 
 def _method(ctx: _Ctx) -> list:
@@ -661,7 +823,7 @@ def _method(ctx: _Ctx) -> list:
 
 # ---------------------------------------------------------------- the document
 def build(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str,
-          logo: bytes | None = None) -> bytes:
+          logo: bytes | None = None, appendix: bool = False) -> bytes:
     fonts.register()
     ctx = _Ctx(model, assessment, scores, plan, lang)
     buf = io.BytesIO()
@@ -693,10 +855,11 @@ def build(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan,
         logo_flowable = Image(reader, width=w * scale, height=h * scale, hAlign="LEFT")
     story = _cover(ctx, logo_flowable)
     story += [NextPageTemplate("portrait"), PageBreak()]
-    story += _summary(ctx)
+    story += _one_page(_summary(ctx))
     story += _findings(ctx)
     story += _customer_metrics(ctx)
-    story += _plan(ctx)
-    story += _method(ctx)
+    story += [PageBreak()] + _one_page(_ninety_days(ctx)[1:])
+    if appendix:
+        story += _appendix(ctx)
     doc.build(story, canvasmaker=_canvas_class(ctx))
     return buf.getvalue()

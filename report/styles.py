@@ -51,18 +51,21 @@ def styles() -> dict[str, ParagraphStyle]:
         keepWithNext=1)
     add("h2", fontName=BOLD, fontSize=13, leading=17, textColor=ACCENT, spaceBefore=12, spaceAfter=6,
         keepWithNext=1)
-    add("h3", fontName=BOLD, fontSize=10.5, leading=14, textColor=INK, spaceBefore=8, spaceAfter=4,
+    add("h3", fontName=BOLD, fontSize=10.5, leading=14, textColor=INK, spaceBefore=6, spaceAfter=3,
         keepWithNext=1)
     add("kicker", fontName=BOLD, fontSize=8, leading=10, textColor=MUTED, spaceAfter=2, keepWithNext=1)
     add("lead", fontSize=11, leading=16, spaceAfter=8)
-    add("item", fontName=BOLD, fontSize=9.5, leading=13, spaceBefore=6, spaceAfter=2, keepWithNext=1)
+    add("item", fontName=BOLD, fontSize=9.5, leading=13, spaceBefore=4, spaceAfter=1, keepWithNext=1)
     add("itemmeta", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=2, keepWithNext=1)
     add("note", fontName=ITALIC, fontSize=8.8, leading=12, leftIndent=10, textColor=INK, spaceAfter=4,
         borderPadding=(3, 4, 3, 6), backColor=NOTE_BG)
+    add("compactnote", parent="note", fontSize=7.8, leading=10, leftIndent=12, spaceAfter=3, borderPadding=(2, 4, 2, 6))
     add("action", fontSize=8.8, leading=12, leftIndent=10, spaceAfter=3)
     add("bullet", leftIndent=14, bulletIndent=4, spaceAfter=3)
-    add("numbered", leftIndent=16, bulletIndent=2, spaceAfter=4)
+    add("numbered", fontSize=9, leading=12, leftIndent=16, bulletIndent=2, spaceAfter=3)
     add("cell", fontSize=8, leading=10, spaceAfter=0)
+    # One finding on a section page: the question at 8 pt with its id and answer after it.
+    add("compact", fontSize=8, leading=10, leftIndent=12, bulletIndent=2, spaceAfter=2.5)
     add("cellb", parent="cell", fontName=BOLD)
     add("cellr", parent="cell", alignment=TA_RIGHT)
     add("cellc", parent="cell", alignment=TA_CENTER)

@@ -3,19 +3,26 @@
 It is a JSON document (schema in docs/assessment.schema.json) that travels through the whole
 program: the pages edit it, the store saves it, scoring and the report read it. Validation
 against the audit model lives here too, so every entry point (CLI, upload, store) reports the same
-problems in the same words.
+problems: as codes (i18n.problems.Problem), which the pages and the CLIs render in the user's language.
 """
 from __future__ import annotations
 
 import json
+import re
+import types
+import typing
 import uuid
 from datetime import date, datetime, timezone
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from checklists.carryover import carry_assessment
 from checklists.model import AuditModel
+from checklists.profile import SECTORS, SIZES
+from i18n.problems import Problem, ProblemError, from_pydantic
+from scoring import jsonfile
 from scoring.survey_result import SurveyResult
 
 SCHEMA_VERSION = 1
@@ -23,6 +30,8 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_NOTE_CHARS = 20_000
 
 AnswerValue = Literal[0, 1, 2, 3, 4, "na", "unknown"]
+
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def now_iso() -> str:
@@ -43,7 +52,7 @@ class Answer(_Doc):
     def _no_bools(cls, v: Any) -> Any:
         # JSON true/false would otherwise pass as 1/0.
         if isinstance(v, bool):
-            raise ValueError("must be 0–4, \"na\" or \"unknown\"")
+            raise PydanticCustomError("answer_value", "must be 0-4, na or unknown")
         if isinstance(v, float) and v.is_integer():
             return int(v)
         return v
@@ -71,6 +80,18 @@ class ActionEdit(_Doc):
     # "later"); True: the user added it; False: the user dropped it.
     include: bool | None = None
 
+    @field_validator("due", mode="before")
+    @classmethod
+    def _iso_date(cls, v: Any) -> Any:
+        # A date is written as "YYYY-MM-DD" in the file; read it here, so that an import can be
+        # validated strictly (no numbers taken as timestamps, no "1" taken as true elsewhere).
+        if isinstance(v, str):
+            try:
+                return date.fromisoformat(v)
+            except ValueError:
+                raise PydanticCustomError("date_parsing", "not a date") from None
+        return v
+
 
 class PlanEdits(_Doc):
     # Target maturity level per pillar; missing means "current level + 1, at most 5".
@@ -84,19 +105,20 @@ class PlanEdits(_Doc):
     def _targets_in_range(cls, v: dict[str, int]) -> dict[str, int]:
         for pid, level in v.items():
             if not 1 <= level <= 5:
-                raise ValueError(f"target for {pid} must be 1–5")
+                raise PydanticCustomError("target_range", "target must be 1-5")
         return v
 
 
 class Assessment(_Doc):
     schema_version: int = SCHEMA_VERSION
-    id: str = Field(default_factory=lambda: uuid.uuid4().hex)
-    model_version: str = ""
+    # The store's key and the resume link's ?assessment=: letters, digits, - and _ (64 at most).
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex, json_schema_extra={"pattern": "^[A-Za-z0-9_-]{1,64}$"})
+    model_version: str = Field(default="", max_length=50)
     language: Literal["el", "en"] = "el"
     company: Company = Field(default_factory=Company)
     assessor: Assessor = Field(default_factory=Assessor)
-    created_at: str = Field(default_factory=now_iso)
-    updated_at: str = Field(default_factory=now_iso)
+    created_at: str = Field(default_factory=now_iso, json_schema_extra={"format": "date-time"})
+    updated_at: str = Field(default_factory=now_iso, json_schema_extra={"format": "date-time"})
     answers: dict[str, Answer] = Field(default_factory=dict)
     # Questions left out for this business's size or sector that the user chose to answer
     # anyway (checklists/applicability.py). Left-out questions not listed here count as "na".
@@ -110,9 +132,29 @@ class Assessment(_Doc):
     @classmethod
     def _known_schema(cls, v: int) -> int:
         if v > SCHEMA_VERSION:
-            raise ValueError(f"schema_version {v} is newer than this app understands ({SCHEMA_VERSION})")
+            raise PydanticCustomError("newer_schema", "schema_version is newer than this app",
+                                      {"version": v, "max": SCHEMA_VERSION})
         if v < 1:
-            raise ValueError("schema_version must be 1 or more")
+            raise PydanticCustomError("old_schema", "schema_version must be 1 or more")
+        return v
+
+    @field_validator("id")
+    @classmethod
+    def _id_format(cls, v: str) -> str:
+        if not _ID.fullmatch(v):
+            raise PydanticCustomError("id_format", "invalid id")
+        return v
+
+    @field_validator("created_at", "updated_at")
+    @classmethod
+    def _iso_datetime(cls, v: str) -> str:
+        # Shown as dates in the lists and the report, and stored as timestamps.
+        try:
+            datetime.fromisoformat(v.replace("Z", "+00:00"))
+        except ValueError:
+            raise PydanticCustomError("datetime_text", "not an ISO date and time") from None
+        if len(v) > 40:
+            raise PydanticCustomError("datetime_text", "not an ISO date and time")
         return v
 
     # ---- small, obvious mutations used by the pages (they keep updated_at honest) ----
@@ -180,93 +222,142 @@ def new_assessment(model: AuditModel, language: str = "el") -> Assessment:
     return Assessment(model_version=model.version, language=language)
 
 
-class AssessmentError(ValueError):
-    """An assessment document is not valid. `problems` lists every problem as (where, what)."""
-
-    def __init__(self, problems: list[tuple[str, str]]):
-        self.problems = problems
-        super().__init__("; ".join(f"{w}: {m}" if w else m for w, m in problems))
-
-    @property
-    def first_line(self) -> str:
-        where, what = self.problems[0]
-        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
-        return (f"{where}: {what}" if where else what) + more
+# ---------------------------------------------------------------- validating a document from outside
+class AssessmentError(ProblemError):
+    """An assessment document is not valid. `problems` lists every problem (i18n.problems.Problem);
+    render them with `first_line(lang)` / `lines(lang)`."""
 
 
-def _loc(loc: tuple) -> str:
-    return ".".join(str(p) for p in loc)
+def _without_none(ann: Any) -> Any:
+    args = [a for a in typing.get_args(ann) if a is not type(None)]
+    return args[0] if typing.get_origin(ann) in (typing.Union, types.UnionType) and len(args) == 1 else ann
 
 
-def _message(err: dict) -> str:
-    kind = err["type"]
-    loc = err["loc"]
+def _choices(loc: tuple, root: type[BaseModel]) -> tuple | None:
+    """The values the Literal field at `loc` allows (pydantic's ctx has them only as English text)."""
+    ann: Any = root
+    for part in loc:
+        ann = _without_none(ann)
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            if str(part) not in ann.model_fields:
+                return None
+            ann = ann.model_fields[str(part)].annotation
+        elif typing.get_origin(ann) in (dict, list):
+            ann = typing.get_args(ann)[-1]
+        else:
+            return None
+    ann = _without_none(ann)
+    return typing.get_args(ann) if typing.get_origin(ann) is Literal else None
+
+
+def _problem(err: dict) -> Problem:
+    """A pydantic error as a Problem (its type the code, its ctx the parameters)."""
+    loc = tuple(err.get("loc") or ())
     # Any problem with an answer's value gets the one message that says what is allowed.
-    if (loc and loc[-1] == "value") or (len(loc) >= 3 and loc[0] == "answers" and "literal" in kind):
-        return 'must be 0–4, "na" or "unknown"'
-    if kind == "extra_forbidden":
-        return "unknown field"
-    if kind == "missing":
-        return "required field is missing"
-    msg = err["msg"]
-    return msg.removeprefix("Value error, ")
+    if len(loc) == 3 and loc[0] == "answers" and loc[2] == "value":
+        return Problem(".".join(map(str, loc)), "answer_value")
+    allowed = _choices(loc, Assessment) if err.get("type") == "literal_error" else None
+    return from_pydantic(err, (), allowed)
 
 
-def parse_assessment(
-    raw: bytes | str | dict,
-    model: AuditModel | None = None,
-    *,
-    allow_unknown_items: bool | None = False,
-) -> tuple[Assessment, list[str]]:
-    """Validate a document and return (assessment, ids of answers dropped as no longer in the model).
+def _field_problems(data: dict) -> list[Problem]:
+    """Every field of the document, strictly typed (JSON true is not 1, "3" is not 3)."""
+    problems: list[Problem] = []
+    try:
+        Assessment.model_validate(data, strict=True)
+    except ValidationError as exc:
+        problems.extend(_problem(e) for e in exc.errors())
+    company = data.get("company")
+    if isinstance(company, dict):
+        if isinstance(company.get("sector"), str) and company["sector"] and company["sector"] not in SECTORS:
+            problems.append(Problem("company.sector", "unknown_sector"))
+        if isinstance(company.get("size"), str) and company["size"] and company["size"] not in SIZES:
+            problems.append(Problem("company.size", "unknown_size"))
+    return problems
 
-    Raises AssessmentError listing every problem. Unknown item ids are problems unless
-    `allow_unknown_items` is true, or None ("auto") and the document was made with another model
-    version: then they are dropped and returned so the caller can tell the user.
+
+def _unknown_in_data(data: dict, model: AuditModel) -> list[Problem]:
+    """Unknown item and pillar ids as written in a document that is invalid anyway, so that the
+    user sees them with the other problems (only for a document made with this model version:
+    an older one's ids are carried over, or dropped, once it is valid)."""
+    def keys(parent: Any, name: str) -> list[str]:
+        value = parent.get(name) if isinstance(parent, dict) else None
+        return sorted(str(k) for k in value) if isinstance(value, dict) else []
+
+    plan = data.get("plan")
+    pillars = {p.id for p in model.pillars}
+    return ([Problem(f"answers.{k}", "unknown_item") for k in keys(data, "answers") if k not in model.item_pillar]
+            + [Problem(f"plan.actions.{k}", "unknown_item") for k in keys(plan, "actions") if k not in model.item_pillar]
+            + [Problem(f"plan.targets.{k}", "unknown_pillar") for k in keys(plan, "targets") if k not in pillars])
+
+
+class Imported(NamedTuple):
+    assessment: Assessment
+    dropped: list[str]          # answers to items the current model no longer has, left out
+    source_model_version: str   # the model version the file was made with
+
+
+def read_assessment(raw: bytes | str | dict, model: AuditModel | None = None, *,
+                    allow_unknown_items: bool | None = False) -> Imported:
+    """Validate a document from outside (a file, a CLI's input) completely. Raises AssessmentError
+    listing every problem, found all at once: wrong fields and unknown item ids together.
+
+    Answers to items that were split or moved since the document's model version are carried
+    over (checklists/carryover.py). Unknown item ids are problems unless `allow_unknown_items` is
+    true, or None ("auto") and the document was made with another model version: then they are
+    dropped and returned so the caller can tell the user.
     """
-    problems: list[tuple[str, str]] = []
     if isinstance(raw, (bytes, str)):
-        size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
-        if size > MAX_IMPORT_BYTES:
-            raise AssessmentError([("", f"file is {size / 1048576:.1f} MB; the limit is 5 MB")])
         try:
-            text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-        except UnicodeDecodeError as exc:
-            raise AssessmentError([("", f"not UTF-8 text (byte {exc.start})")]) from None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise AssessmentError([("", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")]) from None
+            data = jsonfile.load(raw, max_bytes=MAX_IMPORT_BYTES)
+        except ProblemError as exc:
+            raise AssessmentError(exc.problems) from None
     else:
         data = raw
+        try:
+            jsonfile.check(data)
+        except ProblemError as exc:
+            raise AssessmentError(exc.problems) from None
     if not isinstance(data, dict):
-        raise AssessmentError([("", "expected a JSON object at the top level")])
+        raise AssessmentError([Problem("", "not_object")])
+    problems: list[Problem] = []
     if "answers" not in data:
-        problems.append(("answers", "required field is missing"))
-    try:
-        assessment = Assessment.model_validate(data)
-    except ValidationError as exc:
-        problems.extend((_loc(e["loc"]), _message(e)) for e in exc.errors())
-        raise AssessmentError(problems) from None
+        problems.append(Problem("answers", "missing"))
+    problems.extend(_field_problems(data))
+    source_version = data.get("model_version") if isinstance(data.get("model_version"), str) else ""
+    if problems:
+        if model is not None and source_version == model.version:
+            problems.extend(p for p in _unknown_in_data(data, model) if p not in problems)
+        raise AssessmentError(problems)
+    assessment = Assessment.model_validate(data, strict=True)
     dropped: list[str] = []
     if model is not None:
         carry_assessment(assessment, model)  # split and moved items keep their answers (carryover.yaml)
         known = model.item_pillar
         unknown = sorted(k for k in assessment.answers if k not in known)
+        unknown_actions = sorted(k for k in assessment.plan.actions if k not in known)
         if allow_unknown_items is None:
-            allow_unknown_items = assessment.model_version != model.version
-        if unknown and not allow_unknown_items:
-            problems.extend((f"answers.{k}", "unknown item id") for k in unknown)
+            allow_unknown_items = source_version != model.version
+        if not allow_unknown_items:
+            problems.extend(Problem(f"answers.{k}", "unknown_item") for k in unknown)
+            problems.extend(Problem(f"plan.actions.{k}", "unknown_item") for k in unknown_actions)
         else:
             dropped = unknown
             for k in unknown:
                 del assessment.answers[k]
+            for k in unknown_actions:
+                del assessment.plan.actions[k]
         pillar_ids = {p.id for p in model.pillars}
-        problems.extend(
-            (f"plan.targets.{p}", "unknown pillar id") for p in assessment.plan.targets if p not in pillar_ids
-        )
-    if problems:
-        raise AssessmentError(problems)
-    if model is not None:
+        problems.extend(Problem(f"plan.targets.{p}", "unknown_pillar")
+                        for p in assessment.plan.targets if p not in pillar_ids)
+        if problems:
+            raise AssessmentError(problems)
         assessment.model_version = model.version
-    return assessment, dropped
+    return Imported(assessment, dropped, source_version)
+
+
+def parse_assessment(raw: bytes | str | dict, model: AuditModel | None = None, *,
+                     allow_unknown_items: bool | None = False) -> tuple[Assessment, list[str]]:
+    """read_assessment(...) as (assessment, ids of answers dropped as no longer in the model)."""
+    imported = read_assessment(raw, model, allow_unknown_items=allow_unknown_items)
+    return imported.assessment, imported.dropped

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
+from checklists.applicability import Profile, not_asked
 from checklists.model import EFFORT_COST, AuditModel, Text
 from scoring.assessment import ActionEdit, Assessment
 from scoring.maturity import GATE_CAP, GATE_VALUES, LEVEL_THRESHOLDS, Scores, numeric
@@ -335,6 +336,9 @@ def build_plan(model: AuditModel, assessment: Assessment, scores: Scores) -> Pla
     targets: dict[str, PillarTarget] = {}
     reasons: dict[str, Reason] = {}
     gain: dict[str, Fraction] = {}
+    # The questions scoring.maturity leaves out for this business's size and sector count as
+    # "not applicable" here too, so the points below are the same as the section's score.
+    skipped = not_asked(model, Profile.of(assessment.company.sector, assessment.company.size), assessment.brought_back)
     for p in model.pillars:
         ps = scores.pillars.get(p.id)
         current = ps.level if ps else None
@@ -345,7 +349,7 @@ def build_plan(model: AuditModel, assessment: Assessment, scores: Scores) -> Pla
         points = max_points = 0
         gaps: list[_Gap] = []
         for it in p.items:
-            v = numeric(assessment.value(it.id))
+            v = None if it.id in skipped else numeric(assessment.value(it.id))
             if v is None:
                 continue
             points += it.weight * v

@@ -16,8 +16,8 @@ Rules, in one place:
   name yet belong to no client (`list_unnamed`).
 - Deletes are soft (deleted_at). Deleting a client stamps it and its live assessments with one
   timestamp; restoring the client brings back exactly those.
-- Imports are validated completely (scoring.assessment.parse_assessment, plus unknown item ids
-  even when other fields are wrong) before anything is written.
+- Imports are validated completely (scoring.assessment.read_assessment: every field, unknown
+  item ids even when other fields are wrong) before anything is written.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from checklists.model import PILLAR_IDS, AuditModel
 from checklists.carryover import carry, carry_assessment, changes_since
 from i18n import fold_words, sort_key
 from scoring import cells
-from scoring.assessment import Assessment, AssessmentError, PlanEdits, now_iso, parse_assessment
+from scoring.assessment import Assessment, PlanEdits, now_iso, read_assessment
 from scoring.maturity import score
 from store.schema import assessment_cells, assessment_edits, assessments, clients, model_items
 
@@ -618,39 +618,11 @@ def pillar_deltas(older: AssessmentRow, newer: AssessmentRow) -> dict[str, float
 
 
 # ---------------------------------------------------------------- import
-def _loads(raw) -> object:
-    if isinstance(raw, dict):
-        return raw
-    try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-        return json.loads(text)
-    except (UnicodeDecodeError, ValueError, TypeError):
-        return None
-
-
-def validate_document(raw: bytes | str | dict, model: AuditModel) -> tuple[Assessment, list[str], object]:
-    """parse_assessment, but listing every problem: unknown item ids are reported even when
-    other fields are wrong too. Returns (assessment, dropped ids, the decoded data)."""
-    try:
-        a, dropped = parse_assessment(raw, model, allow_unknown_items=None)
-        return a, dropped, _loads(raw)
-    except AssessmentError as exc:
-        problems = list(exc.problems)
-        data = _loads(raw) if not isinstance(raw, (bytes, str)) or len(raw) <= 5 * 1024 * 1024 else None
-        if isinstance(data, dict) and isinstance(data.get("answers"), dict) and data.get("model_version") == model.version:
-            known = model.item_pillar
-            for k in sorted(map(str, data["answers"])):
-                if k not in known and (f"answers.{k}", "unknown item id") not in problems:
-                    problems.append((f"answers.{k}", "unknown item id"))
-        raise AssessmentError(problems) from None
-
-
 def import_document(bind: Bind, raw: bytes | str | dict, model: AuditModel) -> ImportResult:
     """Validate `raw` completely, then store it. Raises AssessmentError (nothing written) when
     invalid. A document whose id is free keeps it (exact round trip); the same document stored
     already is left alone; a different assessment under that id is stored as a copy with a new id."""
-    a, dropped, data = validate_document(raw, model)
-    old_version = data.get("model_version", "") if isinstance(data, dict) else ""
+    a, dropped, old_version = read_assessment(raw, model, allow_unknown_items=None)
     with _tx(bind) as conn:
         changes = (_changes(conn, str(old_version), set(a.answers) | set(dropped), dropped, model)
                    if old_version != model.version else None)

@@ -2,7 +2,6 @@
 the metric, its interval, the breakdowns by period and segment, and every row not counted."""
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from .breakdown import (
@@ -21,29 +20,6 @@ from .scores import clean_scores
 from .source import DEFAULT_MAX_BYTES
 from .statistics import MetricResult, result_from_counts
 from .table import ImportedTable
-
-
-class _Job:
-    """Run ``fn(*args)`` in a thread; ``result()`` joins and re-raises its exception."""
-
-    def __init__(self, fn: Any, *args: Any) -> None:
-        self._out: Any = None
-        self._exc: BaseException | None = None
-
-        def target() -> None:
-            try:
-                self._out = fn(*args)
-            except BaseException as exc:  # noqa: BLE001 - re-raised in result()
-                self._exc = exc
-
-        self._thread = threading.Thread(target=target, daemon=True)
-        self._thread.start()
-
-    def result(self) -> Any:
-        self._thread.join()
-        if self._exc is not None:
-            raise self._exc
-        return self._out
 
 
 def _choose_columns(df, metric, column, date_column, segment_column, guesses):
@@ -95,13 +71,6 @@ def analyze_table(table: ImportedTable, metric: str | None = None, *, column: st
 
     extra_warnings: list[dict[str, Any]] = []
     invalid_dates: list[dict[str, Any]] = []
-    skey = ("segment_factors", seg_col)
-    seg_job = None
-    if seg_col is not None and skey not in table.cache and date_col is not None \
-            and ("dates", date_col) not in table.cache and len(df) >= 100_000:
-        # big table: factorise the segment text in a thread while the dates are parsed
-        # (pyarrow's dictionary encoding releases the GIL); same result, less wall time
-        seg_job = _Job(segment_factors, df[seg_col])
     periods = None
     if date_col is not None:
         key = ("dates", date_col)
@@ -119,9 +88,8 @@ def analyze_table(table: ImportedTable, metric: str | None = None, *, column: st
         extra_warnings += parsed.warnings
     segments = None
     if seg_col is not None:
-        if seg_job is not None:
-            table.cache[skey] = seg_job.result()
-        elif skey not in table.cache:
+        skey = ("segment_factors", seg_col)
+        if skey not in table.cache:
             table.cache[skey] = segment_factors(df[seg_col])
         segments = table.cache[skey]
     counts = count_groups(scores, mask, periods, segments, scale, n_rows=len(df),

@@ -20,6 +20,7 @@ from i18n.greek import sort_key
 
 from .dates import parse_dates
 from .errors import SurveyInputError
+from .rows import factorize
 from .scales import Scale, get_scale
 from .statistics import MetricResult, MetricWarning, result_from_counts, valid_scores
 
@@ -48,7 +49,7 @@ class Counts(NamedTuple):
 def segment_factors(segments: pd.Series) -> Factors:
     """Segment values are stripped; empty/missing → −1; labels are sorted Greek-aware (accents
     stripped, casefolded, ties by the original).  Only the distinct values are handled in Python."""
-    codes, uniq = pd.factorize(segments, use_na_sentinel=True)
+    codes, uniq = factorize(segments)
     stripped = [str(u).strip() for u in uniq]
     labels = sorted({x for x in stripped if x}, key=sort_key)
     pos = {lab: i for i, lab in enumerate(labels)}

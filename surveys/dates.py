@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .rows import R_DATE, R_EMPTY, R_OK, invalid_list
+from .rows import R_DATE, R_EMPTY, R_OK, factorize, invalid_list
 
 
 @dataclass
@@ -163,7 +163,7 @@ def parse_dates(series: pd.Series, *, dayfirst: bool = True, lines: Any = None,
         reason = np.where(np.isnan(num), R_EMPTY, np.where(ok, R_OK, R_DATE)).astype("int8")
         order = "excel_serial"
     else:
-        codes, uniq = pd.factorize(s, use_na_sentinel=True)
+        codes, uniq = factorize(s)
         u = pd.Series(np.asarray(uniq, dtype=object), dtype=object)
         u_d, order, warn = _parse_unique_dates(u, dayfirst)
         u_blank = np.array([isinstance(v, str) and not v.strip() for v in u], dtype=bool)

@@ -52,6 +52,21 @@ class LineMap:
         return len(self.array)
 
 
+def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(code of every row, −1 = missing; the distinct values as an object array).
+
+    A categorical column (a text column pyarrow read dictionary-encoded) already is this: its
+    codes and categories are used as they are, with no pass over a million strings."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        codes = s.cat.codes.to_numpy()
+        cats = s.cat.categories
+        if len(cats) == 0 or np.bincount(codes + 1, minlength=len(cats) + 1)[1:].all():
+            return codes, np.asarray(cats, dtype=object)
+        # unused categories would read as values of the file: factorise what is there
+    codes, uniq = pd.factorize(s, use_na_sentinel=True)
+    return codes, np.asarray(uniq, dtype=object)
+
+
 def _line_getter(lines: Any) -> Callable[[np.ndarray], list[int]]:
     if lines is None:
         return lambda pos: (pos + 2).tolist()

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .answers import parse_answer
 from .errors import SurveyInputError
-from .rows import R_EMPTY, R_NOTINT, R_OK, R_RANGE, REASON_CODE, invalid_list
+from .rows import R_EMPTY, R_NOTINT, R_OK, R_RANGE, REASON_CODE, factorize, invalid_list
 from .scales import Scale, get_scale
 
 
@@ -81,7 +81,7 @@ def clean_scores(series: pd.Series, metric: str, scale: Any = None, *,
         num = s.to_numpy(dtype="float64", na_value=np.nan, copy=True)
         reason = np.where(np.isnan(num), R_EMPTY, R_OK).astype("int8")
     else:
-        codes, uniq = pd.factorize(s, use_na_sentinel=True)
+        codes, uniq = factorize(s)
         u = pd.Series(np.asarray(uniq, dtype=object), dtype=object)
         u_num = pd.to_numeric(u, errors="coerce").to_numpy(dtype="float64", na_value=np.nan,
                                                            copy=True)

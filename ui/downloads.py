@@ -9,8 +9,8 @@ itself is built only on click, so a rerun pays nothing for it (a PDF takes about
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 from checklists.model import AuditModel
 from scoring.assessment import Assessment
@@ -26,6 +26,14 @@ def pdf(model: AuditModel, frozen: Assessment, lang: str, logo: bytes | None = N
     from report import pdf_for
 
     return partial(pdf_for, model, frozen, lang, logo)
+
+
+def report(model: AuditModel, frozen: Assessment, fmt: str, lang: str,
+           logo: bytes | None = None) -> Callable[[], bytes]:
+    """The report of `frozen` as "pdf" or "docx", or the "xlsx" plan tracker, built when the user clicks."""
+    from report import report_for
+
+    return partial(report_for, model, frozen, fmt, lang, logo)
 
 
 def assessment_json(frozen: Assessment) -> Callable[[], str]:

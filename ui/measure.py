@@ -432,7 +432,8 @@ def _analysis(data: bytes, name: str | None) -> None:
             detected = (table.encoding, table.separator)
         elif held:
             detected = (held[1].encoding, held[1].separator)
-        if table is None or table.kind == "csv":
+        # encoding and separator mean nothing for a workbook, even one that could not be read
+        if (table is None and not data.startswith(b"PK\x03\x04")) or (table is not None and table.kind == "csv"):
             with st.expander(state.t("measure.read_options"), icon=":material/tune:",
                              expanded=error is not None or enc is not None or sep is not None):
                 st.caption(state.t("measure.read_help"))

@@ -29,7 +29,7 @@ def pillar_page_path(pillar_id: str) -> str:
 PILLAR_ICONS = {
     "cx_plan": ":material/flag:", "segmentation": ":material/groups:",
     "emotional_connection": ":material/favorite:", "training": ":material/school:",
-    "measurement": ":material/monitoring:",
+    "measurement": ":material/fact_check:",
 }
 
 PAGES: tuple[PageSpec, ...] = (

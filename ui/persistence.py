@@ -22,7 +22,6 @@ stored (a database error, a lock that timed out, a run cut short) is written on 
 """
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import datetime
 
@@ -217,10 +216,15 @@ def _notice(kind: str, text: str) -> None:
 def describe_changes(changes) -> str:
     gone = ", ".join(md_escape(i) for i in changes.gone) or state.t("store.none")
     if changes.new_known:
-        return state.t("store.model_changed", old=md_escape(changes.old_version) or "–", new=changes.new_version,
+        text = state.t("store.model_changed", old=md_escape(changes.old_version) or "–", new=changes.new_version,
                        gone=gone, added=", ".join(changes.new) or state.t("store.none"))
-    return state.t("store.model_changed_unknown", old=md_escape(changes.old_version) or "–", new=changes.new_version,
-                   gone=gone)
+    else:
+        text = state.t("store.model_changed_unknown", old=md_escape(changes.old_version) or "–",
+                       new=changes.new_version, gone=gone)
+    moved = getattr(changes, "moved", None)
+    if moved:  # answers that now sit under another id (checklists/content/carryover.yaml)
+        text += " " + state.t("store.model_moved", moved=", ".join(f"{a} → {b}" for a, b in moved.items()))
+    return text
 
 
 def _adopt(stored: "store.StoredCells") -> Assessment:
@@ -398,55 +402,17 @@ def status_line() -> str:
 
 
 # ---------------------------------------------------------------- import
-_PROBLEMS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), k) for p, k in (
-    (r"^unknown item id$", "store.problem.unknown_item"),
-    (r'^must be 0–4, "na" or "unknown"$', "store.problem.value"),
-    (r"^unknown field$", "store.problem.unknown_field"),
-    (r"^required field is missing$", "store.problem.missing"),
-    (r"^unknown pillar id$", "store.problem.unknown_pillar"),
-    (r"^file is (?P<size>[\d.]+) MB; the limit is 5 MB$", "store.problem.too_big"),
-    (r"^not UTF-8 text \(byte (?P<byte>\d+)\)$", "store.problem.not_utf8"),
-    (r"^not valid JSON \(line (?P<line>\d+), column (?P<col>\d+): .*\)$", "store.problem.not_json"),
-    (r"^expected a JSON object at the top level$", "store.problem.not_object"),
-    (r"^schema_version (?P<v>\d+) is newer than this app understands \((?P<max>\d+)\)$", "store.problem.newer_schema"),
-    (r"^schema_version must be 1 or more$", "store.problem.old_schema"),
-    (r"^target for \S+ must be 1–5$", "store.problem.target"),
-    (r"^Input should be a valid (?P<type>string|integer|number|dictionary|list|boolean|date)\b.*$",
-     "store.problem.type"),
-    (r"^String should have at most (?P<n>\d+) characters?$", "store.problem.too_long"),
-    (r"^Input should be (?P<allowed>.+)$", "store.problem.allowed"),
-))
-
-
-def describe_problem(where: str, what: str) -> str:
-    """One import problem in the user's language; the technical location is kept as is."""
-    text = what
-    for pattern, key in _PROBLEMS:
-        m = pattern.match(what)
-        if m:
-            params = m.groupdict()
-            if key == "store.problem.too_big":
-                params["size"] = params["size"].replace(".", ",") if state.lang() == "el" else params["size"]
-            if key == "store.problem.type":
-                params["type"] = state.t(f"store.type.{params['type']}")
-            text = state.t(key, **params)
-            break
-    else:
-        text = md_escape(what)  # not one of ours: it may quote the file
-    # The location names keys of the file (answers.<id>): the file's text, shown as typed.
-    return f"{md_escape(where)}: {text}" if where else text
-
-
 def import_file(raw: bytes, limit: int = 12) -> list[tuple[str, str]]:
     """Validate, store and open an assessment file. Returns messages [(kind, text)] for the page.
     An invalid file changes nothing, stored or in the session."""
     try:
         result = store.import_document(engine(), raw, state.model())
     except AssessmentError as exc:
-        lines = [describe_problem(w, m) for w, m in exc.problems]
+        # Escaped: a location can hold a key from the file ("answers.**x**"), shown as typed.
+        lines = [md_escape(line) for line in exc.lines(state.lang())]
         shown = "\n".join(f"- {line}" for line in lines[:limit])
         if len(lines) > limit:
-            shown += "\n- " + state.t("store.problem.more", count=len(lines) - limit)
+            shown += "\n- " + state.t("problem.more", count=len(lines) - limit)
         return [("error", state.t("store.import_bad", count=len(lines)) + "\n\n" + shown)]
     except SQLAlchemyError:
         return [("error", state.t("store.db_error"))]

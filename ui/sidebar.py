@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from checklists.applicability import Profile, not_asked
 from i18n import LANGS, t
 from ui import state
 from ui.text import md_escape
@@ -66,13 +67,16 @@ def progress(footer: str = "") -> None:
     lang = state.lang()
     answered_all = total_all = 0
     lines = []
+    # Only the questions this business is asked (checklists/applicability.py) count here.
+    skip = not_asked(model, Profile.of(a.company.sector, a.company.size), a.brought_back)
     for p in model.pillars:
-        answered = sum(1 for it in p.items if a.value(it.id) is not None)
+        asked = [it for it in p.items if it.id not in skip]
+        answered = sum(1 for it in asked if a.value(it.id) is not None)
         answered_all += answered
-        total_all += len(p.items)
-        mark = "✓" if answered == len(p.items) else "○" if answered == 0 else "◐"
+        total_all += len(asked)
+        mark = "✓" if answered == len(asked) else "○" if answered == 0 else "◐"
         lines.append(f"{mark} " + t("sidebar.pillar", lang, title=p.short_title(lang), answered=answered,
-                                     total=len(p.items)))
+                                     total=len(asked)))
     company = a.company.name or t("sidebar.company_none", lang)
     st.sidebar.markdown(
         f":gray[{md_escape(company)}]  \n**{t('sidebar.overall', lang, answered=answered_all, total=total_all)}**"

@@ -47,9 +47,10 @@ class Server:
     """`python -m ui.serve` on a free port with its own database file; restartable. The server's
     output goes to a log beside the database (e.g. e2e.log), to read when a journey fails."""
 
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, database_url: str | None = None):
         self.port = free_port()
-        self.db_path = db_path
+        self.db_path = db_path  # also where the log goes when database_url names another database
+        self.database_url = database_url or f"sqlite:///{db_path}"
         self.proc: subprocess.Popen | None = None
         self.log = None
 
@@ -58,7 +59,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> "Server":
-        env = {**os.environ, "CXAUDIT_DATABASE_URL": f"sqlite:///{self.db_path}"}
+        env = {**os.environ, "CXAUDIT_DATABASE_URL": self.database_url}
         if self.log is None:
             self.log = open(self.db_path.with_suffix(".log"), "ab")
         self.proc = subprocess.Popen(

@@ -20,7 +20,8 @@ def click_answer(page, item_id: str, label: str) -> None:
 
 def test_start_answer_switch_language_results(server, page):
     pillar = MODEL.pillars[0]
-    scale = {o.value: o for o in MODEL.answer_scale}
+    def label(item, value, lang):  # each question's own answer set (existence questions: «Όχι»…)
+        return MODEL.option(value, item).label(lang)
     page.goto(server.url)
     wait_idle(page, ".st-key-profile_name input")
     page.locator(".st-key-profile_name input").fill("Καφενείο «Η Πλατεία» & Σια")
@@ -32,7 +33,7 @@ def test_start_answer_switch_language_results(server, page):
 
     # Answer every question of the first pillar, all "Mostly" except the first "Not at all".
     for n, item in enumerate(pillar.items):
-        click_answer(page, item.id, scale[0 if n == 0 else 3].label("el"))
+        click_answer(page, item.id, label(item, 0 if n == 0 else 3, "el"))
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar).to_contain_text(f"{len(pillar.items)}/{len(pillar.items)}")
 
@@ -45,7 +46,7 @@ def test_start_answer_switch_language_results(server, page):
     for n, item in enumerate(pillar.items):
         checked = question(page, item.id).locator("label:has(input:checked)")
         expect(checked).to_have_count(1)
-        expect(checked).to_have_text(scale[0 if n == 0 else 3].label("en"))
+        expect(checked).to_have_text(label(item, 0 if n == 0 else 3, "en"))
 
     # "Next" at the bottom of the page opens the second pillar in the same session.
     second = MODEL.pillars[1]

@@ -8,13 +8,16 @@ ever opened a downloaded file. Here a person fills in the profile, answers a few
 from __future__ import annotations
 
 import json
+import os
 import re
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+from browser import Server, wait_idle
 from playwright.sync_api import expect
 from pypdf import PdfReader
+from store_support import PG_ENV, create_pg_database, drop_pg_database
 
-from browser import wait_idle
 from checklists import default_model
 from i18n import t
 
@@ -31,6 +34,23 @@ def _words(text: str) -> str:
 
 def pdf_text(path) -> str:
     return _words("\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages))
+
+
+def docx_text(path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    cells = [c.text for table in doc.tables for row in table.rows for c in row.cells]
+    return _words("\n".join([p.text for p in doc.paragraphs] + cells))
+
+
+def xlsx_text(path) -> str:
+    """The workbook's title (it names the business) and every cell of every sheet."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(str(path), read_only=True)
+    cells = [str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    return _words("\n".join([book.properties.title or ""] + cells))
 
 
 def question(page, item_id: str):
@@ -55,9 +75,27 @@ def download(page, key: str, target_dir):
     return path
 
 
-def test_every_download_holds_the_users_audit(server, page, tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_server(request, tmp_path):
+    """The app on SQLite, and on PostgreSQL when $CXAUDIT_TEST_POSTGRES_URL is set."""
+    base = os.environ.get(PG_ENV)
+    url = None
+    if request.param == "postgresql":
+        if not base:
+            pytest.skip(f"{PG_ENV} is not set")
+        url = create_pg_database(base)
+    s = Server(tmp_path / "e2e.sqlite", url).start()
+    yield s
+    s.stop()
+    if url:
+        from store.db import dispose
+        dispose(url)
+        drop_pg_database(base, url)
+
+
+def test_every_download_holds_the_users_audit(any_db_server, page, tmp_path):
+    server = any_db_server
     pillar = MODEL.pillars[0]
-    scale = {o.value: o for o in MODEL.answer_scale}
     page.goto(server.url)
     wait_idle(page, ".st-key-profile_name input")
     fill(page, "profile_name", NAME)
@@ -69,7 +107,7 @@ def test_every_download_holds_the_users_audit(server, page, tmp_path):
     # Three answers: "Not at all" (0) on the first question, then "Mostly" and "Fully".
     answers = {pillar.items[0].id: 0, pillar.items[1].id: 3, pillar.items[2].id: 4}
     for item_id, value in answers.items():
-        question(page, item_id).get_by_text(scale[value].label("el"), exact=True).click()
+        question(page, item_id).get_by_text(MODEL.option(value, item_id).label("el"), exact=True).click()
         wait_idle(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar).to_contain_text(f"{len(answers)}/{len(pillar.items)}")
@@ -90,6 +128,18 @@ def test_every_download_holds_the_users_audit(server, page, tmp_path):
         assert _words(t("report.provisional", lang, count=len(answers), total=total, pct="X")).split("(")[0] in text
         assert _words(not_at_all.action.text(lang)) in text, f"{lang} PDF lacks the action of the 'Not at all' answer"
 
+    # The Word report and the Excel tracker, in the page's language (Greek by default).
+    word = download(page, "plan_download_docx", tmp_path)
+    assert word.suffix == ".docx" and word.name.startswith("Καφέ_Άλφα")
+    text = docx_text(word)
+    assert NAME in text and CITY in text and t("report.no_name", "el") not in text
+    assert _words(not_at_all.action.text("el")) in text, "the Word file lacks the action of the 'Καθόλου' answer"
+    tracker = download(page, "plan_download_xlsx", tmp_path)
+    assert tracker.suffix == ".xlsx" and tracker.name.startswith("Καφέ_Άλφα")
+    text = xlsx_text(tracker)
+    assert NAME in text and t("report.no_name", "el") not in text
+    assert _words(not_at_all.action.text("el")) in text, "the tracker lacks the action of the 'Καθόλου' answer"
+
     # The assessment file from Results is the stored document, byte for byte in meaning.
     page.locator('[data-testid="stSidebarNav"] a[href$="/results"]').click()
     wait_idle(page, ".st-key-results_download_json button")
@@ -103,7 +153,7 @@ def test_every_download_holds_the_users_audit(server, page, tmp_path):
     from store.db import dispose, get_engine
     from store.repository import load_assessment
 
-    url = f"sqlite:///{server.db_path}"
+    url = server.database_url
     try:
         stored, _version = load_assessment(get_engine(url), assessment_id)
     finally:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
+from browser import wait_idle
 from playwright.sync_api import expect
 
-from browser import wait_idle
 from checklists import default_model
 from i18n import t
 
@@ -89,9 +89,8 @@ def test_hostile_strings_in_every_field_are_shown_as_typed(server, page, tmp_pat
     page.locator(".st-key-start_go button").click()
     wait_idle(page, '[data-testid="stRadio"]')
     first = MODEL.pillars[0].items[0].id
-    scale = {o.value: o for o in MODEL.answer_scale}
     page.locator('[data-testid="stRadio"]').filter(has_text=f"· {first}").get_by_text(
-        scale[2].label("el"), exact=True).click()
+        MODEL.option(2, first).label("el"), exact=True).click()
     wait_idle(page)
     assert injected(page) == []
 
@@ -103,10 +102,10 @@ def test_hostile_strings_in_every_field_are_shown_as_typed(server, page, tmp_pat
            + "\n" + "\n".join(rows) + "\n").encode("utf-8")
     page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(
         files=[{"name": FILE_NAME, "mimeType": "text/csv", "buffer": csv}])
-    wait_idle(page, ".st-key-measure_save button")
+    wait_idle(page, ".st-key-measure_save button:visible")
     expect(main).to_contain_text("NPS")
     assert injected(page) == []
-    page.locator(".st-key-measure_save button").first.click()
+    page.locator(".st-key-measure_save button:visible").first.click()
     wait_idle(page)
     expect_shown(page, MAIN, NPS_COLUMN)                # the saved result names its column as typed
     expect_shown(page, MAIN, FILE_NAME)

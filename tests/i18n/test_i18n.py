@@ -60,8 +60,8 @@ def test_plural_in_one_language_only_and_with_other_parameters():
     assert t("report.pillar_answered", "en", count=1, total=11) == "1 of 11 answered"
     assert t("measure.rows", "el", count=1) + ", " + t("measure.cols", "el", count=1) == "1 γραμμή, 1 στήλη"
     assert t("measure.rows", "en", count=40) + ", " + t("measure.cols", "en", count=3) == "40 rows, 3 columns"
-    assert t("store.problem.more", "el", count=1) == "και ένα ακόμη"
-    assert t("store.problem.more", "en", count=1) == "and 1 more"
+    assert t("problem.more", "el", count=1) == "και ένα ακόμη"
+    assert t("problem.more", "en", count=1) == "and 1 more"
     assert t("report.provisional", "el", count=1, total=54, pct="2 %").startswith("Έχει απαντηθεί 1 από τις 54 ")
     assert t("report.provisional", "el", count=2, total=54, pct="4 %").startswith("Έχουν απαντηθεί 2 από τις 54 ")
     assert t("report.provisional", "en", count=1, total=54, pct="2%").startswith("1 of the 54 questions has been")
@@ -73,9 +73,10 @@ def test_plural_in_one_language_only_and_with_other_parameters():
 NEVER_ONE = {
     "sidebar.overall": {"total"}, "start.continue": {"total"},
     "report.provisional": {"total"}, "report.narr.cap_pillars": {"n"}, "report.days": {"days"},
-    "store.problem.too_long": {"n"},
+    "problem.string_too_long": {"max_length"}, "problem.too_long": {"max_length"},
     # over the limits, so never one: at least 245 rows and 14 columns (Excel has 16,384 columns)
     "metrics.error.too_many_cells": {"rows", "columns", "limit"}, "metrics.error.too_many_rows": {"rows", "limit"},
+    "tracker.problem.too_many_rows": {"max"}, "tracker.problem.owner_too_long": {"max"},
 }
 PLURAL_NOUN_AFTER_ONE = re.compile(
     r"\b1 (κενές|απαντήσεις|ερωτήσεις|γραμμές|στήλες|προβλήματα|ελέγχους|έλεγχοι|ενότητες|ημέρες|χαρακτήρες|"

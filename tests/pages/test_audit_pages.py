@@ -136,3 +136,75 @@ def test_every_page_runs_without_exception(app, lang):
     at = app(lang)
     for spec in PAGES:
         goto(at, spec.path)
+
+
+def test_a_micro_cafe_is_not_asked_about_key_accounts_and_can_ask_for_any_question(app):
+    """Profile first, as a user would: a café of up to 9 people. The Customers page asks no
+    key-account question, lists it as left out, and one click brings it back; its answer then
+    counts. Changing the profile afterwards keeps the answer."""
+    at = app("el")
+    at.selectbox(key="profile_sector").set_value("food_service").run()
+    at.selectbox(key="profile_size").set_value("micro").run()
+    goto(at, pillar_page_path("segmentation"))
+    labels = [r.label for r in at.radio]
+    assert not any(label.endswith("· SEG-02]") for label in labels)
+    assert any(label.endswith("· SEG-01]") for label in labels)
+    (left,) = [e for e in at.expander if "δεν σας αφορ" in e.label]
+    assert "SEG-02" in " ".join(m.value for m in left.markdown)
+    at.button(key="bring_SEG-02").click().run()
+    assert not at.exception
+    a = at.session_state["assessment"]
+    assert a.brought_back == ["SEG-02"]
+    radio_for(at, "SEG-02").set_value(0).run()
+    assert any(g.item == "SEG-02" for g in score(MODEL, a).gaps)
+    goto(at, "pages/start.py")
+    at.selectbox(key="profile_size").set_value("medium").run()
+    assert at.session_state["assessment"].value("SEG-02") == 0
+
+
+def test_existence_questions_offer_their_own_answers_and_a_hotel_reads_rooms(app):
+    at = app("el")
+    at.selectbox(key="profile_sector").set_value("hospitality").run()
+    goto(at, pillar_page_path("cx_plan"))
+    plan01 = radio_for(at, "PLAN-01")
+    assert plan01.options[:5] == ["Όχι", "Ετοιμάζεται", "Ναι, άτυπα", "Ναι, γραμμένο", "Ναι, και το επανεξετάζουμε"]
+    assert radio_for(at, "PLAN-02").options[0] == "Καθόλου"
+    assert "δωμάτιο" in radio_for(at, "PLAN-10").label
+    plan01.set_value(2).run()
+    assert at.session_state["assessment"].value("PLAN-01") == 2
+
+
+def _answer_everything(at):
+    a = at.session_state["assessment"]
+    for n, iid in enumerate(MODEL.items):
+        a.set_value(iid, answer_for(n))
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_results_lead_on_to_the_plan(app, lang):
+    from i18n import t
+    at = app(lang)
+    _answer_everything(at)
+    goto(at, "pages/results.py")
+    go = at.button(key="results_go_plan")
+    assert go.label == t("results.go_plan", lang) and go.proto.type == "primary"
+    go.click().run()
+    assert not at.exception
+    assert at.title[0].value == t("plan.title", lang)
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_start_offers_the_results_once_everything_is_answered(app, lang):
+    from i18n import t
+    at = app(lang)
+    first = MODEL.pillars[0].items[0].id
+    at.session_state["assessment"].set_value(first, 2)
+    at.run()
+    assert at.button(key="start_go").label == t("start.continue", lang, done=1, total=len(MODEL.items))
+    _answer_everything(at)
+    at.run()
+    go = at.button(key="start_go")
+    assert go.label == t("start.see_results", lang)
+    go.click().run()
+    assert not at.exception
+    assert at.title[0].value == t("results.title", lang)

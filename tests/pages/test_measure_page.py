@@ -138,3 +138,5 @@ def test_xlsx_zip_bomb_refused_in_the_users_language(app, lang, expected):
     at = upload(goto(app(lang), PAGE), zip_bomb(310_000, declared_rows=1), "bomb.xlsx")
     assert [e.value for e in at.error] and expected in at.error[0].value
     assert not at.metric
+    # a workbook has no encoding or separator to choose
+    assert not [s for s in at.selectbox if s.key in ("measure_encoding", "measure_sep")]

@@ -53,7 +53,7 @@ def test_full_assessment(at, lang):
     assert not at.exception
     assert [m.label for m in at.metric][0] == t("plan.m_actions", lang)
     downloads = at.get("download_button")
-    assert {d.proto.label for d in downloads} == {t("plan.download_el", lang), t("plan.download_en", lang)}
+    assert {d.proto.label for d in downloads} == {t(f"plan.download_{k}", lang) for k in ("el", "en", "docx", "xlsx")}
     assert len(at.selectbox) == 5
 
 

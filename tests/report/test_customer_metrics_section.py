@@ -37,3 +37,16 @@ def test_section_present_in_both_languages_when_surveys_exist():
 def test_no_section_without_surveys():
     model, a = _assessment([])
     assert "Μετρήσεις πελατών" not in _text(pdf_for(model, a, "el"))
+
+
+def test_word_report_has_the_metrics_too():
+    from docx import Document
+
+    from report import report_for
+
+    model, a = _assessment([SURVEY])
+    for lang, heading in (("el", "Μετρήσεις πελατών"), ("en", "Customer metrics")):
+        doc = Document(io.BytesIO(report_for(model, a, "docx", lang)))
+        assert ("Heading 1", heading) in [(p.style.name, p.text) for p in doc.paragraphs]
+        text = "\n".join(p.text for p in doc.paragraphs)
+        assert evidence_lines(a.surveys, lang)[0].split(",")[0] in text and "214" in text

@@ -12,6 +12,7 @@ import pypdf
 import pytest
 
 from report import pdf_for
+from bad_inputs import bad_logo, deep_json
 from report_fixtures import HOSTILE, answered, full_assessment, pdf_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,8 +87,21 @@ def _bad_inputs(tmp_path: Path, model) -> dict[str, list]:
     (tmp_path / "latin1.json").write_bytes('{"answers": {}, "company": {"name": "Καφέ"}}'.encode("cp1253"))
     (tmp_path / "logo.png").write_bytes(b"this is text, not a picture")
     (tmp_path / "cut.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01")
+    (tmp_path / "deep.json").write_bytes(deep_json())
+    doc = json.loads(full_assessment(model).to_json())
+    (tmp_path / "twice.json").write_text(json.dumps(doc).replace('"language": ', '"language": "en", "language": ', 1),
+                                         encoding="utf-8")
+    (tmp_path / "survey.json").write_text(json.dumps({**doc, "surveys": [{"metric": "nps", "value": "καλό"}]}),
+                                          encoding="utf-8")
+    (tmp_path / "gif.png").write_bytes(bad_logo("gif_renamed"))
+    (tmp_path / "bomb.png").write_bytes(bad_logo("png_bomb"))
     out = tmp_path / "o.pdf"
     return {
+        "deep nesting": [tmp_path / "deep.json", "-o", out],
+        "duplicate key": [tmp_path / "twice.json", "-o", out],
+        "bad survey": [tmp_path / "survey.json", "-o", out],
+        "logo gif": [good, "-o", out, "--logo", tmp_path / "gif.png"],
+        "logo bomb": [good, "-o", out, "--logo", tmp_path / "bomb.png"],
         "missing file": [tmp_path / "nope.json", "-o", out],
         "bad json": [tmp_path / "bad.json", "-o", out],
         "not an object": [tmp_path / "list.json", "-o", out],
@@ -111,3 +125,47 @@ def test_bad_inputs_get_status_2_and_one_line(model, content, tmp_path):
         assert r.returncode == 2, (name, err)
         assert err.count("\n") == 1 and err.startswith("error: "), (name, err)
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("ext,magic", [("pdf", b"%PDF"), ("docx", b"PK"), ("xlsx", b"PK")])
+def test_cli_writes_the_format_of_the_extension(model, content, tmp_path, ext, magic):
+    src = write(tmp_path, full_assessment(model))
+    out = tmp_path / f"report.{ext}"
+    r = run(src, "-o", out, "--lang", "en", env_dir=content)
+    assert r.returncode == 0, r.stderr
+    data = out.read_bytes()
+    assert data.startswith(magic)
+    if ext == "docx":
+        from docx import Document
+        assert any(p.style.name == "Heading 1" for p in Document(io.BytesIO(data)).paragraphs)
+    if ext == "xlsx":
+        from openpyxl import load_workbook
+        assert load_workbook(io.BytesIO(data)).sheetnames[0] == "Plan"
+
+
+def test_cli_appendix_adds_pages_and_unknown_extension_is_refused(model, content, tmp_path):
+    src = write(tmp_path, full_assessment(model))
+    plain, more = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert run(src, "-o", plain, env_dir=content).returncode == 0
+    assert run(src, "-o", more, "--appendix", env_dir=content).returncode == 0
+    assert len(pypdf.PdfReader(more).pages) > len(pypdf.PdfReader(plain).pages)
+    r = run(src, "-o", tmp_path / "a.odt", env_dir=content)
+    assert r.returncode == 2 and r.stderr.decode().count("\n") == 1 and b".docx" in r.stderr
+    assert not (tmp_path / "a.odt").exists()
+
+
+GREEK_CASES = ["missing file", "not utf-8", "deep nesting", "duplicate key", "bad survey", "logo corrupt", "logo gif",
+               "output dir missing"]
+
+
+def test_bad_inputs_in_greek_with_lang_el(model, content, tmp_path):
+    import re
+
+    cases = _bad_inputs(tmp_path, model)
+    for name in GREEK_CASES:
+        r = run(*cases[name], "--lang", "el", env_dir=content)
+        err = r.stderr.decode()
+        assert r.returncode == 2 and err.count("\n") == 1 and "Traceback" not in err, (name, err)
+        message = err.split(": ", 2)[-1]
+        assert re.search("[α-ωΑ-Ω]", message), (name, err)
+        assert not re.search(r"\b(cannot|not|the|is|expected|image|file)\b", message), (name, err)

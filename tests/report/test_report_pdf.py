@@ -17,9 +17,11 @@ from scoring.plan import build_plan, edit_action
 BASE14 = {"Helvetica", "Times-Roman", "Courier", "Symbol", "ZapfDingbats"}
 
 
-def build(model, a, lang="el", logo=None):
+def build(model, a, lang="el", logo=None, appendix=True):
+    """With the appendix (the full action list, KPIs, method) unless asked otherwise: most tests
+    here check content that lives there; tests/report/test_report_layout.py checks the default."""
     s = score(model, a)
-    return build_pdf(model, a, s, build_plan(model, a, s), lang, logo)
+    return build_pdf(model, a, s, build_plan(model, a, s), lang, logo, appendix)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +61,7 @@ def test_content_in_both_languages(model, full, full_pdf):
         assert flat(p.title(lang)) in text
     for lv in model.levels:
         assert lv.name(lang) in text
-    for key in ("report.summary", "report.findings", "report.plan", "report.kpis", "report.method"):
+    for key in ("report.summary", "report.strengths", "report.plan", "report.signoff", "report.kpis", "report.method"):
         assert t(key, lang) in text
     plan = build_plan(model, full, score(model, full))
     for act in plan.start_now:  # the start-now actions, on the summary page

@@ -9,8 +9,16 @@ import pytest
 
 from surveys.breakdown import by_period, by_segment
 from surveys.errors import SurveyInputError
-from surveys.statistics import (MetricResult, ces, compute, csat, nps, nps_adjusted_wald, t975,
-                                wilson_interval)
+from surveys.statistics import (
+    MetricResult,
+    ces,
+    compute,
+    csat,
+    nps,
+    nps_adjusted_wald,
+    t975,
+    wilson_interval,
+)
 
 
 def scores(counts: dict[int, int]) -> pd.Series:

@@ -31,6 +31,38 @@ def test_the_pdf_is_built_on_click_from_the_drawn_assessment_outside_any_session
     assert " ".join(MODEL.items[first].action.text("el").split()) in text
 
 
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return " ".join(" ".join([p.text for p in doc.paragraphs] + cells).split())
+
+
+def _xlsx_text(data: bytes) -> str:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    # The business name is in the workbook's title (what Excel shows in File > Info), the actions in the sheets.
+    values = [book.properties.title or ""] + [str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    return " ".join(" ".join(values).split())
+
+
+def test_word_and_excel_are_built_on_click_from_the_drawn_assessment():
+    a, first = _assessment()
+    frozen = downloads.snapshot(a)
+    make_docx = downloads.report(MODEL, frozen, "docx", "el")
+    make_xlsx = downloads.report(MODEL, frozen, "xlsx", "en")
+    a.company.name = "Άλλο όνομα"
+    a.set_value(first, 4)
+    word = _docx_text(make_docx())
+    assert "Καφέ Άλφα" in word and "Άλλο όνομα" not in word
+    assert " ".join(MODEL.items[first].action.text("el").split()) in word
+    excel = _xlsx_text(make_xlsx())
+    assert "Καφέ Άλφα" in excel and "Άλλο όνομα" not in excel
+    assert " ".join(MODEL.items[first].action.text("en").split()) in excel
+
+
 def test_the_json_is_the_drawn_document():
     a, first = _assessment()
     frozen = downloads.snapshot(a)

@@ -68,22 +68,21 @@ def test_the_started_server_listens_on_loopback_only(tmp_path):
         port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if k != "CXAUDIT_ADDRESS"}
     env["CXAUDIT_DATABASE_URL"] = f"sqlite:///{tmp_path / 'serve.sqlite'}"
-    log = open(tmp_path / "serve.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "ui.serve", "--server.headless", "true", "--server.port", str(port)],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise AssertionError((tmp_path / "serve.log").read_text())
-                time.sleep(0.2)
-        assert _listening(port) == {"127.0.0.1"}
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        log.close()
+    with open(tmp_path / "serve.log", "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "ui.serve", "--server.headless", "true", "--server.port", str(port)],
+                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.time() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                        if r.read() == b"ok":
+                            break
+                except OSError:
+                    if time.time() > deadline or proc.poll() is not None:
+                        raise AssertionError((tmp_path / "serve.log").read_text()) from None
+                    time.sleep(0.2)
+            assert _listening(port) == {"127.0.0.1"}
+        finally:
+            proc.terminate()
+            proc.wait(10)

@@ -1,0 +1,322 @@
+"""The report as a Word document (.docx, python-docx): the PDF's content as editable text.
+
+Same sections, same sentences (the narrative is built once, in report.document, and read back as
+plain text here), real Word tables, headings as Word's Heading styles, the radar as a PNG drawn
+with Pillow, and DejaVu Sans (full Greek) as the document font, with its East Asian and complex
+script slots set too so Word never substitutes a font without Greek.
+"""
+from __future__ import annotations
+
+import io
+import math
+
+from checklists.model import AuditModel
+from i18n import format_date, format_number, t
+from report.common import assessed_on, next_review, office_text
+from report.fonts import FONT_DIR
+from scoring.assessment import Assessment
+from scoring.maturity import Scores, numeric
+from scoring.plan import Plan, hours_text, why_text
+
+FONT = "DejaVu Sans"
+ACCENT_HEX = "1F4E79"
+
+
+def radar_png(labels: list[str], current: list[float | None], target: list[float | None],
+              current_name: str, target_name: str, size: int = 900) -> bytes:
+    """The summary's radar (today against the target, rings at 20…100) as a PNG."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    w, h = size, int(size * 0.62)
+    img = Image.new("RGB", (w, h), "white")
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), size // 40)
+    bold = ImageFont.truetype(str(FONT_DIR / "DejaVuSans-Bold.ttf"), size // 38)
+    cx, cy, r = w / 2, h / 2 + size * 0.01, h / 2 - size * 0.07
+    n = len(labels)
+
+    def point(i: int, value: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        return cx + r * value / 100 * math.cos(angle), cy + r * value / 100 * math.sin(angle)
+
+    for ring in (20, 40, 60, 80, 100):
+        d.polygon([point(i, ring) for i in range(n)], outline="#d5d8dc")
+    for i, label in enumerate(labels):
+        d.line([point(i, 0), point(i, 100)], fill="#d5d8dc")
+        x, y = point(i, 118)
+        d.text((x, y), label, font=bold, fill="#1f2d3d", anchor="mm")
+    tgt = [point(i, v or 0) for i, v in enumerate(target)]
+    d.line(tgt + tgt[:1], fill="#1f4e79", width=3)
+    if any(v is not None for v in current):
+        cur = [point(i, v or 0) for i, v in enumerate(current)]
+        overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))
+        ImageDraw.Draw(overlay).polygon(cur, fill=(230, 126, 34, 90))
+        img.paste(overlay, (0, 0), overlay)
+        d = ImageDraw.Draw(img)
+        d.line(cur + cur[:1], fill="#e67e22", width=4)
+    d.rectangle([20, h - 40, 44, h - 24], fill="#e67e22")
+    d.text((52, h - 32), current_name, font=font, fill="#1f2d3d", anchor="lm")
+    d.line([220, h - 32, 250, h - 32], fill="#1f4e79", width=3)
+    d.text((258, h - 32), target_name, font=font, fill="#1f2d3d", anchor="lm")
+    out = io.BytesIO()
+    img.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _set_font(style, size: float | None = None, bold: bool | None = None, color: str | None = None) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    style.font.name = FONT
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), FONT)
+    if size:
+        style.font.size = Pt(size)
+    if bold is not None:
+        style.font.bold = bold
+    if color:
+        style.font.color.rgb = RGBColor.from_string(color)
+
+
+def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float]):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=1, cols=len(head))
+    table.style = "Table Grid"
+    table.autofit = False
+    for i, text in enumerate(head):
+        cell = table.rows[0].cells[i]
+        cell.text = office_text(text)
+        cell.paragraphs[0].runs[0].bold = True
+        shade = OxmlElement("w:shd")
+        shade.set(qn("w:val"), "clear")
+        shade.set(qn("w:fill"), "E8EEF5")
+        cell._tc.get_or_add_tcPr().append(shade)
+    # The header row repeats on every page the table spans.
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    trpr.append(repeat)
+    for values in rows:
+        cells = table.add_row().cells
+        for i, text in enumerate(values):
+            cells[i].text = office_text(text)
+    # Word reads the cell widths, LibreOffice the grid's: set both, on a fixed layout.
+    for i, w in enumerate(widths_cm):
+        table.columns[i].width = Cm(w)
+    for row in table.rows:
+        for i, w in enumerate(widths_cm):
+            row.cells[i].width = Cm(w)
+    return table
+
+
+def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str,
+               logo: bytes | None = None, appendix: bool = False) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm, Pt
+
+    from report import document as pdfdoc
+
+    ctx = pdfdoc._Ctx(model, assessment, scores, plan, lang)
+    statuses = {s: t(f"report.status.{s}", lang) for s in ("todo", "doing", "done")}
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    _set_font(doc.styles["Normal"], 10)
+    for level, size in ((0, 24), (1, 16), (2, 13), (3, 11)):
+        name = "Title" if level == 0 else f"Heading {level}"
+        _set_font(doc.styles[name], size, True, ACCENT_HEX)
+    for name in ("List Bullet", "List Number", "Table Grid"):
+        _set_font(doc.styles[name])
+    props = doc.core_properties
+    name = (assessment.company.name or "").strip() or t("report.no_name", lang)
+    props.title = office_text(f"{t('report.title', lang)} – {name}")
+    props.author = office_text(", ".join(x for x in (assessment.assessor.name, assessment.assessor.organisation)
+                                         if x) or "cxaudit")
+    props.language = {"el": "el-GR", "en": "en-GB"}[lang]
+    props.subject = t("report.subject", lang)
+
+    def para(text: str, style: str | None = None, size: float | None = None, italic: bool = False):
+        p = doc.add_paragraph(style=style)
+        run = p.add_run(office_text(text))
+        if size:
+            run.font.size = Pt(size)
+        run.italic = italic
+        return p
+
+    def heading(text: str, level: int):
+        return doc.add_heading(office_text(text), level=level)
+
+    def page_break() -> None:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # ---- cover
+    if logo:
+        doc.add_picture(io.BytesIO(logo), width=Cm(5))
+    para(t("report.cover_kicker", lang).upper(), size=9)
+    heading(t("report.title", lang), level=0)
+    para(t("report.subtitle", lang))
+    heading(name, level=1)
+    assessor = ", ".join(x for x in (assessment.assessor.name.strip(), assessment.assessor.organisation.strip()) if x)
+    fields = [(t("report.cover_sector", lang), ctx.sector_label() or "–"),
+              (t("report.cover_city", lang), assessment.company.city.strip() or "–"),
+              (t("report.cover_date", lang), format_date(assessed_on(assessment), lang)),
+              (t("report.cover_assessor", lang), assessor or "–")]
+    if scores.overall_level:
+        fields += [(t("report.overall_level", lang), ctx.level_label(scores.overall_level)),
+                   (t("report.overall_score", lang), f"{ctx.score(scores.overall_score)} / 100"),
+                   (t("report.completeness", lang), ctx.pct(scores.completeness))]
+    _table(doc, list(fields[0]), [[k, v] for k, v in fields[1:]], [5, 12])
+    para(t("report.cover_note", lang), size=9)
+    page_break()
+
+    # ---- summary
+    heading(t("report.summary", lang), level=1)
+    if scores.overall_level is None:
+        para(t("report.summary_empty", lang))
+    else:
+        for p in pdfdoc._narrative(ctx):
+            para(p.getPlainText(), "List Bullet" if getattr(p, "bulletText", None) else None)
+        png = radar_png([pl.short_title(lang) for pl in model.pillars],
+                        [scores.pillars[pl.id].score for pl in model.pillars],
+                        [plan.targets[pl.id].target_score for pl in model.pillars],
+                        t("report.chart_current", lang), t("report.chart_target", lang))
+        doc.add_picture(io.BytesIO(png), width=Cm(14))
+        if plan.start_now:
+            heading(t("plan.start_now", lang), level=2)
+            for act in plan.start_now:
+                p = para(act.text(lang), "List Number")
+                meta = f"{model.pillar(act.pillar).short_title(lang)} · {act.item} · {hours_text(act.hours, lang)} · " \
+                       f"{why_text(act.why[0], model, lang)}"
+                p.add_run(office_text("\n" + meta)).font.size = Pt(8)
+
+    # ---- one section per pillar
+    for n, pillar in enumerate(model.pillars, start=1):
+        page_break()
+        ps, tg = scores.pillars[pillar.id], plan.targets[pillar.id]
+        heading(f"{n}. {pillar.title(lang)}", level=1)
+        if ps.score is None:
+            meta = t("report.pillar_meta_none", lang, target=tg.target, target_name=ctx.level_name(tg.target))
+        else:
+            meta = t("report.pillar_meta", lang, score=ctx.score(ps.score), level=ps.level,
+                     name=ctx.level_name(ps.level), target=tg.target, target_name=ctx.level_name(tg.target))
+        para(f"{meta} · {t('report.pillar_answered', lang, count=ps.answered, total=ps.total)}", size=9)
+        actions = [a for a in plan.actions if a.pillar == pillar.id]
+        if not ps.answered:
+            continue
+        heading(t("report.gaps", lang), level=2)
+        in_plan = [a for a in actions if a.include]
+        if not in_plan:
+            para(t("report.no_plan_pillar", lang, target=tg.target) if actions else t("report.no_gaps_pillar", lang),
+                 italic=True)
+        for act in in_plan:
+            item = model.items[act.item]
+            heading(item.text(lang), level=3)
+            para(f"{act.item} · {t('report.answer', lang, answer=ctx.answer_label(act.value, act.item))}", size=8)
+            p = doc.add_paragraph()
+            p.add_run(f"{t('report.action', lang)}: ").bold = True
+            p.add_run(office_text(act.text(lang)))
+            para(why_text(act.why[0], model, lang), size=8, italic=True)
+            if assessment.note(act.item).strip():
+                para(f"{t('report.note', lang)}: {assessment.note(act.item).strip()}", italic=True)
+        later = [a for a in actions if not a.include]
+        if later:
+            heading(t("report.later_pillar", lang), level=2)
+            for act in later:
+                para(f"{model.items[act.item].text(lang)} ({act.item} · {ctx.answer_label(act.value, act.item)})", "List Bullet")
+        strengths = [it for it in pillar.items if it.id not in ctx.skipped
+                     and numeric(assessment.value(it.id)) is not None and numeric(assessment.value(it.id)) >= 3
+                     and assessment.value(it.id) != "unknown" and it.id not in {a.item for a in actions}]
+        heading(t("report.strengths", lang), level=2)
+        if not strengths:
+            para(t("report.no_strengths", lang), italic=True)
+        for it in strengths:
+            para(f"{it.text(lang)} ({it.id} · {ctx.answer_label(assessment.value(it.id), it.id)})", "List Bullet")
+        for it in pillar.items:
+            note = assessment.note(it.id).strip()
+            if note and it.id not in {a.item for a in in_plan}:
+                para(f"{it.id} – {t('report.note', lang)}: {note}", italic=True)
+
+    # ---- customer metrics (when surveys exist)
+    lines = []
+    if assessment.surveys:
+        lines = [p.getPlainText() for p in pdfdoc._metric_lines(ctx)]
+    if lines:
+        page_break()
+        heading(lines[0], level=1)
+        for line in lines[1:]:
+            para(line)
+
+    # ---- the 90-day plan
+    page_break()
+    heading(t("report.plan", lang), level=1)
+    if not plan.actions:
+        para(t("report.plan_no_actions", lang))
+    else:
+        para(t("plan.capacity_line", lang, hours=hours_text(plan.hours_per_week, lang),
+               phase=hours_text(round(plan.phases[0].capacity, 1), lang)))
+        for phase in plan.phases:
+            used = t("plan.phase_load", lang, used=hours_text(round(phase.used, 1), lang),
+                     capacity=hours_text(round(phase.capacity, 1), lang))
+            heading(f"{t(f'plan.phase.{phase.number}', lang)} · {used}", level=2)
+            if not phase.actions:
+                para(t("report.phase_empty", lang), italic=True)
+                continue
+            rows = [[str(a.rank), a.text(lang), model.pillar(a.pillar).short_title(lang),
+                     format_number(a.hours, lang, 0 if float(a.hours).is_integer() else 1), a.owner or "–",
+                     format_date(a.due, lang) if a.due else "–", statuses[a.status]] for a in phase.actions]
+            _table(doc, [t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "hours", "owner", "due",
+                                                               "status")], rows, [0.8, 7.2, 2.4, 1.3, 2.3, 2.1, 2.1])
+        if plan.overflow:
+            hours = sum(a.hours for a in plan.overflow)
+            key = "plan.overflow" if plan.hours_to_fit else "plan.overflow_nofit"
+            para(t(key, lang, count=len(plan.overflow), hours=hours_text(hours, lang),
+                   per_week=hours_text(plan.hours_per_week, lang), fit=hours_text(plan.hours_to_fit or 0, lang)))
+            for a in plan.overflow:
+                para(f"{a.item} {a.text(lang)}", "List Bullet")
+        elif plan.included:
+            para(t("plan.all_fit", lang, per_week=hours_text(plan.hours_per_week, lang)), size=9)
+        if plan.later:
+            para(t("report.plan_later", lang, count=len(plan.later)), size=9)
+
+    # ---- sign-off
+    heading(t("report.signoff", lang), level=2)
+    when = assessed_on(assessment)
+    _table(doc, [t("report.signoff_assessor", lang), assessor or "–"],
+           [[t("report.signoff_date", lang), format_date(when, lang)],
+            [t("report.signoff_next", lang), format_date(next_review(when), lang)],
+            [t("report.signoff_sign", lang), "\n\n"]], [5, 12])
+
+    # ---- appendix
+    if appendix:
+        page_break()
+        heading(t("report.appendix_actions", lang), level=1)
+        rows = [[str(a.rank or ""), a.text(lang), model.pillar(a.pillar).short_title(lang), a.item,
+                 t(f"plan.phase_short.{a.phase or ('none' if a.include else 'later')}", lang),
+                 a.kpi(lang), a.owner or "–", statuses[a.status]] for a in plan.actions]
+        if rows:
+            _table(doc, [t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "item", "phase", "kpi",
+                                                               "owner", "status")], rows,
+                   [0.8, 5.2, 2.0, 1.6, 1.5, 3.4, 1.6, 1.6])
+        if plan.kpis:
+            heading(t("report.kpis", lang), level=2)
+            _table(doc, [t("report.col.rank", lang), t("report.col.kpi", lang), t("report.col.items", lang)],
+                   [[str(n), k.kpi(lang), ", ".join(k.items)] for n, k in enumerate(plan.kpis, start=1)], [1, 11, 5])
+        heading(t("report.method", lang), level=2)
+        para(t("report.method_intro", lang))
+        for n in range(1, 7):
+            para(t(f"report.rule{n}", lang), "List Bullet")
+        para(t("report.plan_rules", lang))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

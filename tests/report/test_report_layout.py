@@ -1,0 +1,78 @@
+"""The default report of a full, realistic audit: 6-8 pages, one page per part, tables that fit;
+the appendix when asked for. On the shipped content (whatever it holds), both languages."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from checklists import default_model
+from i18n import format_date, t
+from report import build_pdf
+from report.common import next_review
+from report_fixtures import flat, pdf_pages, realistic_audit
+from scoring import score
+from scoring.plan import build_plan, edit_action
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return default_model()
+
+
+@pytest.fixture(scope="module")
+def audit(shipped):
+    a = realistic_audit(shipped)
+    s = score(shipped, a)
+    plan = build_plan(shipped, a, s)
+    # A consultant's edits: an owner, a due date and a status on the first actions; one gap added.
+    first, second = plan.included[0], plan.included[1]
+    edit_action(a, first.item, owner="Μαρία Παπαδάκη", due=date(2027, 3, 31), status="doing")
+    edit_action(a, second.item, owner="Γιώργος", status="done")
+    edit_action(a, plan.later[0].item, include=True)
+    return a
+
+
+def build(model, a, lang, appendix=False):
+    s = score(model, a)
+    return build_pdf(model, a, s, build_plan(model, a, s), lang, None, appendix)
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_default_report_is_six_to_eight_pages_one_per_part(shipped, audit, lang):
+    s = score(shipped, audit)
+    plan = build_plan(shipped, audit, s)
+    assert len(s.gaps) >= 30   # a full audit with many gaps (about 40 with content v1, 60 with v2)
+    pages = [flat(p) for p in pdf_pages(build(shipped, audit, lang))]
+    assert 6 <= len(pages) <= 8, len(pages)
+    assert flat(t("report.summary", lang)) in pages[1]
+    for act in plan.start_now:  # the start-now actions are on the summary page itself
+        assert flat(act.text(lang)) in pages[1]
+    for n, p in enumerate(shipped.pillars, start=1):  # each section starts a page of its own
+        assert flat(f"{n}. {p.title(lang)}") in pages[1 + n]
+    last = pages[-1]
+    assert flat(t("report.plan", lang)) in last and flat(t("report.signoff", lang)) in last
+    when = date.fromisoformat(audit.updated_at[:10])
+    assert format_date(next_review(when), lang) in last
+    assert "Μαρία Παπαδάκη" in last and "31/03/2027" in last
+    for phase in plan.phases:
+        for act in phase.actions:
+            assert flat(act.text(lang)) in last
+    assert flat(t("report.method", lang)) not in "".join(pages)  # the method is appendix matter
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_appendix_lists_every_action_with_unwrapped_numbers(shipped, audit, lang):
+    default = pdf_pages(build(shipped, audit, lang))
+    pages = pdf_pages(build(shipped, audit, lang, appendix=True))
+    assert len(pages) > len(default)
+    appendix = "\n".join(pages[len(default):])
+    plan = build_plan(shipped, audit, score(shipped, audit))
+    tokens = set(re.split(r"\s+", appendix))
+    for act in plan.actions:  # ids and ranks whole: a wrapped "PLAN-01" or "12" would be split in two
+        assert act.item in tokens, act.item
+        if act.rank:
+            assert str(act.rank) in tokens, act.rank
+    assert "31/03/2027" in tokens
+    assert flat(t("report.method", lang)) in flat(appendix) and flat(t("report.kpis", lang)) in flat(appendix)

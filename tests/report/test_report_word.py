@@ -1,0 +1,75 @@
+"""The Word report: the PDF's content as real Word headings, tables and a picture, in a font with
+Greek; LibreOffice opens it (converted to PDF headless) and the text survives."""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from checklists import default_model
+from i18n import t
+from report import report_for
+from report_fixtures import realistic_audit
+from scoring import score
+from scoring.plan import build_plan
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return default_model()
+
+
+@pytest.fixture(scope="module")
+def audit(shipped):
+    return realistic_audit(shipped)
+
+
+def soffice_pdf(data: bytes, suffix: str, tmp_path) -> bytes:
+    exe = shutil.which("soffice")
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("soffice (LibreOffice) is missing: scripts/ensure-system-deps.sh installs it")
+        pytest.skip("LibreOffice is not installed")
+    src = tmp_path / f"in{suffix}"
+    src.write_bytes(data)
+    out = subprocess.run([exe, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                          "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+                         capture_output=True, timeout=240)
+    pdf = tmp_path / "in.pdf"
+    assert out.returncode == 0 and pdf.exists(), out.stderr.decode(errors="replace")
+    return pdf.read_bytes()
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_word_has_headings_tables_picture_and_greek_font(shipped, audit, lang):
+    from docx import Document
+
+    doc = Document(io.BytesIO(report_for(shipped, audit, "docx", lang)))
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    for n, pillar in enumerate(shipped.pillars, start=1):
+        assert ("Heading 1", f"{n}. {pillar.title(lang)}") in headings
+    assert ("Heading 1", t("report.plan", lang)) in headings
+    assert len(doc.tables) >= 4                      # cover facts, the phases, sign-off
+    assert doc.inline_shapes and doc.inline_shapes[0].type is not None   # the radar
+    assert doc.styles["Normal"].font.name == "DejaVu Sans"
+    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        c.text for tb in doc.tables for row in tb.rows for c in row.cells)
+    plan = build_plan(shipped, audit, score(shipped, audit))
+    for act in plan.start_now:
+        assert act.text(lang) in text
+    assert audit.company.name in text
+    with_appendix = Document(io.BytesIO(report_for(shipped, audit, "docx", lang, appendix=True)))
+    rows = sum(len(tb.rows) for tb in with_appendix.tables) - sum(len(tb.rows) for tb in doc.tables)
+    assert rows >= len(plan.actions)
+
+
+def test_libreoffice_opens_the_word_file(shipped, audit, tmp_path):
+    import pypdf
+
+    pdf = soffice_pdf(report_for(shipped, audit, "docx", "el"), ".docx", tmp_path)
+    text = "\n".join(p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Ξενοδοχείο" in text and t("report.summary", "el") in text
+    assert shipped.pillars[0].title("el").split()[0] in text
