@@ -68,7 +68,7 @@ def test_bad_assessment_file_is_refused_in_greek_and_nothing_changes(db_url, mod
     kept = new_assessment(model)
     kept.company.name = "Καφέ Άλφα"
     kept.set_value(next(iter(model.items)), 2)
-    store.save_assessment(store.get_engine(db_url), kept, 0, model)
+    store.save_assessment(store.get_engine(db_url), kept, model)
     before = snapshot(db_url)
     at = open_page(page, "el")
     session_before = at.session_state["assessment"].to_dict()
