@@ -39,7 +39,30 @@ def sorted_greek(items, key=lambda x: x):
     return sorted(items, key=lambda x: sort_key(key(x)))
 
 
+# Vowel pairs that read as one sound (a diphthong) unless the first carries the tonos: τσάι is
+# τσα-ι. In capitals the tonos goes, so the second vowel takes a diaeresis instead: ΤΣΑΪ.
+_DIPHTHONGS = {("α", "ι"), ("ε", "ι"), ("ο", "ι"), ("υ", "ι"), ("α", "υ"), ("ε", "υ"), ("η", "υ"), ("ο", "υ")}
+_DIAERESIS = "\u0308"
+
+
 def upper(text: str) -> str:
-    """All-caps that follows Greek rules: the tonos is dropped, the diaeresis kept (ΕΛΛΑΔΑ, ΠΡΩΪΝΟ)."""
-    decomposed = unicodedata.normalize("NFD", text.upper())
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONOS))
+    """All-caps that follows Greek rules: the tonos is dropped, the diaeresis kept (ΕΛΛΑΔΑ, ΠΡΩΪΝΟ),
+    and added where the tonos kept two vowels apart (τσάι → ΤΣΑΪ, Μάιος → ΜΑΪΟΣ, άυλος → ΑΫΛΟΣ)."""
+    # Letters with their combining marks, so that a mark belongs to the letter before it.
+    letters: list[list[str]] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch) and letters:
+            letters[-1].append(ch)
+        else:
+            letters.append([ch])
+    for first, second in zip(letters, letters[1:]):
+        if (len(second) == 1 and any(m in _TONOS for m in first[1:])
+                and (first[0].lower(), second[0].lower()) in _DIPHTHONGS):
+            second.append(_DIAERESIS)
+    # The tonos goes from Greek letters only: CAFÉ keeps its accent.
+    out = "".join(g[0].upper() + "".join(m for m in g[1:] if m not in _TONOS or not _greek(g[0])) for g in letters)
+    return unicodedata.normalize("NFC", out)
+
+
+def _greek(ch: str) -> bool:
+    return "\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff"

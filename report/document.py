@@ -316,8 +316,8 @@ def _narrative(ctx: _Ctx) -> list:
     if len(capped) == 1:
         ps = capped[0]
         items = "; ".join(f"{i} {ctx.q(ctx.items[i].text(lang))}" for i in ps.capped_by)
-        out.append(ctx.tx("report.narr.cap_pillar", pillar=ctx.pillar_title(ps.pillar), items=items,
-                          uncapped=ps.uncapped_level))
+        key = "report.narr.cap_pillar" if len(ps.capped_by) == 1 else "report.narr.cap_pillar_many"
+        out.append(ctx.tx(key, pillar=ctx.pillar_title(ps.pillar), items=items, uncapped=ps.uncapped_level))
     elif capped:
         out.append(ctx.tx("report.narr.cap_pillars", n=len(capped)))
         for ps in capped:

@@ -118,6 +118,11 @@ def test_all_caps_drop_tonos_but_keep_diaeresis():
     assert upper("Ελλάδα") == "ΕΛΛΑΔΑ"
     assert upper("πρωί") == "ΠΡΩΙ"
     assert upper("Μαΐου") == "ΜΑΪΟΥ"
+    # the tonos kept two vowels apart: in capitals a diaeresis does (content review)
+    assert [upper(w) for w in ("τσάι", "ρολόι", "Μάιος", "κέικ", "άυλος", "νεράιδα")] == \
+        ["ΤΣΑΪ", "ΡΟΛΟΪ", "ΜΑΪΟΣ", "ΚΕΪΚ", "ΑΫΛΟΣ", "ΝΕΡΑΪΔΑ"]
+    # ...but not where the vowels were never a pair, nor on Latin letters
+    assert [upper(w) for w in ("πρωινό", "Πάουλο", "Ευρώπη", "Café")] == ["ΠΡΩΙΝΟ", "ΠΑΟΥΛΟ", "ΕΥΡΩΠΗ", "CAFÉ"]
 
 
 @pytest.mark.parametrize("x,lang,dec,expected", [
