@@ -54,7 +54,7 @@ def test_gif_logo_renamed_png_on_the_plan_page(server, page, tmp_path):
     wait_idle(page, ".st-key-start_go button")
     page.locator(".st-key-start_go button").click()
     wait_idle(page, '[data-testid="stRadio"]')
-    label = next(o for o in MODEL.answer_scale if o.value == 1).label("el")
+    label = MODEL.option(1, first.items[0]).label("el")  # the question's own answer set (PLAN-01: existence)
     page.locator('[data-testid="stRadio"]').filter(has_text=f"· {first.items[0].id}").get_by_text(label, exact=True).click()
     wait_idle(page)
     logo = tmp_path / "logo.png"
