@@ -76,6 +76,12 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("streamlit did not start")
 
+    def log_text(self) -> str:
+        if self.log is not None:
+            self.log.flush()
+        path = self.db_path.with_suffix(".log")
+        return path.read_text(errors="replace") if path.exists() else ""
+
     def kill(self) -> None:
         """SIGKILL: no shutdown hooks, no flushing; what was committed must survive."""
         if self.proc and self.proc.poll() is None:
