@@ -53,7 +53,7 @@ def _pages(lang: str) -> dict[str, "st.Page"]:
     returns as callable and Page.run() clears the mark), so one object shared by two sessions
     let one session's run clear the other's mark, and the other session then failed with
     "This page cannot be called directly" (eight tabs opening pages at once: one in 24;
-    tests/e2e/test_eight_users.py). Built on the session's first run only: constructing them
+    tests/e2e/test_eight_users.py on branch h-people). Built on the session's first run only: constructing them
     resolves file paths, a large share of a page's rerun otherwise."""
     from ui.state import model
 
