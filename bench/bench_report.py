@@ -28,7 +28,7 @@ COLD_LIMIT_S = 2.5
 def full_assessment(model):
     from datetime import date, timedelta
 
-    from scoring import Assessment
+    from assessment import Assessment
     from scoring.plan import edit_action
 
     a = Assessment(company={"name": "Ξενοδοχείο «Η Γαλήνη» Α.Ε.", "sector": "hospitality", "city": "Ναύπλιο"},

@@ -38,9 +38,9 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
     from checklists import default_model
     from checklists.profile import SECTORS
     from i18n import sort_key
-    from scoring import new_assessment
+    from assessment import new_assessment
     from store import get_engine
-    from scoring import cells
+    from assessment import cells
     from store.repository import _plain, _score_columns, client_key
     from store.schema import assessment_cells, assessments, clients
 
@@ -108,7 +108,7 @@ def _compare(ours: AppTest, floor: AppTest) -> dict:
 
 def autosave_cost(url: str) -> dict:
     from checklists import default_model
-    from scoring import new_assessment
+    from assessment import new_assessment
     from store import get_engine, save_assessment, write_cells
 
     model = default_model()

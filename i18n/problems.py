@@ -27,7 +27,7 @@ OWN_CODES = {
     # an assessment file
     "answer_value": (), "unknown_item": (), "unknown_pillar": (), "unknown_sector": (), "unknown_size": (),
     "newer_schema": ("version", "max"), "old_schema": (), "target_range": (), "datetime_text": (), "id_format": (),
-    # a saved survey result (scoring/survey_result.py)
+    # a saved survey result (assessment/survey_result.py)
     "survey_formula_mismatch": ("formula_id", "metric", "scale"), "survey_value_missing": (),
     "survey_value_out_of_range": ("value", "low", "high"), "survey_interval_incomplete": (),
     "survey_interval_reversed": (), "survey_period_mixed": (),

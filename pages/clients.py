@@ -6,7 +6,7 @@ import streamlit as st
 
 import store
 from i18n import format_date, format_number
-from scoring.assessment import MAX_IMPORT_BYTES
+from assessment.document import MAX_IMPORT_BYTES
 from ui import clients as view
 from ui import persistence, state, upload
 from ui.text import md_escape

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from i18n import format_number
-from scoring.assessment import MAX_IMPORT_BYTES
+from assessment.document import MAX_IMPORT_BYTES
 from scoring.plan import build_plan, gain_text, why_text
 from ui import charts, downloads, persistence, state, upload
 

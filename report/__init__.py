@@ -10,7 +10,7 @@ from pathlib import Path
 
 from checklists.model import AuditModel
 from i18n.problems import Problem, ProblemError, os_problem
-from scoring.assessment import Assessment
+from assessment.document import Assessment
 from scoring.maturity import Scores, score
 from scoring.plan import Plan, build_plan
 

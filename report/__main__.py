@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     from i18n import t
     from i18n.problems import first_line, os_problem
     from report import LogoError, load_logo, report_for
-    from scoring.assessment import AssessmentError, parse_assessment
+    from assessment.document import AssessmentError, parse_assessment
 
     lang = args.lang or "en"  # of the messages; the report's own default is the assessment's language
     try:

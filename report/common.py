@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from scoring.assessment import Assessment
+from assessment.document import Assessment
 
 REVIEW_MONTHS = 6   # the consultant comes back in six months to show progress
 

@@ -24,7 +24,7 @@ from report import charts, fonts
 from report.common import assessed_on, next_review
 from report.styles import (ACCENT, ACCENT_LIGHT, GOOD_BG, GOOD_LINE, INK, LANDSCAPE_MARGIN, LEVEL_COLORS, LEVEL_TEXT,
                            MARGIN, MUTED, NO_LEVEL, RULE, WARN_BG, WARN_LINE, styles, table_style)
-from scoring.assessment import MAX_NOTE_CHARS, Assessment
+from assessment.document import MAX_NOTE_CHARS, Assessment
 from scoring.maturity import LEVEL_THRESHOLDS, Scores, numeric
 from scoring.plan import PHASES, Plan, PlanAction, hours_text, why_text
 

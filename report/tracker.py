@@ -21,7 +21,7 @@ from datetime import date, datetime
 from checklists.model import AuditModel
 from i18n import t
 from report.common import assessed_on, next_review, office_text
-from scoring.assessment import Assessment
+from assessment.document import Assessment
 from scoring.maturity import Scores
 from scoring.plan import STATUSES, Plan, edit_action, why_text
 

@@ -14,7 +14,7 @@ from checklists.model import AuditModel
 from i18n import format_date, format_number, t
 from report.common import assessed_on, next_review, office_text
 from report.fonts import FONT_DIR
-from scoring.assessment import Assessment
+from assessment.document import Assessment
 from scoring.maturity import Scores, numeric
 from scoring.plan import Plan, hours_text, why_text
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from checklists import ContentError, default_model
 from i18n.problems import first_line, os_problem
-from scoring.assessment import AssessmentError, parse_assessment
+from assessment.document import AssessmentError, parse_assessment
 from scoring.maturity import score
 
 

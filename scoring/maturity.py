@@ -24,7 +24,7 @@ from fractions import Fraction
 
 from checklists.applicability import Profile, not_asked
 from checklists.model import EFFORT_COST, AuditModel
-from scoring.assessment import Assessment
+from assessment.document import Assessment
 
 LEVEL_THRESHOLDS = ((80, 5), (60, 4), (40, 3), (20, 2))
 GATE_CAP = 2

@@ -44,7 +44,7 @@ from fractions import Fraction
 
 from checklists.applicability import Profile, not_asked
 from checklists.model import EFFORT_COST, AuditModel, Text
-from scoring.assessment import ActionEdit, Assessment
+from assessment.document import ActionEdit, Assessment
 from scoring.maturity import GATE_CAP, GATE_VALUES, LEVEL_THRESHOLDS, Scores, numeric
 
 STATUSES: tuple[str, ...] = ("todo", "doing", "done")

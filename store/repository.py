@@ -1,7 +1,7 @@
 """Repository: pure functions over an Engine (or an open Connection). No Streamlit.
 
 Rules, in one place:
-- An assessment is stored as its cells (scoring/cells.py: one row per answer, note, plan field,
+- An assessment is stored as its cells (assessment/cells.py: one row per answer, note, plan field,
   profile field), and read back as their fold, so export → import → store → load returns the very
   same document. Scores are denormalised on the assessment row for listing.
 - Writes are per cell (write_cells): a cell is written if it is still as the writer last saw it;
@@ -16,7 +16,7 @@ Rules, in one place:
   name yet belong to no client (`list_unnamed`).
 - Deletes are soft (deleted_at). Deleting a client stamps it and its live assessments with one
   timestamp; restoring the client brings back exactly those.
-- Imports are validated completely (scoring.assessment.read_assessment: every field, unknown
+- Imports are validated completely (assessment.document.read_assessment: every field, unknown
   item ids even when other fields are wrong) before anything is written.
 """
 from __future__ import annotations
@@ -33,8 +33,8 @@ from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 from checklists.model import PILLAR_IDS, AuditModel
 from checklists.carryover import carry, carry_assessment, changes_since
 from i18n import fold_words, sort_key
-from scoring import cells
-from scoring.assessment import Assessment, PlanEdits, now_iso, read_assessment
+from assessment import cells
+from assessment.document import Assessment, PlanEdits, now_iso, read_assessment
 from scoring.maturity import score
 from store.schema import assessment_cells, assessment_edits, assessments, clients, model_items
 

@@ -1,5 +1,5 @@
 """The tables. One row per client (a business) and one per assessment; an assessment's content is
-its cells (scoring/cells.py: one row per answer, note, plan field, profile field), so that two
+its cells (assessment/cells.py: one row per answer, note, plan field, profile field), so that two
 writers of different questions never touch the same row; every accepted cell write is also
 appended to assessment_edits (when, which tab, later who). The assessment row keeps a revision
 (+1 on every write) and denormalised columns (company name, scores) so that lists and history

@@ -3,7 +3,7 @@
     "NPS +32, n = 214, διάστημα 95 % +22 έως +41, Ιαν–Μαρ 2026"
 
 Pure (no Streamlit, no pandas): the Measurement pillar page shows them and the PDF report uses
-the same function.  A saved survey is a :class:`scoring.survey_result.SurveyResult`.
+the same function.  A saved survey is a :class:`assessment.survey_result.SurveyResult`.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from pydantic import ValidationError
 
 from i18n import MONTHS_SHORT_EL, MONTHS_SHORT_EN, format_number, t
-from scoring.survey_result import SurveyResult
+from assessment.survey_result import SurveyResult
 
 SHARE_FORMULAS = {"csat_share_4_5", "ces7_share_5_7", "ces5_low_effort_share"}
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 
 from checklists.model import AuditModel
-from scoring.assessment import Assessment
+from assessment.document import Assessment
 
 
 def snapshot(a: Assessment) -> Assessment:

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n import format_number
-from scoring.survey_result import SurveyResult
+from assessment.survey_result import SurveyResult
 from surveys.analysis import analyze_table
 from surveys.columns import guess_columns
 from surveys.errors import SurveyInputError

@@ -1,6 +1,6 @@
 """Autosave, resume and conflicts: the thin Streamlit side of store/.
 
-The session keeps what it believes is stored, cell by cell (scoring/cells.py): `seen` =
+The session keeps what it believes is stored, cell by cell (assessment/cells.py): `seen` =
 {path: (value, rev)}. What to write is the difference between the assessment as it is now and
 `seen`, so a page only edits the assessment and calls state.changed(), and whatever was not
 stored (a database error, a lock that timed out, a run cut short) is written on the next run.
@@ -29,8 +29,8 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 import store
-from scoring import AssessmentError, cells, new_assessment
-from scoring.assessment import Assessment
+from assessment import AssessmentError, cells, new_assessment
+from assessment.document import Assessment
 from ui import state
 from ui.text import md_escape
 

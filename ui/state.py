@@ -14,7 +14,8 @@ import streamlit as st
 from checklists import AuditModel, default_model
 from i18n import DEFAULT_LANG, LANGS
 from i18n import t as _t
-from scoring import Assessment, Scores, new_assessment, score
+from assessment import Assessment, new_assessment
+from scoring import Scores, score
 
 LANG_KEY = "lang"
 ASSESSMENT_KEY = "assessment"

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from checklists.carryover import carry, changes_since
-from scoring.assessment import Assessment, parse_assessment
+from assessment.document import Assessment, parse_assessment
 
 VALUES = (0, 1, 2, 3, 4, "na", "unknown")
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 import store
-from scoring import new_assessment
+from assessment import new_assessment
 from bad_inputs import BAD_SURVEYS, bad_logo, deep_json, document, duplicate_key_json
 from fixture_model import ROOT_DIR
 from i18n import t

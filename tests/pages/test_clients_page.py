@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import store
-from scoring import new_assessment
+from assessment import new_assessment
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -8,7 +8,7 @@ import re
 
 from fixture_model import PREFIX, item, pillar
 from checklists.model import PILLAR_IDS
-from scoring import Assessment
+from assessment import Assessment
 
 TITLES = {
     "cx_plan": ("Σχέδιο και στρατηγική εμπειρίας πελάτη", "Σχέδιο", "CX plan and strategy", "Plan"),

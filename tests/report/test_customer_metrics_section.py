@@ -5,7 +5,7 @@ from pypdf import PdfReader
 
 from checklists import default_model
 from report import pdf_for
-from scoring import Assessment
+from assessment import Assessment
 from surveys.evidence import evidence_lines
 
 

@@ -50,7 +50,7 @@ def test_cli_builds_and_matches_the_app(model, content, tmp_path, lang):
     assert r.stderr == b""
     cli_pages = pdf_pages(out.read_bytes())
     # The Plan page's download runs pdf_for on the session's assessment.
-    from scoring import parse_assessment
+    from assessment import parse_assessment
 
     loaded, _ = parse_assessment(src.read_bytes(), model)
     app_pages = pdf_pages(pdf_for(model, loaded, lang))

@@ -11,7 +11,8 @@ from i18n import format_number, t, upper
 from report import LogoError, build_pdf, pdf_for
 from report.fonts import REPLACEMENT, clean
 from report_fixtures import HOSTILE, answered, flat, full_assessment, pdf_pages, profile
-from scoring import Assessment, score
+from assessment import Assessment
+from scoring import score
 from scoring.plan import build_plan, edit_action
 
 BASE14 = {"Helvetica", "Times-Roman", "Courier", "Symbol", "ZapfDingbats"}

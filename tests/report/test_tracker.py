@@ -14,7 +14,8 @@ from i18n import t
 from report import report_for
 from report.tracker import PLAN_COLUMNS, apply_changes, read_tracker
 from report_fixtures import realistic_audit
-from scoring import Assessment, score
+from assessment import Assessment
+from scoring import score
 from scoring.plan import build_plan
 
 COL = {k: i + 1 for i, k in enumerate(PLAN_COLUMNS)}

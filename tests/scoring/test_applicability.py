@@ -1,7 +1,7 @@
 """Questions left out for the business count as not applicable, bringing one back makes it count,
 and changing the profile never loses an answer."""
 from checklists.applicability import Profile, left_out
-from scoring.assessment import new_assessment
+from assessment.document import new_assessment
 from scoring.maturity import score
 
 

@@ -3,7 +3,8 @@ import pytest
 
 from checklists import load_model
 from fixture_model import item, pillar, write_model
-from scoring import Assessment, level_for, score
+from assessment import Assessment
+from scoring import level_for, score
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,9 @@ import pytest
 
 from checklists import default_model, load_model
 from fixture_model import item, pillar, write_model
-from scoring import Assessment, score
-from scoring.assessment import parse_assessment
+from assessment import Assessment
+from scoring import score
+from assessment.document import parse_assessment
 from scoring.plan import (START_NOW_MAX, build_plan, default_capacity, default_target, edit_action,
                           fewest_reaching, set_capacity, set_target, why_text)
 

@@ -5,7 +5,8 @@ import pytest
 
 from checklists import load_model
 from fixture_model import ROOT_DIR, item, pillar, write_model
-from scoring import Assessment, score
+from assessment import Assessment
+from scoring import score
 from scoring.plan import build_plan, edit_action, set_capacity, set_target
 
 META = {"effort_hours": {"S": 2, "M": 6, "L": 16},

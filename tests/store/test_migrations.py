@@ -79,7 +79,7 @@ def _documents(model) -> list[dict]:
     markup and emoji, plan edits, survey results, targets in no particular order."""
     from test_repository import full
 
-    from scoring import new_assessment
+    from assessment import new_assessment
 
     docs = [full(model, seed=n).to_dict() for n in range(3)]
     empty = new_assessment(model)
@@ -100,7 +100,7 @@ def test_0001_documents_become_cells_without_loss_and_back(db_url, model):
     import sqlalchemy as sa
 
     import store
-    from scoring import Assessment
+    from assessment import Assessment
 
     engine = create_engine(db_url)
     try:

@@ -13,8 +13,9 @@ import store
 from checklists import load_model
 from fixture_model import item, pillar, write_model
 from i18n import sort_key
-from scoring import Assessment, AssessmentError, SurveyResult, cells, new_assessment, score
-from scoring.assessment import ActionEdit
+from assessment import Assessment, AssessmentError, SurveyResult, cells, new_assessment
+from scoring import score
+from assessment.document import ActionEdit
 from store.repository import pillar_deltas
 from store.schema import assessment_cells, assessments, clients, model_items
 

@@ -1,7 +1,7 @@
 """evidence_lines: the exact sentences the Measurement pillar and the report show."""
 import pytest
 
-from scoring.survey_result import SurveyResult
+from assessment.survey_result import SurveyResult
 from surveys.evidence import evidence_lines, period_range_label
 
 SURVEYS = [

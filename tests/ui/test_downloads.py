@@ -5,7 +5,7 @@ import json
 from pypdf import PdfReader
 
 from checklists import default_model
-from scoring import new_assessment
+from assessment import new_assessment
 from ui import downloads
 
 MODEL = default_model()

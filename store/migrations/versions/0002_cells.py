@@ -1,7 +1,7 @@
 """Item-level storage: each assessment's document becomes its cells (assessment_cells), every
 write is logged (assessment_edits), and the assessment row's `version` becomes `rev`.
 
-Every stored document is converted with scoring.cells.flatten_document, each cell carrying the
+Every stored document is converted with assessment.cells.flatten_document, each cell carrying the
 row's version as its revision, and logged once as the migration's edit; the `document` column is
 dropped (the document is the fold of the cells). Downgrade folds the cells back into documents.
 
@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 from alembic import op
 
-from scoring.cells import dumps, flatten_document, fold
+from assessment.cells import dumps, flatten_document, fold
 
 revision = "0002"
 down_revision = "0001"

@@ -7,8 +7,8 @@ import pytest
 
 from checklists import load_model
 from fixture_model import ROOT_DIR, write_model
-from scoring import AssessmentError, parse_assessment
-from scoring.assessment import Assessment
+from assessment import AssessmentError, parse_assessment
+from assessment.document import Assessment
 
 
 @pytest.fixture(scope="module")

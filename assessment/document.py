@@ -22,8 +22,8 @@ from checklists.carryover import carry_assessment
 from checklists.model import AuditModel
 from checklists.profile import SECTORS, SIZES
 from i18n.problems import Problem, ProblemError, from_pydantic
-from scoring import jsonfile
-from scoring.survey_result import SurveyResult
+from assessment import jsonfile
+from assessment.survey_result import SurveyResult
 
 SCHEMA_VERSION = 1
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -211,7 +211,7 @@ class Assessment(_Doc):
             for k, v in sorted(data["answers"].items())
             if v["value"] is not None or v["note"]
         }
-        # Sorted like the answers, so that a document read back from its cells (scoring/cells.py
+        # Sorted like the answers, so that a document read back from its cells (assessment/cells.py
         # folds them in id order) is the very same document.
         data["plan"]["targets"] = dict(sorted(data["plan"]["targets"].items()))
         data["plan"]["actions"] = dict(sorted(data["plan"]["actions"].items()))

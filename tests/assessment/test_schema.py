@@ -1,12 +1,12 @@
 import json
 
 from fixture_model import ROOT_DIR
-from scoring.schema import assessment_schema
+from assessment.schema import assessment_schema
 
 
 def test_published_schema_matches_the_code():
     published = json.loads((ROOT_DIR / "docs" / "assessment.schema.json").read_text(encoding="utf-8"))
-    assert published == assessment_schema(), "run: python -m scoring.schema > docs/assessment.schema.json"
+    assert published == assessment_schema(), "run: python -m assessment.schema > docs/assessment.schema.json"
 
 
 def test_schema_describes_answers_and_plan():

@@ -1,13 +1,13 @@
 """The assessment document's JSON Schema, generated from the pydantic model so it cannot drift.
 
-`python -m scoring.schema > docs/assessment.schema.json` rewrites the published copy;
-tests/scoring/test_schema.py fails when the two differ.
+`python -m assessment.schema > docs/assessment.schema.json` rewrites the published copy;
+tests/assessment/test_schema.py fails when the two differ.
 """
 from __future__ import annotations
 
 import json
 
-from scoring.assessment import Assessment
+from assessment.document import Assessment
 
 
 def assessment_schema() -> dict:

@@ -11,7 +11,7 @@ import pytest
 from bad_inputs import BAD_SURVEYS, GOOD_SURVEY, deep_json, document, duplicate_key_json
 from checklists import load_model
 from fixture_model import write_model
-from scoring.assessment import MAX_IMPORT_BYTES, AssessmentError, read_assessment
+from assessment.document import MAX_IMPORT_BYTES, AssessmentError, read_assessment
 
 
 @pytest.fixture(scope="module")

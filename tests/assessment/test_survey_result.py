@@ -5,7 +5,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from scoring import Assessment, SurveyResult
+from assessment import Assessment, SurveyResult
 from surveys.evidence import evidence_lines
 
 # What the Measure page stored before (surveys.evidence.compact_result): a plain dict.
@@ -83,7 +83,7 @@ def test_key_text_is_unambiguous_for_any_column():
 
 
 def test_schema_lists_every_stored_field():
-    from scoring.schema import assessment_schema
+    from assessment.schema import assessment_schema
     props = assessment_schema()["$defs"]["SurveyResult"]["properties"]
     assert set(props) == set(SurveyResult.model_fields)
     assert assessment_schema()["$defs"]["SurveyResult"]["additionalProperties"] is False

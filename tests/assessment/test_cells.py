@@ -1,11 +1,11 @@
-"""scoring.cells: an assessment as {path: value} and back, and what changed between two."""
+"""assessment.cells: an assessment as {path: value} and back, and what changed between two."""
 from __future__ import annotations
 
 import random
 from datetime import date
 
-from scoring import Assessment, SurveyResult, cells, new_assessment
-from scoring.assessment import ActionEdit
+from assessment import Assessment, SurveyResult, cells, new_assessment
+from assessment.document import ActionEdit
 
 VALUES = [0, 1, 2, 3, 4, "na", "unknown", None]
 
