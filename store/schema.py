@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -101,6 +102,29 @@ model_items = Table(
     "model_items", metadata,
     Column("model_version", String(50), primary_key=True),
     Column("item_ids", Text, nullable=False),  # JSON list
+)
+
+# Branding (migration 0003). A report is branded by the organisation that makes it (the consultancy):
+# firm name, accent colour, logo. Before sign-in there is one organisation, id "default"; sign-in
+# will give each user an organisation id, and every read here already takes one.
+organisations = Table(
+    "organisations", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", String(200), nullable=False, default=""),
+    Column("accent", String(7), nullable=False, default=""),   # "#rrggbb"; "" = the report's own blue
+    Column("logo", LargeBinary, nullable=True),                # PNG as report.load_logo made it (≤ 900 px)
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(64), nullable=True),           # a user id, once there is sign-in
+)
+
+# The business's own logo for its report's cover, per assessment. No foreign key: a logo may be
+# chosen before the assessment's first write creates its row. A reassessment of the same client
+# finds the client's latest logo (store/branding.py).
+business_logos = Table(
+    "business_logos", metadata,
+    Column("assessment_id", String(64), primary_key=True),
+    Column("logo", LargeBinary, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
 Index("ix_clients_sort", clients.c.name_sort_key, clients.c.name)
