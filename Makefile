@@ -32,10 +32,12 @@ run: $(VENV)/.stamp-run
 test: $(VENV)/.stamp-test
 	bash scripts/ensure-system-deps.sh
 	$(PY) -m checklists
+	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
 # Unit and page tests only (no browser).
 test-fast: $(VENV)/.stamp-test
+	$(PY) -m ruff check .
 	$(PY) -m pytest -q -m "not e2e"
 
 bench: $(VENV)/.stamp-test

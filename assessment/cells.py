@@ -21,7 +21,8 @@ layout, not the Assessment class.
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 # Scalar fields at the top of the document (the id is the store row's, not a cell).
 # Cells that follow the latest writer, never a conflict: bookkeeping no user chose.

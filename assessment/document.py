@@ -12,18 +12,18 @@ import re
 import types
 import typing
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
+from assessment import jsonfile
+from assessment.survey_result import SurveyResult
 from checklists.carryover import carry_assessment
 from checklists.model import AuditModel
 from checklists.profile import SECTORS, SIZES
 from i18n.problems import Problem, ProblemError, from_pydantic
-from assessment import jsonfile
-from assessment.survey_result import SurveyResult
 
 SCHEMA_VERSION = 1
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -35,7 +35,7 @@ _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class _Doc(BaseModel):
@@ -103,7 +103,7 @@ class PlanEdits(_Doc):
     @field_validator("targets")
     @classmethod
     def _targets_in_range(cls, v: dict[str, int]) -> dict[str, int]:
-        for pid, level in v.items():
+        for level in v.values():
             if not 1 <= level <= 5:
                 raise PydanticCustomError("target_range", "target must be 1-5")
         return v
@@ -286,9 +286,11 @@ def _unknown_in_data(data: dict, model: AuditModel) -> list[Problem]:
 
     plan = data.get("plan")
     pillars = {p.id for p in model.pillars}
-    return ([Problem(f"answers.{k}", "unknown_item") for k in keys(data, "answers") if k not in model.item_pillar]
-            + [Problem(f"plan.actions.{k}", "unknown_item") for k in keys(plan, "actions") if k not in model.item_pillar]
-            + [Problem(f"plan.targets.{k}", "unknown_pillar") for k in keys(plan, "targets") if k not in pillars])
+    return (
+        [Problem(f"answers.{k}", "unknown_item") for k in keys(data, "answers") if k not in model.item_pillar]
+        + [Problem(f"plan.actions.{k}", "unknown_item") for k in keys(plan, "actions") if k not in model.item_pillar]
+        + [Problem(f"plan.targets.{k}", "unknown_pillar") for k in keys(plan, "targets") if k not in pillars]
+    )
 
 
 class Imported(NamedTuple):

@@ -10,7 +10,7 @@ older or hand-made entry with a missing or unknown formula still shows.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -27,7 +27,7 @@ SMALL_SAMPLE = 30
 
 
 def _utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class SurveyResult(BaseModel):
@@ -89,7 +89,7 @@ class SurveyResult(BaseModel):
 
     # ---- what every page needs to show it ----------------------------------------------------
     @model_validator(mode="after")
-    def _showable(self) -> "SurveyResult":
+    def _showable(self) -> SurveyResult:
         # formula_id, scale and ci_method are plain strings in the type (so that a wrong metric
         # is reported alone); the carry-over above has set them from the formula.
         sc = BY_FORMULA.get(self.formula_id or "")
@@ -137,7 +137,7 @@ class SurveyResult(BaseModel):
 
     @classmethod
     def from_analysis(cls, result: dict[str, Any], source: str | None = None,
-                      saved_at: str | None = None) -> "SurveyResult":
+                      saved_at: str | None = None) -> SurveyResult:
         """The entry for one ``surveys.analysis.analyze_table`` result."""
         periods = [p.get("period") or p.get("label") for p in result.get("by_period") or [] if p.get("n")]
         return cls(

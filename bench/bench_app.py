@@ -104,9 +104,21 @@ def _cold_start(script: str) -> float:
     port = _free_port()
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", *(["ui.serve"] if script == "app.py" else ["streamlit", "run", script]), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            *(["ui.serve"] if script == "app.py" else ["streamlit", "run", script]),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.port",
+            str(port),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         while True:
             try:

@@ -55,7 +55,9 @@ _CLICK_JS = """([item, order, timeout]) => new Promise(resolve => {
   const obs = new MutationObserver(records => {
     const now = app.getAttribute('data-test-script-state');
     ran = ran || now === 'running' || records.some(r => r.oldValue === 'running');
-    if (ran && now === 'notRunning') { clearTimeout(timer); obs.disconnect(); resolve([place, performance.now() - t0]); }
+    if (ran && now === 'notRunning') {
+      clearTimeout(timer); obs.disconnect(); resolve([place, performance.now() - t0]);
+    }
   });
   obs.observe(app, {attributes: true, attributeFilter: ['data-test-script-state'], attributeOldValue: true});
   options[place].click();
@@ -81,8 +83,22 @@ def _start_server(tmp: Path) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     env = {**os.environ, "CXAUDIT_DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite'}", "XDG_DATA_HOME": str(tmp)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ui.serve", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.port", str(port)], cwd=ROOT, env=env, stdout=open(tmp / "server.log", "wb"), stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "ui.serve",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.port",
+            str(port),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=open(tmp / "server.log", "wb"),
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -172,7 +188,7 @@ def _lost(db_url: str, people: list[Person], ids: list[str]) -> int:
 
     engine = store.get_engine(db_url)
     lost = 0
-    for person, aid in zip(people, ids):
+    for person, aid in zip(people, ids, strict=True):
         try:
             a, _ = store.load_assessment(engine, aid)
         except store.NotFound:
@@ -196,11 +212,18 @@ def run() -> dict:
         log = (Path(tmp) / "server.log").read_text(errors="replace")
         lost = _lost(f"sqlite:///{Path(tmp) / 'bench.sqlite'}", people, raw["ids"])
     one, eight = _summary(raw["single"]), _summary(raw["eight"])
-    return {"pillar": PILLAR, "think_s": THINK_S, "clicks_per_person_and_phase": CLICKS,
-            "one_person": one, "eight_people": eight,
-            "p50_ratio": round(eight["p50_ms"] / one["p50_ms"], 2), "p95_ratio": round(eight["p95_ms"] / one["p95_ms"], 2),
-            "clicks_unanswered": sum(p.unanswered for p in people), "answers_lost": lost,
-            "server_tracebacks": log.count("Traceback")}
+    return {
+        "pillar": PILLAR,
+        "think_s": THINK_S,
+        "clicks_per_person_and_phase": CLICKS,
+        "one_person": one,
+        "eight_people": eight,
+        "p50_ratio": round(eight["p50_ms"] / one["p50_ms"], 2),
+        "p95_ratio": round(eight["p95_ms"] / one["p95_ms"], 2),
+        "clicks_unanswered": sum(p.unanswered for p in people),
+        "answers_lost": lost,
+        "server_tracebacks": log.count("Traceback"),
+    }
 
 
 if __name__ == "__main__":

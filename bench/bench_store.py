@@ -14,7 +14,7 @@ import statistics
 import tempfile
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -27,7 +27,20 @@ SAVES = 200
 ANSWERS = (0, 1, 2, 3, 4, "na", "unknown")
 FIRST = ["Καφέ", "Φούρνος", "Ταβέρνα", "Κομμωτήριο", "Βιβλιοπωλείο", "Ζαχαροπλαστείο", "Φαρμακείο", "Ξενοδοχείο",
          "Ανθοπωλείο", "Οπτικά", "Γυμναστήριο", "Ψητοπωλείο", "Studio", "Bistro", "Ηλεκτρολογικά"]
-SECOND = ["Ήλιος", "Άλφα", "Ωμέγα", "Γαλήνη", "Ζωή", "Αύρα", "Θάλασσα", "Νεφέλη", "Όλυμπος", "Ίρις", "Δελφίνι", "Κέδρος"]
+SECOND = [
+    "Ήλιος",
+    "Άλφα",
+    "Ωμέγα",
+    "Γαλήνη",
+    "Ζωή",
+    "Αύρα",
+    "Θάλασσα",
+    "Νεφέλη",
+    "Όλυμπος",
+    "Ίρις",
+    "Δελφίνι",
+    "Κέδρος",
+]
 CITIES = ["Αθήνα", "Θεσσαλονίκη", "Πάτρα", "Ηράκλειο", "Λάρισα", "Βόλος", "Ιωάννινα", "Χανιά", "Καβάλα", "Ρόδος"]
 
 
@@ -35,12 +48,11 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
     """Bulk-insert n scored assessments (about four per client; one client with 20)."""
     from sqlalchemy import insert
 
+    from assessment import cells, new_assessment
     from checklists import default_model
     from checklists.profile import SECTORS
     from i18n import sort_key
-    from assessment import new_assessment
     from store import get_engine
-    from assessment import cells
     from store.repository import _plain, _score_columns, client_key
     from store.schema import assessment_cells, assessments, clients
 
@@ -48,7 +60,7 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
     model = default_model()
     engine = get_engine(url)
     item_ids = list(model.items)
-    start = datetime(2022, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2022, 1, 1, tzinfo=UTC)
     client_rows, assessment_rows, cell_rows = [], [], []
     names: list[str] = []
     sizes: list[int] = [HISTORY_CLIENT_ASSESSMENTS]
@@ -107,8 +119,8 @@ def _compare(ours: AppTest, floor: AppTest) -> dict:
 
 
 def autosave_cost(url: str) -> dict:
-    from checklists import default_model
     from assessment import new_assessment
+    from checklists import default_model
     from store import get_engine, save_assessment, write_cells
 
     model = default_model()

@@ -15,7 +15,9 @@ with right.expander("Import"):
     st.caption("help")
     st.file_uploader("file", type=["json"], key="upload")
 st.text_input("Search", key="search")
-frame = pd.DataFrame({c: [f"{c} {i}" for i in range(ROWS)] for c in ("name", "city", "sector", "n", "last", "score", "level")})
+frame = pd.DataFrame(
+    {c: [f"{c} {i}" for i in range(ROWS)] for c in ("name", "city", "sector", "n", "last", "score", "level")}
+)
 st.dataframe(frame, key="table", on_select="rerun", selection_mode="single-row", hide_index=True)
 a, b, c = st.columns([4, 1, 1])
 a.caption("1–25 of 2,500")
@@ -40,6 +42,11 @@ if os.environ.get("BENCH_HISTORY") == "1":
     p.selectbox("Before", list(range(n)), index=n - 2, key="before")
     q.selectbox("After", list(range(n)), index=n - 1, key="after")
     st.dataframe(pd.DataFrame({"p": list("abcdef"), "b": range(6), "a": range(6), "d": range(6)}), hide_index=True)
-    long = pd.DataFrame([{"when": pd.Timestamp("2020-01-01") + pd.Timedelta(days=90 * i), "pillar": p, "score": 10.0 * (i % 10)}
-                         for i in range(n) for p in "abcdef"])
+    long = pd.DataFrame(
+        [
+            {"when": pd.Timestamp("2020-01-01") + pd.Timedelta(days=90 * i), "pillar": p, "score": 10.0 * (i % 10)}
+            for i in range(n)
+            for p in "abcdef"
+        ]
+    )
     st.altair_chart(alt.Chart(long).mark_line(point=True).encode(x="when:T", y="score:Q", color="pillar:N"))

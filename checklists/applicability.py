@@ -25,7 +25,7 @@ class Profile:
     size: str = ""
 
     @classmethod
-    def of(cls, sector: str | None, size: str | None) -> "Profile":
+    def of(cls, sector: str | None, size: str | None) -> Profile:
         sector = sector if sector in SECTORS and sector != "other" else ""
         size = size if size in SIZES else ""
         return cls(sector, size)

@@ -7,8 +7,9 @@ the CLIs share one rule without this package knowing the assessment's classes.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping, TypeVar
+from typing import TypeVar
 
 from checklists.model import AuditModel, CarryStep
 

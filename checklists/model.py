@@ -86,7 +86,7 @@ class Action(_Strict):
     privacy: Text | None = None
 
     @model_validator(mode="after")
-    def _privacy_when_data(self) -> "Action":
+    def _privacy_when_data(self) -> Action:
         if self.stores_customer_data and self.privacy is None:
             raise ValueError("an action that stores customer data needs a privacy note")
         return self
@@ -127,7 +127,7 @@ class Wording(_Strict):
     kpi: Text | None = None
 
     @model_validator(mode="after")
-    def _says_something(self) -> "Wording":
+    def _says_something(self) -> Wording:
         if not (self.text or self.evidence or self.action or self.kpi):
             raise ValueError("a wording must replace at least one of text, evidence, action, kpi")
         if not (self.when.sizes or self.when.sectors or self.when.not_sectors):
@@ -169,7 +169,7 @@ class Pillar(_Strict):
     items: list[Item] = Field(min_length=8)
 
     @model_validator(mode="after")
-    def _ids_belong_to_pillar(self) -> "Pillar":
+    def _ids_belong_to_pillar(self) -> Pillar:
         seen = set()
         for item in self.items:
             if not item.id.startswith(self.prefix + "-"):
@@ -224,7 +224,7 @@ class ModelMeta(_Strict):
     cx_meeting: CxMeeting | None = None
 
     @model_validator(mode="after")
-    def _complete(self) -> "ModelMeta":
+    def _complete(self) -> ModelMeta:
         if [o.value for o in self.answer_scale] != list(ANSWER_VALUES):
             raise ValueError(f"answer_scale must list the values {list(ANSWER_VALUES)} in that order")
         for name, options in self.answer_sets.items():
@@ -266,7 +266,7 @@ class AuditModel(ModelMeta):
     carryover: list[CarryStep] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _consistent(self) -> "AuditModel":
+    def _consistent(self) -> AuditModel:
         ids = [p.id for p in self.pillars]
         if sorted(ids) != sorted(PILLAR_IDS):
             raise ValueError(f"expected the pillars {list(PILLAR_IDS)}, found {ids}")
@@ -297,7 +297,9 @@ class AuditModel(ModelMeta):
             after = current if last else set(self.carryover[n + 1].previous_items)
             expected_to = self.version if last else self.carryover[n + 1].from_version
             if step.to_version != expected_to:
-                raise ValueError(f"carryover: step {step.from_version} leads to {step.to_version}, expected {expected_to}")
+                raise ValueError(
+                    f"carryover: step {step.from_version} leads to {step.to_version}, expected {expected_to}"
+                )
             before = set(step.previous_items)
             for old, parts in step.splits.items():
                 if old not in before:

@@ -55,7 +55,7 @@ def upper(text: str) -> str:
             letters[-1].append(ch)
         else:
             letters.append([ch])
-    for first, second in zip(letters, letters[1:]):
+    for first, second in zip(letters, letters[1:], strict=False):
         if (len(second) == 1 and any(m in _TONOS for m in first[1:])
                 and (first[0].lower(), second[0].lower()) in _DIPHTHONGS):
             second.append(_DIAERESIS)

@@ -5,8 +5,8 @@ import functools
 import streamlit as st
 
 import store
-from i18n import format_date, format_number
 from assessment.document import MAX_IMPORT_BYTES
+from i18n import format_date, format_number
 from ui import clients as view
 from ui import persistence, state, upload
 from ui.text import md_escape

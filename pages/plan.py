@@ -113,12 +113,14 @@ c1, c2, c3, c4 = st.columns(4)
 c1.metric(state.t("plan.m_actions"), format_number(counts["included"], lang))
 c2.metric(state.t("plan.m_quick"), format_number(counts["start_now"], lang))
 c3.metric(state.t("plan.m_done"), f"{format_number(counts['done'], lang)} / {format_number(counts['included'], lang)}")
-c4.metric(state.t("plan.m_owner"), f"{format_number(counts['with_owner'], lang)} / {format_number(counts['included'], lang)}")
+c4.metric(
+    state.t("plan.m_owner"), f"{format_number(counts['with_owner'], lang)} / {format_number(counts['included'], lang)}"
+)
 
 st.subheader(state.t("plan.targets"))
 st.caption(state.t("plan.targets_help"))
 cols = st.columns(len(model.pillars))
-for col, p in zip(cols, model.pillars):
+for col, p in zip(cols, model.pillars, strict=True):
     tg = plan.targets[p.id]
     key = f"plan_target_{p.id}"
     if st.session_state.get(key) != tg.target:

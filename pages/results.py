@@ -1,8 +1,8 @@
 """Results: overall and per-pillar maturity, charts, the biggest gaps, and the assessment file."""
 import streamlit as st
 
-from i18n import format_number
 from assessment.document import MAX_IMPORT_BYTES
+from i18n import format_number
 from scoring.plan import build_plan, gain_text, why_text
 from ui import charts, downloads, persistence, state, upload
 
@@ -61,7 +61,10 @@ def _empty() -> None:
 def _results() -> None:
     overall_level = model.level(scores.overall_level)
     c1, c2, c3 = st.columns(3)
-    c1.metric(state.t("results.overall"), state.t("results.level_value", level=overall_level.level, name=overall_level.name(lang)))
+    c1.metric(
+        state.t("results.overall"),
+        state.t("results.level_value", level=overall_level.level, name=overall_level.name(lang)),
+    )
     c2.metric(state.t("results.overall_score"), format_number(scores.overall_score, lang, 0) + " / 100")
     c3.metric(state.t("results.completeness"), _pct(scores.completeness))
     st.write(overall_level.description(lang))
@@ -86,8 +89,10 @@ def _results() -> None:
         st.altair_chart(charts.radar_chart(frame, state.t("chart.score")), width="stretch")
     with right:
         st.subheader(state.t("results.bars"))
-        st.altair_chart(charts.bar_chart(frame, state.t("chart.score"), state.t("chart.pillar"), state.t("chart.level")),
-                        width="stretch")
+        st.altair_chart(
+            charts.bar_chart(frame, state.t("chart.score"), state.t("chart.pillar"), state.t("chart.level")),
+            width="stretch",
+        )
 
     st.subheader(state.t("results.by_pillar"))
     for p in model.pillars:
@@ -97,14 +102,18 @@ def _results() -> None:
             head.markdown(f"**{p.title(lang)}**")
             if ps.level:
                 lv = model.level(ps.level)
-                head.markdown(f"{state.t('results.pillar_level', level=lv.level, name=lv.name(lang))}  \n{lv.description(lang)}")
+                head.markdown(
+                    f"{state.t('results.pillar_level', level=lv.level, name=lv.name(lang))}  \n{lv.description(lang)}"
+                )
                 score_col.metric(state.t("results.col_score"), format_number(ps.score, lang, 0))
             else:
                 head.caption(state.t("results.no_score"))
             done_col.metric(state.t("results.col_completeness"), _pct(ps.completeness))
             if ps.capped_by:
-                items = "; ".join(f"{i} «{model.items[i].text(lang)}»" if lang == "el" else f"{i} '{model.items[i].text(lang)}'"
-                                  for i in ps.capped_by)
+                items = "; ".join(
+                    f"{i} «{model.items[i].text(lang)}»" if lang == "el" else f"{i} '{model.items[i].text(lang)}'"
+                    for i in ps.capped_by
+                )
                 st.error(state.t("results.capped", pillar=p.title(lang), items=items), icon=":material/block:")
 
     st.subheader(state.t("results.gaps"))
@@ -118,9 +127,11 @@ def _results() -> None:
         answer = model.option(act.value, act.item).label(lang)
         why = " ".join(why_text(r, model, lang) for r in act.why)
         gain = gain_text(act, model, lang)
+        answered = state.t("results.gap_answer", answer=answer)
+        where = f"{act.item} · {model.pillar(act.pillar).short_title(lang)} · {answered}"
         st.markdown(
             f"**{n}. {item.text(lang)}**  \n"
-            f":gray[{act.item} · {model.pillar(act.pillar).short_title(lang)} · {state.t('results.gap_answer', answer=answer)}]  \n"
+            f":gray[{where}]  \n"
             f"**{state.t('results.gap_action')}:** {act.text(lang)}  \n"
             f"{why}  \n:gray[{gain}]"
         )

@@ -83,4 +83,6 @@ if st.button(label, type="primary", icon=":material/arrow_forward:", key="start_
 
 st.subheader(state.t("start.pillars"))
 for p in model.pillars:
-    st.markdown(f"**{p.title(lang)}** · {state.t('start.items_count', count=len(asked[p.id]))}  \n{p.description(lang)}")
+    st.markdown(
+        f"**{p.title(lang)}** · {state.t('start.items_count', count=len(asked[p.id]))}  \n{p.description(lang)}"
+    )

@@ -8,9 +8,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from assessment.document import Assessment
 from checklists.model import AuditModel
 from i18n.problems import Problem, ProblemError, os_problem
-from assessment.document import Assessment
 from scoring.maturity import Scores, score
 from scoring.plan import Plan, build_plan
 

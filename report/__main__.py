@@ -41,11 +41,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return _fail(f"{args.output}: {line(Problem('', 'output_extension'), args.lang or 'en')}")
 
+    from assessment.document import AssessmentError, parse_assessment
     from checklists import ContentError, default_model
     from i18n import t
     from i18n.problems import first_line, os_problem
     from report import LogoError, load_logo, report_for
-    from assessment.document import AssessmentError, parse_assessment
 
     lang = args.lang or "en"  # of the messages; the report's own default is the assessment's language
     try:
@@ -61,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     except AssessmentError as exc:
         return _fail(f"{args.file}: {exc.first_line(lang)}")
     if dropped:
-        print(f"warning: {args.file}: {t('cli.dropped_items', lang, version=assessment.model_version or '?', items=', '.join(dropped))}",
-              file=sys.stderr)
+        dropped_items = t("cli.dropped_items", lang, version=assessment.model_version or "?", items=", ".join(dropped))
+        print(f"warning: {args.file}: {dropped_items}", file=sys.stderr)
     logo = None
     if args.logo:
         try:
@@ -78,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     except LogoError as exc:
         return _fail(f"{args.logo}: {exc.first_line(lang)}")
     except Exception as exc:  # a bug, not bad input: still one line, but status 1
-        print(f"error: could not build the {fmt.upper()} ({type(exc).__name__}: {' '.join(str(exc).split())})", file=sys.stderr)
+        print(
+            f"error: could not build the {fmt.upper()} ({type(exc).__name__}: {' '.join(str(exc).split())})",
+            file=sys.stderr,
+        )
         return 1
     try:
         if args.output == "-":

@@ -27,7 +27,9 @@ def next_review(day: date, months: int = REVIEW_MONTHS) -> date:
 
 def file_stem(assessment: Assessment, kind: str, lang: str) -> str:
     """A file name that says whose report it is: 'Kafe_Alfa_report_el'."""
-    slug = "".join(ch for ch in (assessment.company.name or "") if ch.isalnum() or ch in "-_ ").strip().replace(" ", "_")
+    slug = (
+        "".join(ch for ch in (assessment.company.name or "") if ch.isalnum() or ch in "-_ ").strip().replace(" ", "_")
+    )
     return f"{slug[:60] or 'cxaudit'}_{kind}_{lang}"
 
 

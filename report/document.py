@@ -8,25 +8,51 @@ from __future__ import annotations
 
 import io
 import math
+
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate,
-                                PageBreak, PageTemplate, Spacer, Table)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+)
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.flowables import Flowable, HRFlowable, Image
 
+from assessment.document import MAX_NOTE_CHARS, Assessment
 from checklists.model import AuditModel
 from i18n import catalog, format_date, format_number, t, upper
 from report import charts, fonts
 from report.common import assessed_on, next_review
-from report.styles import (ACCENT, ACCENT_LIGHT, GOOD_BG, GOOD_LINE, INK, LANDSCAPE_MARGIN, LEVEL_COLORS, LEVEL_TEXT,
-                           MARGIN, MUTED, NO_LEVEL, RULE, WARN_BG, WARN_LINE, styles, table_style)
-from assessment.document import MAX_NOTE_CHARS, Assessment
+from report.styles import (
+    ACCENT,
+    ACCENT_LIGHT,
+    GOOD_BG,
+    GOOD_LINE,
+    INK,
+    LANDSCAPE_MARGIN,
+    LEVEL_COLORS,
+    LEVEL_TEXT,
+    MARGIN,
+    MUTED,
+    NO_LEVEL,
+    RULE,
+    WARN_BG,
+    WARN_LINE,
+    styles,
+    table_style,
+)
 from scoring.maturity import LEVEL_THRESHOLDS, Scores, numeric
-from scoring.plan import PHASES, Plan, PlanAction, hours_text, why_text
+from scoring.plan import Plan, PlanAction, hours_text, why_text
+
 
 class Paragraph(_Paragraph):
     """A paragraph that remembers its line breaks per width: _one_page measures a part before the
@@ -200,10 +226,19 @@ def _cover_background(canvas, doc) -> None:
 def _callout(ctx: _Ctx, paragraphs: list, kind: str = "info", width: float = BODY_W) -> Table:
     bg, line = {"warn": (WARN_BG, WARN_LINE), "good": (GOOD_BG, GOOD_LINE)}.get(kind, (ACCENT_LIGHT, ACCENT))
     tbl = Table([[p] for p in paragraphs], colWidths=[width])
-    tbl.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("BACKGROUND", (0, 0), (-1, -1), bg), ("LINEBEFORE", (0, 0), (0, -1), 3, line),
-                  ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                  ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                  ("TOPPADDING", (0, 0), (-1, 0), 7), ("BOTTOMPADDING", (0, -1), (-1, -1), 7)])
+    tbl.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("BACKGROUND", (0, 0), (-1, -1), bg),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, line),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, 0), 7),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+        ]
+    )
     return tbl
 
 
@@ -243,7 +278,7 @@ def _key_figures(ctx: _Ctx, cells: list[tuple[str, str, int | None]], width: flo
 
 # ---------------------------------------------------------------- sections
 def _cover(ctx: _Ctx, logo_flowable) -> list:
-    s, a = ctx.s, ctx.a
+    a = ctx.a
     out: list = [Spacer(1, 1.2 * cm)]
     if logo_flowable is not None:
         out += [logo_flowable, Spacer(1, 1.0 * cm)]
@@ -354,7 +389,6 @@ def _urgent(ctx: _Ctx) -> list:
 
 
 def _pillar_table(ctx: _Ctx) -> Table:
-    s = ctx.s
     head = [ctx.p(ctx.esc(ctx.t(k)), st) for k, st in (("report.col.pillar", "head"), ("report.col.score", "headr"),
                                                         ("report.col.level", "head"), ("report.col.target", "head"),
                                                         ("report.col.answered", "headr"))]
@@ -456,8 +490,13 @@ def _pillar_section(ctx: _Ctx, number: int, pillar) -> list:
     if ps.capped_by:
         lines = [ctx.tx("report.capped" if ps.capped else "report.capped_soft", "callout", uncapped=ps.uncapped_level)]
         for i in ps.capped_by:
-            lines.append(Paragraph(f"<b>{i}</b> {ctx.esc(ctx.items[i].text(lang))} "
-                                   f"({ctx.esc(ctx.answer_label(a.value(i), i))})", ctx.s["calloutbullet"], bulletText="•"))
+            lines.append(
+                Paragraph(
+                    f"<b>{i}</b> {ctx.esc(ctx.items[i].text(lang))} ({ctx.esc(ctx.answer_label(a.value(i), i))})",
+                    ctx.s["calloutbullet"],
+                    bulletText="•",
+                )
+            )
         out.append(Spacer(1, 4))
         out.append(_callout(ctx, lines, "warn"))
     strengths, other = [], []
@@ -527,7 +566,9 @@ class _Scaled(Flowable):
     def wrap(self, availWidth, availHeight):
         inner_w = availWidth / self.scale
         self._sizes = [f.wrapOn(self.canv, inner_w, 10 ** 6) for f in self.flowables]
-        total = sum(h + f.getSpaceBefore() + f.getSpaceAfter() for f, (_, h) in zip(self.flowables, self._sizes))
+        total = sum(
+            h + f.getSpaceBefore() + f.getSpaceAfter() for f, (_, h) in zip(self.flowables, self._sizes, strict=True)
+        )
         self.width, self.height = availWidth, total * self.scale
         return self.width, self.height
 
@@ -537,7 +578,7 @@ class _Scaled(Flowable):
         c.translate(0, self.height)
         c.scale(self.scale, self.scale)
         y = 0.0
-        for f, (_, h) in zip(self.flowables, self._sizes):
+        for f, (_, h) in zip(self.flowables, self._sizes, strict=True):
             y -= f.getSpaceBefore() + h
             f.drawOn(c, 0, y)
             y -= f.getSpaceAfter()

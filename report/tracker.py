@@ -18,10 +18,10 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from assessment.document import Assessment
 from checklists.model import AuditModel
 from i18n import t
 from report.common import assessed_on, next_review, office_text
-from assessment.document import Assessment
 from scoring.maturity import Scores
 from scoring.plan import STATUSES, Plan, edit_action, why_text
 
@@ -49,7 +49,7 @@ def _fit_rows(ws, widths: list[float]) -> None:
     each row gets the lines its longest cell needs (about one character per width unit)."""
     for row in ws.iter_rows(min_row=2):
         lines = 1
-        for cell, width in zip(row, widths):
+        for cell, width in zip(row, widths, strict=False):
             text = "" if cell.value is None else str(cell.value)
             if text:
                 lines = max(lines, sum(math.ceil(max(len(part), 1) / max(width - 1, 1)) for part in text.split("\n")))
@@ -67,7 +67,9 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
         return [office_text(v) if isinstance(v, str) else v for v in values]
 
     wb.properties.identifier = assessment.id
-    wb.properties.title = office_text(t("tracker.title", lang, name=assessment.company.name or t("report.no_name", lang)))
+    wb.properties.title = office_text(
+        t("tracker.title", lang, name=assessment.company.name or t("report.no_name", lang))
+    )
     wb.properties.creator = "cxaudit"
     head_font = Font(bold=True, color="FFFFFF")
     head_fill = PatternFill("solid", fgColor="1F4E79")
@@ -92,11 +94,26 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
     header(ws, PLAN_COLUMNS, WIDTHS)
     labels = status_labels(lang)
     for act in plan.actions:
-        phase = t(f"plan.phase.{act.phase}" if act.phase else ("plan.phase.none" if act.include else "plan.phase.later"),
-                  lang)
-        ws.append(clean_row([act.item, act.text(lang), model.pillar(act.pillar).short_title(lang), model.items[act.item].text(lang),
-                   phase, act.hours, act.owner, act.due, labels[act.status], act.kpi(lang),
-                   " ".join(why_text(r, model, lang) for r in act.why)]))
+        phase = t(
+            f"plan.phase.{act.phase}" if act.phase else ("plan.phase.none" if act.include else "plan.phase.later"), lang
+        )
+        ws.append(
+            clean_row(
+                [
+                    act.item,
+                    act.text(lang),
+                    model.pillar(act.pillar).short_title(lang),
+                    model.items[act.item].text(lang),
+                    phase,
+                    act.hours,
+                    act.owner,
+                    act.due,
+                    labels[act.status],
+                    act.kpi(lang),
+                    " ".join(why_text(r, model, lang) for r in act.why),
+                ]
+            )
+        )
     last = ws.max_row
     due_col = PLAN_COLUMNS.index("due") + 1
     status_col = ws.cell(row=1, column=PLAN_COLUMNS.index("status") + 1).column_letter
@@ -126,9 +143,17 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
     for p in model.pillars:
         for it in p.items:
             value = assessment.value(it.id)
-            ws.append(clean_row([it.id, p.short_title(lang), it.text(lang),
-                           model.option(value, it.id).label(lang) if value is not None else t("report.unanswered", lang),
-                           assessment.note(it.id)]))
+            ws.append(
+                clean_row(
+                    [
+                        it.id,
+                        p.short_title(lang),
+                        it.text(lang),
+                        model.option(value, it.id).label(lang) if value is not None else t("report.unanswered", lang),
+                        assessment.note(it.id),
+                    ]
+                )
+            )
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap
@@ -144,9 +169,17 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
         ws.append([p.title(lang), round(ps.score, 1) if ps.score is not None else None,
                    f"{ps.level} · {model.level(ps.level).name(lang)}" if ps.level else t("report.level_none", lang),
                    f"{tg.target} · {model.level(tg.target).name(lang)}", f"{ps.answered}/{ps.total}"])
-    ws.append([t("report.overall_score", lang), round(scores.overall_score, 1) if scores.overall_score is not None else None,
-               f"{scores.overall_level} · {model.level(scores.overall_level).name(lang)}" if scores.overall_level
-               else t("report.level_none", lang), "", f"{scores.answered}/{scores.total}"])
+    ws.append(
+        [
+            t("report.overall_score", lang),
+            round(scores.overall_score, 1) if scores.overall_score is not None else None,
+            f"{scores.overall_level} · {model.level(scores.overall_level).name(lang)}"
+            if scores.overall_level
+            else t("report.level_none", lang),
+            "",
+            f"{scores.answered}/{scores.total}",
+        ]
+    )
     when = assessed_on(assessment)
     ws.append([])
     ws.append([t("report.signoff_date", lang), when])
@@ -235,7 +268,14 @@ def read_tracker(data: bytes, model: AuditModel, assessment: Assessment, plan: P
         rows = ws.iter_rows(values_only=True)
         head = next(rows, None)
         known = {lang: [_label(k, lang) for k in PLAN_COLUMNS] for lang in ("el", "en")}
-        lang = next((lg for lg, labels in known.items() if head and [str(h or "").strip() for h in head[:len(PLAN_COLUMNS)]] == labels), None)
+        lang = next(
+            (
+                lg
+                for lg, labels in known.items()
+                if head and [str(h or "").strip() for h in head[: len(PLAN_COLUMNS)]] == labels
+            ),
+            None,
+        )
         if lang is None:
             return _file_problem("bad_header")
         col = {k: i for i, k in enumerate(PLAN_COLUMNS)}
@@ -271,7 +311,9 @@ def read_tracker(data: bytes, model: AuditModel, assessment: Assessment, plan: P
                 review.changes.append(Change(number, item, "owner", act.owner, owner))
             due, ok = _parse_date(row[col["due"]])
             if not ok:
-                review.problems.append(Problem(number, "bad_date", (("item", item), ("value", str(row[col["due"]])[:30]))))
+                review.problems.append(
+                    Problem(number, "bad_date", (("item", item), ("value", str(row[col["due"]])[:30])))
+                )
             elif due != act.due:
                 review.changes.append(Change(number, item, "due", act.due, due))
             raw = row[col["status"]]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import io
 import math
 
+from assessment.document import Assessment
 from checklists.model import AuditModel
 from i18n import format_date, format_number, t
 from report.common import assessed_on, next_review, office_text
 from report.fonts import FONT_DIR
-from assessment.document import Assessment
 from scoring.maturity import Scores, numeric
 from scoring.plan import Plan, hours_text, why_text
 
@@ -233,7 +233,10 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         if later:
             heading(t("report.later_pillar", lang), level=2)
             for act in later:
-                para(f"{model.items[act.item].text(lang)} ({act.item} · {ctx.answer_label(act.value, act.item)})", "List Bullet")
+                para(
+                    f"{model.items[act.item].text(lang)} ({act.item} · {ctx.answer_label(act.value, act.item)})",
+                    "List Bullet",
+                )
         strengths = [it for it in pillar.items if it.id not in ctx.skipped
                      and numeric(assessment.value(it.id)) is not None and numeric(assessment.value(it.id)) >= 3
                      and assessment.value(it.id) != "unknown" and it.id not in {a.item for a in actions}]

@@ -10,9 +10,9 @@ import json
 import sys
 from pathlib import Path
 
+from assessment.document import AssessmentError, parse_assessment
 from checklists import ContentError, default_model
 from i18n.problems import first_line, os_problem
-from assessment.document import AssessmentError, parse_assessment
 from scoring.maturity import score
 
 

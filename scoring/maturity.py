@@ -22,9 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from assessment.document import Assessment
 from checklists.applicability import Profile, not_asked
 from checklists.model import EFFORT_COST, AuditModel
-from assessment.document import Assessment
 
 LEVEL_THRESHOLDS = ((80, 5), (60, 4), (40, 3), (20, 2))
 GATE_CAP = 2

@@ -38,13 +38,13 @@ tracker upload, tests) writes the assessment the same way.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from assessment.document import ActionEdit, Assessment
 from checklists.applicability import Profile, not_asked
 from checklists.model import EFFORT_COST, AuditModel, Text
-from assessment.document import ActionEdit, Assessment
 from scoring.maturity import GATE_CAP, GATE_VALUES, LEVEL_THRESHOLDS, Scores, numeric
 
 STATUSES: tuple[str, ...] = ("todo", "doing", "done")

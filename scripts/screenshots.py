@@ -6,7 +6,8 @@
 Starts the app (`python -m ui.serve`) on a free port with its own database (a throwaway one unless
 --db is given), opens each path (default: every page) in Greek and in English in headless
 Chromium at each width (default 1400, 1024 and 390 px: laptop, tablet, phone), waits until the
-app is idle, and writes DIR/<path>-<lang>-<width>.png (default DIR: bench/out/screens). Paths may carry a query, e.g. "plan?assessment=<id>"; the start page is "".
+app is idle, and writes DIR/<path>-<lang>-<width>.png (default DIR: bench/out/screens). Paths may
+carry a query, e.g. "plan?assessment=<id>"; the start page is "".
 """
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT))
 
 from browser import ARGS, Server, chromium_path, wait_idle  # noqa: E402
-
 from ui.nav import PAGES  # noqa: E402
 
 

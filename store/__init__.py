@@ -13,6 +13,8 @@ from store.repository import (
     ImportResult,
     ModelChanges,
     NotFound,
+    StoredCells,
+    WriteResult,
     adopt_model,
     client_history,
     client_key,
@@ -30,10 +32,8 @@ from store.repository import (
     restore_assessment,
     restore_client,
     save_assessment,
-    StoredCells,
     stored_rev,
     write_cells,
-    WriteResult,
 )
 
 __all__ = [

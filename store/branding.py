@@ -9,7 +9,7 @@ a download never decodes the uploaded file again. No Streamlit here.
 from __future__ import annotations
 
 from contextlib import nullcontext
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete, select
 
@@ -21,7 +21,7 @@ DEFAULT_ORGANISATION = "default"
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def load_branding(bind: Bind, organisation: str = DEFAULT_ORGANISATION) -> Branding:

@@ -24,17 +24,18 @@ from __future__ import annotations
 import contextlib
 import json
 import uuid
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 
-from checklists.model import PILLAR_IDS, AuditModel
-from checklists.carryover import carry, carry_assessment, changes_since
-from i18n import fold_words, sort_key
 from assessment import cells
 from assessment.document import Assessment, PlanEdits, now_iso, read_assessment
+from checklists.carryover import carry, carry_assessment, changes_since
+from checklists.model import PILLAR_IDS, AuditModel
+from i18n import fold_words, sort_key
 from scoring.maturity import score
 from store.schema import assessment_cells, assessment_edits, assessments, clients, model_items
 
@@ -144,11 +145,11 @@ class ImportResult:
 def _utc(dt: datetime | None) -> datetime | None:
     if dt is None:
         return None
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _parse_iso(text: str) -> datetime:
@@ -204,7 +205,9 @@ def _record_model(conn: Connection, model: AuditModel) -> tuple[str, str] | None
     key = (str(conn.engine.url), model.version)
     if key in _recorded_models:
         return None
-    exists = conn.execute(select(model_items.c.model_version).where(model_items.c.model_version == model.version)).first()
+    exists = conn.execute(
+        select(model_items.c.model_version).where(model_items.c.model_version == model.version)
+    ).first()
     if not exists:
         conn.execute(_dialect_insert(conn)(model_items).values(model_version=model.version,
                                                                item_ids=json.dumps(sorted(model.items)))
@@ -248,7 +251,9 @@ def _dialect_insert(conn: Connection):
 def _drop_orphan(conn: Connection, client_id: str | None) -> None:
     if client_id is None:
         return
-    left = conn.execute(select(func.count()).select_from(assessments).where(assessments.c.client_id == client_id)).scalar()
+    left = conn.execute(
+        select(func.count()).select_from(assessments).where(assessments.c.client_id == client_id)
+    ).scalar()
     if not left:
         conn.execute(clients.delete().where(clients.c.id == client_id))
 
@@ -567,8 +572,11 @@ def list_deleted(bind: Bind, limit: int = 50) -> list[dict]:
 
 def delete_assessment(bind: Bind, assessment_id: str) -> None:
     with _tx(bind) as conn:
-        n = conn.execute(update(assessments).where(assessments.c.id == assessment_id, assessments.c.deleted_at.is_(None))
-                         .values(deleted_at=_now(), rev=assessments.c.rev + 1)).rowcount
+        n = conn.execute(
+            update(assessments)
+            .where(assessments.c.id == assessment_id, assessments.c.deleted_at.is_(None))
+            .values(deleted_at=_now(), rev=assessments.c.rev + 1)
+        ).rowcount
     if n != 1:
         raise NotFound(assessment_id)
 

@@ -54,9 +54,12 @@ clients = Table(
 )
 
 assessments = Table(
-    "assessments", metadata,
+    "assessments",
+    metadata,
     Column("id", String(64), primary_key=True),  # the document's id
-    Column("client_id", String(32), ForeignKey("clients.id", name="fk_assessments_client"), nullable=True),  # None until named
+    Column(
+        "client_id", String(32), ForeignKey("clients.id", name="fk_assessments_client"), nullable=True
+    ),  # None until named
     # +1 on every write, delete and restore; a cell written by a write carries its revision.
     Column("rev", Integer, nullable=False),
     Column("model_version", String(50), nullable=False, default=""),

@@ -84,7 +84,7 @@ def analyze_table(table: ImportedTable, metric: str | None = None, *, column: st
                 factorized=None if parsed.codes is None else (parsed.codes, parsed.unique_dates))
         periods = table.cache[pkey]
         keep = mask[parsed.invalid_positions]
-        invalid_dates = [r for r, k in zip(parsed.invalid_rows, keep) if k]
+        invalid_dates = [r for r, k in zip(parsed.invalid_rows, keep, strict=True) if k]
         extra_warnings += parsed.warnings
     segments = None
     if seg_col is not None:
@@ -105,9 +105,13 @@ def analyze_table(table: ImportedTable, metric: str | None = None, *, column: st
                                "params": {"count": len(cleaned.invalid_rows),
                                           **{k: v for k, v in cleaned.invalid_summary().items() if v}}})
     if invalid_dates:
-        extra_warnings.append({"code": "invalid_dates",
-                               "message": f"{len(invalid_dates)} answers have no usable date and are left out of by_period.",
-                               "params": {"count": len(invalid_dates)}})
+        extra_warnings.append(
+            {
+                "code": "invalid_dates",
+                "message": f"{len(invalid_dates)} answers have no usable date and are left out of by_period.",
+                "params": {"count": len(invalid_dates)},
+            }
+        )
     # table warnings last: line numbers are computed lazily, possibly just above
     extra_warnings = [dict(w) for w in table.warnings] + [dict(w) for w in extra_warnings]
     for w in extra_warnings:

@@ -11,7 +11,8 @@ missing), ``remap`` from distinct value to group code (a last entry −1 for cod
 """
 from __future__ import annotations
 
-from typing import Any, NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd

@@ -116,7 +116,7 @@ def guess_columns(df: pd.DataFrame) -> dict[str, str | None]:
     candidates.sort(reverse=True)
     out: dict[str, str | None] = {r: None for r in ROLES}
     used: set[str] = set()
-    for score, _, role, col in candidates:
+    for _score, _, role, col in candidates:
         if out[role] is None and col not in used:
             out[role] = col
             used.add(col)

@@ -7,7 +7,8 @@ import csv
 import io
 import re
 import warnings as _warnings
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,12 +21,11 @@ from .errors import SurveyInputError
 from .rows import LineMap
 from .separators import detect_separator
 from .source import MAX_ROWS, SAMPLE_BYTES, Source
+from .table import ImportedTable, dedupe
 
 DICT_MAX_CARDINALITY = 20_000
 USE_THREADS = True
 BLOCK_SIZE = 1 << 20   # pyarrow's default; 8 MB looked better in one same-run comparison, not in the next
-from .table import ImportedTable, dedupe
-
 _BLANK_LINE = re.compile(r"(?:^|\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))")
 
 
@@ -118,7 +118,7 @@ def _arrow_csv(buf: Any, sep: str) -> pd.DataFrame:
     if table.num_columns == 0 or table.num_rows == 0:
         raise _NotForArrow("no rows")  # pandas says what is wrong (empty, header only …)
     columns = []
-    for name, col in zip(table.column_names, table.columns):
+    for name, col in zip(table.column_names, table.columns, strict=True):
         typ = col.type.value_type if pa.types.is_dictionary(col.type) else col.type
         if pa.types.is_binary(typ) or pa.types.is_large_binary(typ):
             raise UnicodeError(f"column {name!r} is not UTF-8")  # as pandas' strict decoding

@@ -8,12 +8,13 @@ the same function.  A saved survey is a :class:`assessment.survey_result.SurveyR
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pydantic import ValidationError
 
-from i18n import MONTHS_SHORT_EL, MONTHS_SHORT_EN, format_number, t
 from assessment.survey_result import SurveyResult
+from i18n import MONTHS_SHORT_EL, MONTHS_SHORT_EN, format_number, t
 
 SHARE_FORMULAS = {"csat_share_4_5", "ces7_share_5_7", "ces5_low_effort_share"}
 

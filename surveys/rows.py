@@ -7,8 +7,9 @@ Excel row number), ``value`` the raw cell as text.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -33,7 +34,7 @@ class LineMap:
         self._lines: np.ndarray | None = None
 
     @classmethod
-    def from_array(cls, lines: Sequence[int]) -> "LineMap":
+    def from_array(cls, lines: Sequence[int]) -> LineMap:
         arr = np.asarray(lines, dtype="int64")
         m = cls(lambda: arr)
         m._lines = arr
@@ -100,4 +101,4 @@ def invalid_list(s: pd.Series, reason: np.ndarray, lines: Any) -> list[dict[str,
     line_nos = _line_getter(lines)(bad_pos)
     raw = s.iloc[bad_pos].to_numpy(dtype=object)
     return [{"line": int(ln), "value": display(v), "reason": str(REASON_NAMES[r])}
-            for ln, v, r in zip(line_nos, raw, reason[bad_pos])]
+            for ln, v, r in zip(line_nos, raw, reason[bad_pos], strict=True)]

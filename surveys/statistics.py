@@ -11,8 +11,9 @@ one count per group (``surveys.breakdown``).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,7 +36,7 @@ def t975(df: int) -> float:
         raise ValueError("df must be >= 1")
     if df <= 30:
         return _T975[df - 1]
-    for (d0, t0), (d1, t1) in zip(_T975_TAIL, _T975_TAIL[1:]):
+    for (d0, t0), (d1, t1) in zip(_T975_TAIL, _T975_TAIL[1:], strict=False):
         if df <= d1:
             x0, x1, x = 1 / d0, (0.0 if d1 == math.inf else 1 / d1), 1 / df
             return t0 + (t1 - t0) * (x0 - x) / (x0 - x1)
@@ -193,7 +194,7 @@ def result_from_counts(scale: Scale, counts: Mapping[int, int] | Sequence[int], 
         seq = list(counts)
         if len(seq) != len(scale.scores):
             raise ValueError("counts must have one entry per score of the scale")
-        cnt = {s: int(c) for s, c in zip(scale.scores, seq)}
+        cnt = {s: int(c) for s, c in zip(scale.scores, seq, strict=True)}
     n = sum(cnt.values())
     groups = {name: sum(cnt[s] for s in range(lo, hi + 1)) for name, lo, hi in scale.groups}
     warnings: list[MetricWarning] = list(extra_warnings)

@@ -98,7 +98,8 @@ def gif() -> bytes:
     return buf.getvalue()
 
 
-SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+SVG = (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+       b'<rect width="10" height="10"/></svg>')
 
 BAD_LOGOS = {
     "empty": b"",

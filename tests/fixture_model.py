@@ -11,9 +11,9 @@ from pathlib import Path
 import yaml
 
 from checklists.loader import CONTENT_DIR
+from checklists.model import PILLAR_IDS
 
 ROOT_DIR = Path(__file__).resolve().parent.parent
-from checklists.model import PILLAR_IDS
 
 PREFIX = {"cx_plan": "PLAN", "segmentation": "SEG", "emotional_connection": "EMO",
           "training": "TRN", "measurement": "MEAS"}

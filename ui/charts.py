@@ -31,7 +31,9 @@ def bar_chart(df: pd.DataFrame, score_title: str, pillar_title: str, level_title
     )
 
 
-def radar_chart(df: pd.DataFrame, score_title: str, series: dict[str, list[float | None]] | None = None) -> alt.LayerChart:
+def radar_chart(
+    df: pd.DataFrame, score_title: str, series: dict[str, list[float | None]] | None = None
+) -> alt.LayerChart:
     """A spider chart on a fixed 0–100 scale. `series` maps a legend name to one score per pillar;
     by default the single series is df["score"]. A pillar without a score (None) keeps the outline
     closed at the centre but gets no point and no tooltip: "no answers" is not a score of 0."""
@@ -67,8 +69,19 @@ def radar_chart(df: pd.DataFrame, score_title: str, series: dict[str, list[float
     data = pd.DataFrame(points)
     color = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom") if len(series) > 1 else None)
     line_layer = alt.Chart(data).mark_line(strokeWidth=2.5).encode(X, Y, order="order:Q", color=color)
-    point_layer = alt.Chart(data[data["scored"] & (data["order"] < n)]).mark_point(filled=True, size=45).encode(
-        X, Y, color=color,
-        tooltip=[alt.Tooltip("pillar:N"), alt.Tooltip("score:Q", title=score_title), alt.Tooltip("series:N", title=" ")])
+    point_layer = (
+        alt.Chart(data[data["scored"] & (data["order"] < n)])
+        .mark_point(filled=True, size=45)
+        .encode(
+            X,
+            Y,
+            color=color,
+            tooltip=[
+                alt.Tooltip("pillar:N"),
+                alt.Tooltip("score:Q", title=score_title),
+                alt.Tooltip("series:N", title=" "),
+            ],
+        )
+    )
     return ((grid_layer + spoke_layer + label_layer + line_layer + point_layer)
             .properties(height=360, width=360).configure_view(strokeWidth=0))

@@ -101,7 +101,7 @@ def history_chart(rows: list[AssessmentRow], model: AuditModel, lang: str) -> al
     records = []
     for r in rows:
         when = local(r.created_at).replace(tzinfo=None)
-        for pid, name in zip(PILLAR_IDS, order):
+        for pid, name in zip(PILLAR_IDS, order[:-1], strict=True):
             if r.pillar_scores[pid] is not None:
                 records.append({"when": when, "pillar": name, "score": round(r.pillar_scores[pid], 1),
                                 "date": format_date(when, lang)})

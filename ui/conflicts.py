@@ -25,7 +25,9 @@ def what(path: str) -> str:
         key = "store.what.note" if parts[-1] == "note" else "store.what.answer"
         return state.t(key, id=item.id, text=item.text(lang))
     if parts[:2] == ["plan", "actions"] and parts[2] in model.items:
-        return state.t("store.what.action", id=parts[2], field=t(_ACTION_FIELDS.get(parts[3], "store.what.field"), lang))
+        return state.t(
+            "store.what.action", id=parts[2], field=t(_ACTION_FIELDS.get(parts[3], "store.what.field"), lang)
+        )
     if parts[:2] == ["plan", "targets"]:
         pillar = next((p for p in model.pillars if p.id == parts[2]), None)
         return state.t("store.what.target", pillar=pillar.short_title(lang) if pillar else parts[2])

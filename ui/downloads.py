@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from checklists.model import AuditModel
 from assessment.document import Assessment
+from checklists.model import AuditModel
 
 
 def snapshot(a: Assessment) -> Assessment:

@@ -13,8 +13,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from i18n import format_number
 from assessment.survey_result import SurveyResult
+from i18n import format_number
 from surveys.analysis import analyze_table
 from surveys.columns import guess_columns
 from surveys.errors import SurveyInputError
@@ -116,9 +116,13 @@ def distribution_chart(result: dict[str, Any], score_title: str, answers_title: 
 
 def _interval_tooltip(group: str, titles: dict[str, str]) -> list:
     """Tooltip of one group's result: its name, the value, the 95% interval and n."""
-    return [alt.Tooltip(f"{group}:N", title=titles[group]), alt.Tooltip("value:Q", format=".1f", title=titles["value"]),
-            alt.Tooltip("low:Q", format=".1f", title=titles["low"]), alt.Tooltip("high:Q", format=".1f", title=titles["high"]),
-            alt.Tooltip("n:Q", title="n")]
+    return [
+        alt.Tooltip(f"{group}:N", title=titles[group]),
+        alt.Tooltip("value:Q", format=".1f", title=titles["value"]),
+        alt.Tooltip("low:Q", format=".1f", title=titles["low"]),
+        alt.Tooltip("high:Q", format=".1f", title=titles["high"]),
+        alt.Tooltip("n:Q", title="n"),
+    ]
 
 
 def trend_chart(periods: list[dict[str, Any]], result: dict[str, Any], lang: str, titles: dict[str, str]) -> alt.Chart:
@@ -139,7 +143,9 @@ def trend_chart(periods: list[dict[str, Any]], result: dict[str, Any], lang: str
     return (band + line).properties(height=240)
 
 
-def segments_chart(segments: list[dict[str, Any]], result: dict[str, Any], blank: str, titles: dict[str, str]) -> alt.Chart:
+def segments_chart(
+    segments: list[dict[str, Any]], result: dict[str, Any], blank: str, titles: dict[str, str]
+) -> alt.Chart:
     """One horizontal bar per group with its 95% interval as an error bar."""
     rows = [{"segment": s["segment"] if s.get("segment") is not None else blank, "value": s["value"],
              "low": s.get("ci_low"), "high": s.get("ci_high"), "n": s["n"]}
@@ -285,12 +291,24 @@ def _mapping(table, token: str) -> dict[str, Any]:
     c5, c6 = st.columns(2)
     ces_scale = 7
     if metric == "ces":
-        ces_scale = c5.selectbox(state.t("measure.ces_scale"), (7, 5), format_func=lambda s: state.t(f"measure.ces_scale.{s}"),
-                                 key=f"measure_ces_scale_{token}")
+        ces_scale = c5.selectbox(
+            state.t("measure.ces_scale"),
+            (7, 5),
+            format_func=lambda s: state.t(f"measure.ces_scale.{s}"),
+            key=f"measure_ces_scale_{token}",
+        )
     freq = "M"
     if date_col is not None:
-        freq = c6.segmented_control(state.t("measure.freq"), ("M", "Q"), default="M",
-                                    format_func=lambda f: state.t(f"measure.freq.{f}"), key=f"measure_freq_{token}") or "M"
+        freq = (
+            c6.segmented_control(
+                state.t("measure.freq"),
+                ("M", "Q"),
+                default="M",
+                format_func=lambda f: state.t(f"measure.freq.{f}"),
+                key=f"measure_freq_{token}",
+            )
+            or "M"
+        )
     return {"metric": metric, "column": column, "date": date_col, "segment": seg_col, "ces_scale": ces_scale,
             "freq": freq, "guesses": {**guesses, "date": date_col, "segment": seg_col}}
 
@@ -302,8 +320,11 @@ def _show_result(result: dict[str, Any], name: str | None) -> None:
     c1, c2, c3, c4 = st.columns([1.1, 1.4, 1.2, 1])
     c1.metric(result["metric"].upper(), _fmt(result, result["value"]),
               help=state.t(f"measure.formula.{result['formula_id']}"))
-    interval = (state.t("measure.interval_value", low=_fmt(result, result["ci_low"]), high=_fmt(result, result["ci_high"]))
-                if result["ci_low"] is not None else "–")
+    interval = (
+        state.t("measure.interval_value", low=_fmt(result, result["ci_low"]), high=_fmt(result, result["ci_high"]))
+        if result["ci_low"] is not None
+        else "–"
+    )
     c2.metric(state.t("measure.interval"), interval, help=state.t("measure.interval_help"))
     c3.metric(state.t("measure.n"), format_number(n, lang, 0))
     c4.metric(state.t("measure.not_counted"), format_number(len(result["invalid_rows"]), lang, 0))
@@ -390,7 +411,8 @@ def _saved_list() -> None:
     for i, s in enumerate(a.surveys):
         with st.container(border=True):
             text, button = st.columns([5, 1], vertical_alignment="center")
-            text.markdown(f"**{evidence_line(s, lang)}**  \n:gray[{state.t('measure.saved.meta', source=md_escape(s.source) or '–', column=md_escape(s.column) or '–')}]")
+            meta = state.t("measure.saved.meta", source=md_escape(s.source) or "–", column=md_escape(s.column) or "–")
+            text.markdown(f"**{evidence_line(s, lang)}**  \n:gray[{meta}]")
             button.button(state.t("measure.remove"), key=f"measure_remove_{i}", icon=":material/delete:",
                           on_click=_remove, args=(s.key,))
 

@@ -46,7 +46,7 @@ PAGES: tuple[PageSpec, ...] = (
 SESSION_KEY = "nav_pages"  # {lang: {file: st.Page}} of this browser session
 
 
-def _pages(lang: str) -> dict[str, "st.Page"]:
+def _pages(lang: str) -> dict[str, st.Page]:
     """Every screen's st.Page in `lang`, by file, built once per browser session and language.
 
     Per session, not per process: a Page carries per-run state (st.navigation marks the page it

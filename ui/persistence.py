@@ -137,8 +137,13 @@ def save_now(a: Assessment | None = None) -> bool:
         # this session's (else the next run would take its own write for someone else's).
         st.session_state[KEY_ID] = a.id
     try:
-        result = store.write_cells(engine(), a.id, {p: (v, seen[p][1] if p in seen else None) for p, v in dirty.items()},
-                                   state.model(), tab=tab)
+        result = store.write_cells(
+            engine(),
+            a.id,
+            {p: (v, seen[p][1] if p in seen else None) for p, v in dirty.items()},
+            state.model(),
+            tab=tab,
+        )
     except store.AssessmentDeleted:
         _status("deleted", id=a.id)
         return False
@@ -227,7 +232,7 @@ def describe_changes(changes) -> str:
     return text
 
 
-def _adopt(stored: "store.StoredCells") -> Assessment:
+def _adopt(stored: store.StoredCells) -> Assessment:
     """Make a stored assessment current, carried over to the current model (and that written)."""
     a = stored.assessment()
     changes = store.adopt_model(engine(), a, state.model())

@@ -164,7 +164,10 @@ def render_pillar(pillar_id: str) -> None:
     # Only "next": the sidebar lists every section for going back.
     nxt = _next_page(pillar_id)
     if nxt:
-        st.page_link(page_for(nxt.path, lang), label=t("nav.next", lang, title=model.pillar(nxt.pillar).short_title(lang)),
-                     icon=":material/arrow_forward:")
+        st.page_link(
+            page_for(nxt.path, lang),
+            label=t("nav.next", lang, title=model.pillar(nxt.pillar).short_title(lang)),
+            icon=":material/arrow_forward:",
+        )
     else:
         st.page_link(page_for("pages/results.py", lang), label=t("nav.to_results", lang), icon=":material/insights:")

@@ -8,7 +8,6 @@ from i18n import LANGS, t
 from ui import state
 from ui.text import md_escape
 
-
 SWITCH_QUERY = "switch_lang"  # set by the sidebar's language link, consumed by apply_language_switch()
 
 

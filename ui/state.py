@@ -7,14 +7,14 @@ the assessment before they are drawn (seed()) and write back from their callback
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
+from assessment import Assessment, new_assessment
 from checklists import AuditModel, default_model
 from i18n import DEFAULT_LANG, LANGS
 from i18n import t as _t
-from assessment import Assessment, new_assessment
 from scoring import Scores, score
 
 LANG_KEY = "lang"

@@ -19,8 +19,9 @@ connection = config.attributes.get("connection")
 if connection is not None:
     _run(connection)
 else:
-    from store.db import database_url
     from sqlalchemy import create_engine
+
+    from store.db import database_url
 
     engine = create_engine(database_url())
     with engine.begin() as conn:

@@ -5,10 +5,9 @@ import sys
 
 import pytest
 
+from assessment import AssessmentError, parse_assessment
 from checklists import load_model
 from fixture_model import ROOT_DIR, write_model
-from assessment import AssessmentError, parse_assessment
-from assessment.document import Assessment
 
 
 @pytest.fixture(scope="module")
@@ -22,11 +21,16 @@ def model(content_dir):
 
 
 def doc(**answers):
-    return {"schema_version": 1, "model_version": "2026.11", "language": "el",
-            "company": {"name": "Φούρνος «Η Ζύμη» & Σια <b>", "sector": "food_service", "size": "micro", "city": "Βόλος"},
-            "assessor": {"name": "Μαρία", "organisation": ""},
-            "created_at": "2026-11-01T09:00:00+00:00", "updated_at": "2026-11-01T10:00:00+00:00",
-            "answers": {k: v for k, v in answers.items()}}
+    return {
+        "schema_version": 1,
+        "model_version": "2026.11",
+        "language": "el",
+        "company": {"name": "Φούρνος «Η Ζύμη» & Σια <b>", "sector": "food_service", "size": "micro", "city": "Βόλος"},
+        "assessor": {"name": "Μαρία", "organisation": ""},
+        "created_at": "2026-11-01T09:00:00+00:00",
+        "updated_at": "2026-11-01T10:00:00+00:00",
+        "answers": {k: v for k, v in answers.items()},
+    }
 
 
 def test_round_trip_is_exact(model):

@@ -8,10 +8,10 @@ import json
 
 import pytest
 
+from assessment.document import MAX_IMPORT_BYTES, AssessmentError, read_assessment
 from bad_inputs import BAD_SURVEYS, GOOD_SURVEY, deep_json, document, duplicate_key_json
 from checklists import load_model
 from fixture_model import write_model
-from assessment.document import MAX_IMPORT_BYTES, AssessmentError, read_assessment
 
 
 @pytest.fixture(scope="module")

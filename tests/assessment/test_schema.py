@@ -1,7 +1,7 @@
 import json
 
-from fixture_model import ROOT_DIR
 from assessment.schema import assessment_schema
+from fixture_model import ROOT_DIR
 
 
 def test_published_schema_matches_the_code():

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from checklists.carryover import carry, changes_since
 from assessment.document import Assessment, parse_assessment
+from checklists.carryover import carry, changes_since
 
 VALUES = (0, 1, 2, 3, 4, "na", "unknown")
 

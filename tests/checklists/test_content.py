@@ -79,8 +79,11 @@ def test_routines_are_rated_by_their_monthly_cost_and_monthly_ones_meet_in_one_m
             assert it.action.routine_hours_per_month > 0, it.id
 
 
-CUSTOMER_DATA = re.compile(r"customer (records|sheet)|complaints log|by text|by e-mail or text|text or phone|"
-                           r"\bphone the\b|referral|business number|loyal customers|list of (customers|low scores)", re.I)
+CUSTOMER_DATA = re.compile(
+    r"customer (records|sheet)|complaints log|by text|by e-mail or text|text or phone|"
+    r"\bphone the\b|referral|business number|loyal customers|list of (customers|low scores)",
+    re.I,
+)
 
 
 def test_every_action_that_keeps_customer_details_has_a_privacy_note(shipped_model):
@@ -154,7 +157,9 @@ def test_a_hotel_reads_hotel_words_and_an_online_shop_reads_parcels(shipped_mode
 def test_every_common_sector_has_its_own_words_in_both_languages(shipped_model, sector):
     generic = shipped_model.items
     worded = for_profile(shipped_model, Profile.of(sector, "small")).items
-    changed = [i for i in worded if worded[i].text != generic[i].text or worded[i].action.text != generic[i].action.text]
+    changed = [
+        i for i in worded if worded[i].text != generic[i].text or worded[i].action.text != generic[i].action.text
+    ]
     assert len(changed) >= 4, (sector, changed)
     for i in changed:
         assert worded[i].text.el != worded[i].text.en

@@ -58,7 +58,7 @@ class Server:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         env = {**os.environ, "CXAUDIT_DATABASE_URL": self.database_url}
         if self.log is None:
             self.log = open(self.db_path.with_suffix(".log"), "ab")

@@ -15,8 +15,8 @@ import random
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
-from typing import Callable
 
 import pytest
 from sqlalchemy import create_engine, text

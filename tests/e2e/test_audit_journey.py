@@ -1,8 +1,8 @@
 """The main path in a real browser: start, answer a pillar, switch language, see results."""
 from playwright.sync_api import expect
 
-from checklists import default_model
 from browser import wait_idle
+from checklists import default_model
 
 MODEL = default_model()
 

@@ -55,7 +55,9 @@ def test_gif_logo_renamed_png_on_the_plan_page(server, page, tmp_path):
     page.locator(".st-key-start_go button").click()
     wait_idle(page, '[data-testid="stRadio"]')
     label = MODEL.option(1, first.items[0]).label("el")  # the question's own answer set (PLAN-01: existence)
-    page.locator('[data-testid="stRadio"]').filter(has_text=f"· {first.items[0].id}").get_by_text(label, exact=True).click()
+    page.locator('[data-testid="stRadio"]').filter(has_text=f"· {first.items[0].id}").get_by_text(
+        label, exact=True
+    ).click()
     wait_idle(page)
     logo = tmp_path / "logo.png"
     logo.write_bytes(bad_logo("gif_renamed"))
@@ -66,4 +68,7 @@ def test_gif_logo_renamed_png_on_the_plan_page(server, page, tmp_path):
     page.locator(".st-key-plan_logo input[type=file]").set_input_files(str(logo))
     alert = page.locator('[data-testid="stAlertContentError"]')
     expect(alert).to_contain_text("οι εικόνες GIF δεν υποστηρίζονται")
-    assert "images are not supported" not in alert.inner_text() and ERROR_BOX not in page.locator('[data-testid="stMain"]').inner_text()
+    assert (
+        "images are not supported" not in alert.inner_text()
+        and ERROR_BOX not in page.locator('[data-testid="stMain"]').inner_text()
+    )

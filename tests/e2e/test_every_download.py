@@ -13,13 +13,13 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser import Server, wait_idle
 from playwright.sync_api import expect
 from pypdf import PdfReader
-from store_support import PG_ENV, create_pg_database, drop_pg_database
 
+from browser import Server, wait_idle
 from checklists import default_model
 from i18n import t
+from store_support import PG_ENV, create_pg_database, drop_pg_database
 
 MODEL = default_model()
 NAME = "Καφέ Άλφα & Σια"

@@ -102,7 +102,9 @@ def by_pillar(model, answers) -> dict[str, dict[str, object]]:
 
 def answer_all(page, server, model, answers) -> None:
     for pid, items in by_pillar(model, answers).items():
-        page.goto(f"{server.url}/{pillar_url(pid)}" + (f"?assessment={resume_id(page)}" if "assessment=" in page.url else ""))
+        page.goto(
+            f"{server.url}/{pillar_url(pid)}" + (f"?assessment={resume_id(page)}" if "assessment=" in page.url else "")
+        )
         page.wait_for_selector(IDLE)
         for item_id, value in items.items():
             answer(page, item_id, value)

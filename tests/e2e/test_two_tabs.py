@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from people import (assessment_id, click, conflict_notice, expect_shown, expect_stored, idle,
-                    questions_on, pillar_path, question, server_errors, settle)
+from people import (
+    assessment_id,
+    click,
+    conflict_notice,
+    expect_shown,
+    expect_stored,
+    idle,
+    pillar_path,
+    question,
+    questions_on,
+    server_errors,
+    settle,
+)
 
 pytestmark = pytest.mark.e2e
 

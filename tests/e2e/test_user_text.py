@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
-from browser import wait_idle
 from playwright.sync_api import expect
 
+from browser import wait_idle
 from checklists import default_model
 from i18n import t
 

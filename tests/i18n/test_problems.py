@@ -57,7 +57,11 @@ def test_an_unknown_code_still_renders_generic():
     ("en", "file is 6.3 MB; the limit is 5 MB (and 2 more)"),
 ])
 def test_first_line_formats_numbers_for_the_language_and_counts_the_rest(lang, expected):
-    problems = [Problem("", "file_too_big", {"size": 6.3, "limit": 5}), Problem("a", "missing"), Problem("b", "missing")]
+    problems = [
+        Problem("", "file_too_big", {"size": 6.3, "limit": 5}),
+        Problem("a", "missing"),
+        Problem("b", "missing"),
+    ]
     assert first_line(problems, lang) == expected
     assert ProblemError(problems).first_line(lang) == expected
 

@@ -1,11 +1,11 @@
 """Start, the five pillar pages and results, in both languages, as a user walks them."""
 import pytest
+from pagekit import goto, open_notes, pillar_heading, radio_for, switch_language
 
 from checklists import default_model
-from pagekit import goto, open_notes, pillar_heading, radio_for, switch_language
 from i18n import format_number
-from scoring.plan import build_plan, why_text
 from scoring import score
+from scoring.plan import build_plan, why_text
 from ui.nav import pillar_page_path
 
 MODEL = default_model()
@@ -95,7 +95,7 @@ def test_each_pillar_page_links_on_to_the_next_then_to_results(app, lang):
     from ui.nav import PAGES
     at = app(lang)
     order = [p for p in PAGES if p.pillar] + [next(p for p in PAGES if p.path == "pages/results.py")]
-    for here, there in zip(order, order[1:]):
+    for here, there in zip(order, order[1:], strict=False):
         goto(at, here.path)
         (link,) = at.main.get("page_link")
         assert link.proto.page == there.url

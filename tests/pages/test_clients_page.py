@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from streamlit.testing.v1 import AppTest
 
 import store
@@ -134,7 +133,7 @@ def test_delete_confirmation_counts_assessments(db_url, model, lang, one, two):
     at = _app(lang)
     at.run()
     at.switch_page("pages/clients.py").run()
-    for row, expected in zip(store.list_clients(engine).rows, (one, two)):
+    for row, expected in zip(store.list_clients(engine).rows, (one, two), strict=True):
         at.session_state["clients_selected"] = row.id
         at.run()
         _no_errors(at)

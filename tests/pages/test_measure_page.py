@@ -4,8 +4,8 @@ line on the Measurement pillar page. The upload is simulated through session sta
 import os
 
 import pytest
-
 from pagekit import goto
+
 from surveys.evidence import period_range_label
 
 PAGE = "pages/measure.py"
@@ -67,7 +67,7 @@ def test_greek_cp1253_survey_shows_nps_interval_and_invalid_rows(app, lang):
 
 
 def test_small_sample_warning_in_plain_greek(app):
-    data = "NPS;Ημερομηνία\n10;01/03/2026\n9;02/03/2026\n3;03/03/2026\n".encode("utf-8")
+    data = "NPS;Ημερομηνία\n10;01/03/2026\n9;02/03/2026\n3;03/03/2026\n".encode()
     at = upload(goto(app("el"), PAGE), data, "λίγες.csv")
     assert any("Λίγες απαντήσεις (n = 3)" in w.value for w in at.warning)
 
@@ -116,10 +116,10 @@ def test_measurement_pillar_has_no_evidence_without_surveys(app):
 @pytest.mark.parametrize("lang", ["el", "en"])
 def test_counts_of_one_read_in_the_singular(app, lang):
     """One column, one answer without a usable date: never "1 στήλες" or "1 απαντήσεις"."""
-    data = "NPS\n10\n".encode("utf-8")
+    data = b"NPS\n10\n"
     at = upload(goto(app(lang), PAGE), data, "ένα.csv")
     assert ("1 γραμμή, 1 στήλη" if lang == "el" else "1 row, 1 column") in texts(at)
-    data = "NPS;Ημερομηνία\n10;01/03/2026\n9;όχι ημερομηνία\n8;02/03/2026\n".encode("utf-8")
+    data = "NPS;Ημερομηνία\n10;01/03/2026\n9;όχι ημερομηνία\n8;02/03/2026\n".encode()
     # a fresh app: AppTest calls the selectboxes' format_func between runs, outside the session,
     # where the language falls back to Greek
     at = upload(goto(app(lang), PAGE), data, "ημερομηνίες.csv")

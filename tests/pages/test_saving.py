@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pagekit import radio_for
 from streamlit.testing.v1 import AppTest
 
 import store
-from pagekit import radio_for
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -3,7 +3,6 @@ its CSS swaps them for ours, scoped to that uploader, with the limit the app rea
 from __future__ import annotations
 
 import pytest
-
 from pagekit import goto
 
 UPLOADERS = [  # page, widget key, what the hint names, our limit in MB

@@ -1,8 +1,8 @@
 import pytest
+from report_fixtures import greek_pillars
 
 from checklists import load_model
 from fixture_model import write_model
-from report_fixtures import greek_pillars
 
 
 @pytest.fixture(scope="session")

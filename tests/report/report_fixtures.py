@@ -6,27 +6,36 @@ import io
 import random
 import re
 
-from fixture_model import PREFIX, item, pillar
-from checklists.model import PILLAR_IDS
 from assessment import Assessment
+from checklists.model import PILLAR_IDS
+from fixture_model import PREFIX, item, pillar
 
 TITLES = {
     "cx_plan": ("Σχέδιο και στρατηγική εμπειρίας πελάτη", "Σχέδιο", "CX plan and strategy", "Plan"),
-    "segmentation": ("Κατανόηση και κατηγοριοποίηση των πελατών", "Πελάτες", "Understanding and segmenting customers", "Customers"),
+    "segmentation": (
+        "Κατανόηση και κατηγοριοποίηση των πελατών",
+        "Πελάτες",
+        "Understanding and segmenting customers",
+        "Customers",
+    ),
     "emotional_connection": ("Συναισθηματική σύνδεση με τον πελάτη", "Συναίσθημα", "Emotional connection", "Emotion"),
     "training": ("Εκπαίδευση και ενδυνάμωση του προσωπικού", "Προσωπικό", "Staff training and empowerment", "Staff"),
     "measurement": ("Μέτρηση και αξιολόγηση της εμπειρίας", "Μέτρηση", "Measuring customer experience", "Measuring"),
 }
 ITEM_EL = [
-    "Έχει η επιχείρηση γραπτό σχέδιο για την εμπειρία του πελάτη, γνωστό σε όλο το προσωπικό, που ενημερώνεται τουλάχιστον μία φορά τον χρόνο;",
-    "Ξέρει κάθε υπάλληλος ποιος είναι υπεύθυνος για κάθε κατηγορία πελατών και πού να απευθυνθεί όταν κάτι δεν πάει καλά;",
+    "Έχει η επιχείρηση γραπτό σχέδιο για την εμπειρία του πελάτη, γνωστό σε όλο το προσωπικό, "
+    "που ενημερώνεται τουλάχιστον μία φορά τον χρόνο;",
+    "Ξέρει κάθε υπάλληλος ποιος είναι υπεύθυνος για κάθε κατηγορία πελατών "
+    "και πού να απευθυνθεί όταν κάτι δεν πάει καλά;",
     "Απαντάτε σε όλες τις κριτικές στο διαδίκτυο, θετικές και αρνητικές, μέσα σε 48 ώρες και με προσωπικό τόνο;",
     "Καταγράφετε τα παράπονα των πελατών και τα συζητάτε με την ομάδα κάθε εβδομάδα;",
     "Μετράτε την ικανοποίηση (CSAT) ή την πρόθεση σύστασης (NPS) τουλάχιστον κάθε τρίμηνο;",
     "Εκπαιδεύεται το νέο προσωπικό στην εξυπηρέτηση, στον χειρισμό παραπόνων και στην τηλεφωνική επικοινωνία;",
     "Στέλνετε μήνυμα ευχαριστίας δύο ημέρες μετά την αγορά ή τη διαμονή, με πρόσκληση για κριτική;",
-    "Συμφωνεί η εικόνα της ιστοσελίδας και των μέσων κοινωνικής δικτύωσης με την εξυπηρέτηση στο κατάστημα και στο τηλέφωνο;",
-    "Έχουν οι υπάλληλοι την ελευθερία να λύσουν ένα πρόβλημα πελάτη επί τόπου, χωρίς να ζητήσουν έγκριση, μέχρι ένα συγκεκριμένο ποσό;",
+    "Συμφωνεί η εικόνα της ιστοσελίδας και των μέσων κοινωνικής δικτύωσης "
+    "με την εξυπηρέτηση στο κατάστημα και στο τηλέφωνο;",
+    "Έχουν οι υπάλληλοι την ελευθερία να λύσουν ένα πρόβλημα πελάτη επί τόπου, "
+    "χωρίς να ζητήσουν έγκριση, μέχρι ένα συγκεκριμένο ποσό;",
     "Υπάρχει ορισμένος τρόπος συλλογής και ανάλυσης δεδομένων για την εμπειρία του πελάτη, με υπεύθυνο και ημερολόγιο;",
 ]
 ACTION_EL = [
@@ -62,18 +71,29 @@ def greek_pillars(items_per_pillar: int = 10) -> dict[str, dict]:
             effort = "SML"[(n + order) % 3]
             impact = 1 + (2 * n + order) % 3
             it = item(prefix, n, weight=1 + (n % 3 == 0), critical=(n == 1), effort=effort, impact=impact)
-            it["text"] = _tx(ITEM_EL[k], f"Question {prefix}-{n:02d}: does the business do what a good business does here?")
+            it["text"] = _tx(
+                ITEM_EL[k], f"Question {prefix}-{n:02d}: does the business do what a good business does here?"
+            )
             it["why"] = _tx("Γιατί μετράει για τον πελάτη.", "Why it matters to the customer.")
             it["evidence"] = _tx("Τι να ελέγξετε.", "What to check.")
             kpi = KPIS[(n + order) % len(KPIS)]
-            it["action"] = {"text": _tx(ACTION_EL[n % 3] + f" ({prefix}-{n:02d})", f"Do the right thing for {prefix}-{n:02d}: write it down, share it, check it."),
-                            "effort": effort, "impact": impact, "horizon_days": (30, 60, 90)[n % 3],
-                            "kpi": _tx(*kpi)}
+            it["action"] = {
+                "text": _tx(
+                    ACTION_EL[n % 3] + f" ({prefix}-{n:02d})",
+                    f"Do the right thing for {prefix}-{n:02d}: write it down, share it, check it.",
+                ),
+                "effort": effort,
+                "impact": impact,
+                "horizon_days": (30, 60, 90)[n % 3],
+                "kpi": _tx(*kpi),
+            }
             items.append(it)
         p = pillar(pid, order, items=items)
         p["title"] = _tx(el, en)
         p["short_title"] = _tx(short_el, short_en)
-        p["description"] = _tx(f"Περιγραφή της ενότητας «{el}»: τι εξετάζει και γιατί.", f"What '{en}' looks at and why.")
+        p["description"] = _tx(
+            f"Περιγραφή της ενότητας «{el}»: τι εξετάζει και γιατί.", f"What '{en}' looks at and why."
+        )
         out[pid] = p
     return out
 
@@ -91,7 +111,10 @@ def full_assessment(model, seed: int = 7, lang: str = "el", **kw) -> Assessment:
     for n, iid in enumerate(model.items):
         a.set_value(iid, rng.choice(values))
         if n % 4 == 0:
-            a.set_note(iid, "Ο ιδιοκτήτης απαντά στις κριτικές μόνο όταν έχει χρόνο· το προσωπικό δεν ξέρει ποιος είναι υπεύθυνος.")
+            a.set_note(
+                iid,
+                "Ο ιδιοκτήτης απαντά στις κριτικές μόνο όταν έχει χρόνο· το προσωπικό δεν ξέρει ποιος είναι υπεύθυνος.",
+            )
     return a
 
 

@@ -3,9 +3,9 @@ import io
 
 from pypdf import PdfReader
 
+from assessment import Assessment
 from checklists import default_model
 from report import pdf_for
-from assessment import Assessment
 from surveys.evidence import evidence_lines
 
 

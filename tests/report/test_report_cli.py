@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
-from report import pdf_for
-from bad_inputs import bad_logo, deep_json
 from report_fixtures import HOSTILE, answered, full_assessment, pdf_pages
+
+from bad_inputs import bad_logo, deep_json
+from report import pdf_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,8 +28,9 @@ def run(*args, env_dir=None):
 
 @pytest.fixture(scope="module")
 def content(model, tmp_path_factory):
-    from fixture_model import write_model
     from report_fixtures import greek_pillars
+
+    from fixture_model import write_model
 
     return write_model(tmp_path_factory.mktemp("cli_content"), greek_pillars())
 
@@ -82,8 +83,9 @@ def _bad_inputs(tmp_path: Path, model) -> dict[str, list]:
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
     (tmp_path / "value.json").write_text(json.dumps({"answers": {"PLAN-01": {"value": 9}}}), encoding="utf-8")
-    (tmp_path / "unknown.json").write_text(json.dumps({"answers": {"NOPE-01": {"value": 1}}, "model_version": model.version}),
-                                           encoding="utf-8")
+    (tmp_path / "unknown.json").write_text(
+        json.dumps({"answers": {"NOPE-01": {"value": 1}}, "model_version": model.version}), encoding="utf-8"
+    )
     (tmp_path / "latin1.json").write_bytes('{"answers": {}, "company": {"name": "Καφέ"}}'.encode("cp1253"))
     (tmp_path / "logo.png").write_bytes(b"this is text, not a picture")
     (tmp_path / "cut.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01")

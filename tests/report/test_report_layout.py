@@ -6,12 +6,12 @@ import re
 from datetime import date
 
 import pytest
+from report_fixtures import flat, pdf_pages, realistic_audit
 
 from checklists import default_model
 from i18n import format_date, t
 from report import build_pdf
 from report.common import next_review
-from report_fixtures import flat, pdf_pages, realistic_audit
 from scoring import score
 from scoring.plan import build_plan, edit_action
 

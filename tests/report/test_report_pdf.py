@@ -6,12 +6,12 @@ import re
 
 import pypdf
 import pytest
+from report_fixtures import HOSTILE, answered, flat, full_assessment, pdf_pages, profile
 
+from assessment import Assessment
 from i18n import format_number, t, upper
 from report import LogoError, build_pdf, pdf_for
 from report.fonts import REPLACEMENT, clean
-from report_fixtures import HOSTILE, answered, flat, full_assessment, pdf_pages, profile
-from assessment import Assessment
 from scoring import score
 from scoring.plan import build_plan, edit_action
 

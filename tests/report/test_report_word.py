@@ -8,11 +8,11 @@ import shutil
 import subprocess
 
 import pytest
+from report_fixtures import realistic_audit
 
 from checklists import default_model
 from i18n import t
 from report import report_for
-from report_fixtures import realistic_audit
 from scoring import score
 from scoring.plan import build_plan
 

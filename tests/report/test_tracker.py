@@ -8,13 +8,13 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
+from report_fixtures import realistic_audit
 
+from assessment import Assessment
 from checklists import default_model
 from i18n import t
 from report import report_for
 from report.tracker import PLAN_COLUMNS, apply_changes, read_tracker
-from report_fixtures import realistic_audit
-from assessment import Assessment
 from scoring import score
 from scoring.plan import build_plan
 
@@ -133,7 +133,6 @@ def test_empty_audit_tracker_has_only_headers(shipped):
 
 def test_libreoffice_opens_the_tracker(shipped, audit, tmp_path):
     import pypdf
-
     from test_report_word import soffice_pdf
 
     pdf = soffice_pdf(report_for(shipped, audit, "xlsx", "el"), ".xlsx", tmp_path)
@@ -146,6 +145,7 @@ def test_hostile_text_does_not_break_the_office_files(shipped, fmt):
     """A note, owner or name pasted with control characters (XML cannot hold them) still gives a
     file; python-docx and openpyxl raised on them before."""
     from report_fixtures import HOSTILE
+
     from scoring.plan import edit_action
 
     for text in HOSTILE.values():

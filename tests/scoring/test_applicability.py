@@ -1,7 +1,7 @@
 """Questions left out for the business count as not applicable, bringing one back makes it count,
 and changing the profile never loses an answer."""
-from checklists.applicability import Profile, left_out
 from assessment.document import new_assessment
+from checklists.applicability import Profile, left_out
 from scoring.maturity import score
 
 
@@ -40,7 +40,12 @@ def test_a_question_brought_back_counts_again(shipped_model):
 def test_changing_the_profile_back_and_forth_keeps_every_answer(shipped_model):
     a = _answer_all(shipped_model, 3)
     before = {k: v.value for k, v in a.answers.items()}
-    for sector, size in (("hospitality", "micro"), ("ecommerce", "large"), ("", ""), ("professional_services", "small")):
+    for sector, size in (
+        ("hospitality", "micro"),
+        ("ecommerce", "large"),
+        ("", ""),
+        ("professional_services", "small"),
+    ):
         a.company.sector, a.company.size = sector, size
         score(shipped_model, a)
     assert {k: v.value for k, v in a.answers.items()} == before

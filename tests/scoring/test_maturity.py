@@ -1,9 +1,9 @@
 """Every scoring rule, checked against expectations computed by hand."""
 import pytest
 
+from assessment import Assessment
 from checklists import load_model
 from fixture_model import item, pillar, write_model
-from assessment import Assessment
 from scoring import level_for, score
 
 

@@ -8,13 +8,22 @@ from datetime import date
 
 import pytest
 
+from assessment import Assessment
+from assessment.document import parse_assessment
 from checklists import default_model, load_model
 from fixture_model import item, pillar, write_model
-from assessment import Assessment
 from scoring import score
-from assessment.document import parse_assessment
-from scoring.plan import (START_NOW_MAX, build_plan, default_capacity, default_target, edit_action,
-                          fewest_reaching, set_capacity, set_target, why_text)
+from scoring.plan import (
+    START_NOW_MAX,
+    build_plan,
+    default_capacity,
+    default_target,
+    edit_action,
+    fewest_reaching,
+    set_capacity,
+    set_target,
+    why_text,
+)
 
 META = {"effort_hours": {"S": 2, "M": 6, "L": 16},
         "capacity_hours_per_week": {"micro": 2, "small": 4, "medium": 6, "large": 10}}
@@ -80,8 +89,9 @@ def test_the_fewest_gaps_win_over_a_greedy_run_of_high_priorities(model):
 
 
 def test_fewest_reaching_prefers_priority_then_gap_order():
-    from scoring.plan import _Gap
     from fractions import Fraction
+
+    from scoring.plan import _Gap
     gaps = [_Gap("A", 1, False, 4, Fraction(4), 0), _Gap("B", 1, False, 4, Fraction(8), 1),
             _Gap("C", 1, False, 3, Fraction(9), 2), _Gap("D", 1, False, 4, Fraction(8), 3)]
     assert [g.item for g in fewest_reaching(gaps, 4)] == ["B"]          # one of 4 points, best priority, first

@@ -3,9 +3,9 @@ from fractions import Fraction
 
 import pytest
 
+from assessment import Assessment
 from checklists import load_model
 from fixture_model import ROOT_DIR, item, pillar, write_model
-from assessment import Assessment
 from scoring import score
 from scoring.plan import build_plan, edit_action, set_capacity, set_target
 

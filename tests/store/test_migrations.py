@@ -2,6 +2,8 @@
 is the one store/schema.py describes. Startup does no Alembic work when the schema is current."""
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -57,7 +59,9 @@ def test_default_url_is_sqlite_in_the_user_data_dir(monkeypatch, tmp_path):
 
     monkeypatch.delenv(db.ENV_URL, raising=False)
     assert db.database_url() == f"sqlite:///{db.default_sqlite_path()}"
-    assert db.default_sqlite_path().parent == __import__("pathlib").Path(platformdirs.user_data_dir("cxaudit", appauthor=False))
+    assert db.default_sqlite_path().parent == __import__("pathlib").Path(
+        platformdirs.user_data_dir("cxaudit", appauthor=False)
+    )
     monkeypatch.setenv(db.ENV_URL, f"sqlite:///{tmp_path / 'x.sqlite'}")
     assert db.database_url().endswith("x.sqlite")
 
@@ -95,7 +99,7 @@ def _documents(model) -> list[dict]:
 
 def test_0001_documents_become_cells_without_loss_and_back(db_url, model):
     import json
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     import sqlalchemy as sa
 
@@ -113,7 +117,7 @@ def test_0001_documents_become_cells_without_loss_and_back(db_url, model):
         old = sa.table("assessments", *(sa.column(c) for c in (
             "id", "client_id", "version", "document", "model_version", "company_name", "created_at", "updated_at",
             "deleted_at", "overall_score", "overall_level", "completeness")))
-        now = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
+        now = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
         with engine.begin() as conn:
             for n, doc in enumerate(docs):
                 conn.execute(old.insert().values(

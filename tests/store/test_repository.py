@@ -10,12 +10,12 @@ import yaml
 from sqlalchemy import func, select
 
 import store
+from assessment import Assessment, AssessmentError, SurveyResult, cells, new_assessment
+from assessment.document import ActionEdit
 from checklists import load_model
 from fixture_model import item, pillar, write_model
 from i18n import sort_key
-from assessment import Assessment, AssessmentError, SurveyResult, cells, new_assessment
 from scoring import score
-from assessment.document import ActionEdit
 from store.repository import pillar_deltas
 from store.schema import assessment_cells, assessments, clients, model_items
 
@@ -42,7 +42,10 @@ def full(model, name="Καφέ Ήλιος", created_at=None, seed=0) -> Assessme
 
 def snapshot(engine) -> list:
     with engine.connect() as conn:
-        return [sorted(map(tuple, conn.execute(select(t)).all()), key=repr) for t in (clients, assessments, assessment_cells)]
+        return [
+            sorted(map(tuple, conn.execute(select(t)).all()), key=repr)
+            for t in (clients, assessments, assessment_cells)
+        ]
 
 
 # ---------------------------------------------------------------- save, load, cells and conflicts
@@ -223,7 +226,11 @@ def test_denormalised_scores_match_scoring(engine, model):
     assert row.overall_level == s.overall_level
     assert row.completeness == pytest.approx(s.completeness)
     for pid, ps in s.pillars.items():
-        assert row.pillar_scores[pid] == pytest.approx(ps.score) if ps.score is not None else row.pillar_scores[pid] is None
+        assert (
+            row.pillar_scores[pid] == pytest.approx(ps.score)
+            if ps.score is not None
+            else row.pillar_scores[pid] is None
+        )
 
 
 def test_empty_assessment_saves_without_a_client(engine, model):

@@ -20,7 +20,8 @@ CASES = {
     "duplicate_headers": "nps,nps,,x\n9,10,1,a\n8,7,2,b\n",
     "quoted_multiline": 'nps,comment,store\n9,"two\nlines",A\n10,"with ""quotes""",B\n11,"x",A\n',
     "blank_lines_crlf": "nps;x\r\n9;a\r\n\r\n\r\n11;b\r\n",
-    "words_and_stars": "Πόσο πιθανό (NPS),Ικανοποίηση (CSAT)\n9 - Πολύ πιθανό,5★\nΣίγουρα,Πολύ ικανοποιημένη\nδεν ξέρω,\n",
+    "words_and_stars": ("Πόσο πιθανό (NPS),Ικανοποίηση (CSAT)\n9 - Πολύ πιθανό,5★\n"
+                        "Σίγουρα,Πολύ ικανοποιημένη\nδεν ξέρω,\n"),
     "dates_mixed": "Ημερομηνία,NPS\n15/03/2026,9\n2026-03-16,10\nxx,3\n,8\n03/15/2026 10:00,7\n",
     "header_only": "nps,store\n",
     "greek_segments": "NPS;Κατάστημα\n9;Αθήνα\n10; Αθήνα \n3;αθήνα\n7;Άλσος\n8;\n",

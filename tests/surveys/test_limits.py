@@ -9,13 +9,13 @@ import openpyxl
 import pytest
 import yaml
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from zip_bomb import zip_bomb
 
 from surveys import csv_reader
 from surveys.errors import MESSAGES, SurveyInputError
 from surveys.reading import read_table
 from surveys.source import XLSX_MAX_ROWS
 from surveys.xlsx_reader import check_unpacked_size, read_xlsx
+from zip_bomb import zip_bomb
 
 ROWS = XLSX_MAX_ROWS + 10_000   # just over the limit: the test stays fast
 

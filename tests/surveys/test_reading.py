@@ -96,7 +96,7 @@ def test_utf16_tab_excel_unicode_text(tmp_path):
 def test_detect_cp1253_versus_cp1252():
     assert detect_encoding("Ικανοποίηση;Κατάστημα\n5;Αθήνα\n".encode("cp1253")) == "cp1253"
     assert detect_encoding("Café;Müller;Straße\n5;Crème brûlée\n".encode("cp1252")) == "cp1252"
-    assert detect_encoding("Αθήνα".encode("utf-8")) == "utf-8"
+    assert detect_encoding("Αθήνα".encode()) == "utf-8"
     assert detect_encoding(codecs.BOM_UTF8 + b"a") == "utf-8-sig"
 
 

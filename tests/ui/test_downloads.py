@@ -4,8 +4,8 @@ import json
 
 from pypdf import PdfReader
 
-from checklists import default_model
 from assessment import new_assessment
+from checklists import default_model
 from ui import downloads
 
 MODEL = default_model()
@@ -44,7 +44,9 @@ def _xlsx_text(data: bytes) -> str:
 
     book = load_workbook(io.BytesIO(data), read_only=True)
     # The business name is in the workbook's title (what Excel shows in File > Info), the actions in the sheets.
-    values = [book.properties.title or ""] + [str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    values = [book.properties.title or ""] + [
+        str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v is not None
+    ]
     return " ".join(" ".join(values).split())
 
 

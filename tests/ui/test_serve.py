@@ -69,8 +69,13 @@ def test_the_started_server_listens_on_loopback_only(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "CXAUDIT_ADDRESS"}
     env["CXAUDIT_DATABASE_URL"] = f"sqlite:///{tmp_path / 'serve.sqlite'}"
     with open(tmp_path / "serve.log", "wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "ui.serve", "--server.headless", "true", "--server.port", str(port)],
-                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "ui.serve", "--server.headless", "true", "--server.port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             deadline = time.time() + 60
             while True:

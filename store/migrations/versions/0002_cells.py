@@ -15,7 +15,7 @@ Revises: 0001
 Create Date: 2026-05-01
 """
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -60,8 +60,8 @@ def _cells_tables() -> None:
 
 def _utc(dt):
     if dt is None:
-        return datetime.now(timezone.utc)
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+        return datetime.now(UTC)
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
 def upgrade() -> None:
