@@ -1,6 +1,6 @@
 """The report as a Word document (.docx, python-docx): the PDF's content as editable text.
 
-Same sections, same sentences (the narrative is built once, in report.document, and read back as
+Same sections, same sentences (the narrative is built once, in report.summary, and read back as
 plain text here), real Word tables, headings as Word's Heading styles, the radar as a PNG drawn
 with Pillow, and DejaVu Sans (full Greek) as the document font, with its East Asian and complex
 script slots set too so Word never substitutes a font without Greek.
@@ -123,9 +123,11 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm, Pt
 
-    from report import document as pdfdoc
+    from report.context import Ctx
+    from report.metrics import metric_lines
+    from report.summary import narrative
 
-    ctx = pdfdoc._Ctx(model, assessment, scores, plan, lang)
+    ctx = Ctx(model, assessment, scores, plan, lang)
     statuses = {s: t(f"report.status.{s}", lang) for s in ("todo", "doing", "done")}
     doc = Document()
     section = doc.sections[0]
@@ -185,7 +187,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     if scores.overall_level is None:
         para(t("report.summary_empty", lang))
     else:
-        for p in pdfdoc._narrative(ctx):
+        for p in narrative(ctx):
             para(p.getPlainText(), "List Bullet" if getattr(p, "bulletText", None) else None)
         png = radar_png([pl.short_title(lang) for pl in model.pillars],
                         [scores.pillars[pl.id].score for pl in model.pillars],
@@ -253,7 +255,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     # ---- customer metrics (when surveys exist)
     lines = []
     if assessment.surveys:
-        lines = [p.getPlainText() for p in pdfdoc._metric_lines(ctx)]
+        lines = [p.getPlainText() for p in metric_lines(ctx)]
     if lines:
         page_break()
         heading(lines[0], level=1)

@@ -1,0 +1,92 @@
+"""What every part of the report reads: the model, the assessment, its scores and plan, the
+language, the branding; and the text helpers that make user strings safe for reportlab markup
+(font-safe characters, XML-escaped, newlines as <br/>)."""
+from __future__ import annotations
+
+import math
+
+from assessment.document import Assessment
+from checklists.model import AuditModel
+from i18n import catalog, format_number, t
+from report import fonts
+from report.layout import Paragraph
+from report.styles import (
+    styles,
+)
+from scoring.maturity import Scores
+from scoring.plan import Plan
+
+
+def score_text(x: float | None, lang: str) -> str:
+    """One decimal, truncated (never rounded up across a level threshold: 59.96 shows as 59,9)."""
+    if x is None:
+        return "–"
+    return format_number(math.floor(x * 10 + 1e-9) / 10, lang, 1)
+
+
+class Ctx:
+    def __init__(self, model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str):
+        self.model, self.a, self.scores, self.plan, self.lang = model, assessment, scores, plan, lang
+        self.s = styles()
+        from checklists.applicability import Profile, for_profile, not_asked
+        profile = Profile.of(assessment.company.sector, assessment.company.size)
+        # The questions and actions in the business's own words (sector wording).
+        self.items = for_profile(model, profile).items
+        # Questions not asked of this business (size, sector): never shown as strengths or notes.
+        self.skipped = not_asked(model, profile, assessment.brought_back)
+
+    # text helpers
+    def t(self, key: str, **params) -> str:
+        return t(key, self.lang, **params)
+
+    @staticmethod
+    def esc(text: str | None, limit: int | None = None) -> str:
+        text = fonts.clean(text if limit is None else (text or "")[:limit])
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return text.replace("\n", "<br/>")
+
+    def p(self, text: str, style: str = "body") -> Paragraph:
+        """A paragraph of text that is already markup-safe (catalog strings with escaped params)."""
+        return Paragraph(text, self.s[style])
+
+    def tx(self, key: str, style: str = "body", **params) -> Paragraph:
+        # ints stay ints (nothing to escape): a `count` picks the singular or plural form.
+        return Paragraph(self.t(key, **{k: v if isinstance(v, int) else self.esc(str(v)) for k, v in params.items()}),
+                         self.s[style])
+
+    def q(self, text: str) -> str:
+        """Quote a title the way each language does."""
+        return f"«{text}»" if self.lang == "el" else f"‘{text}’"
+
+    def num(self, x, decimals: int = 0) -> str:
+        return format_number(x, self.lang, decimals)
+
+    def pct(self, x: float) -> str:
+        return format_number(100 * x, self.lang, 0) + " %"
+
+    def score(self, x: float | None) -> str:
+        return score_text(x, self.lang)
+
+    def level_name(self, level: int | None) -> str:
+        return self.model.level(level).name(self.lang) if level else self.t("report.level_none")
+
+    def level_label(self, level: int | None) -> str:
+        return f"{level} · {self.level_name(level)}" if level else self.t("report.level_none")
+
+    def pillar_title(self, pid: str, short: bool = False) -> str:
+        p = self.model.pillar(pid)
+        return (p.short_title if short else p.title)(self.lang)
+
+    def answer_label(self, value, item_id: str | None = None) -> str:
+        """The answer's label in the item's own answer set (frequency or existence)."""
+        return self.model.option(value, item_id).label(self.lang)
+
+    @property
+    def company_name(self) -> str:
+        return (self.a.company.name or "").strip()[:200]
+
+    def sector_label(self) -> str:
+        key = (self.a.company.sector or "").strip()
+        if not key:
+            return ""
+        return self.t(f"sector.{key}") if f"sector.{key}" in catalog() else key[:100]

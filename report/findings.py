@@ -1,0 +1,131 @@
+"""One page per section (pillar): its gauge, what caps it, the gaps with their actions, the gaps
+left for later, the strengths and the notes."""
+from __future__ import annotations
+
+from reportlab.platypus import (
+    PageBreak,
+    Spacer,
+)
+
+from assessment.document import MAX_NOTE_CHARS
+from report import charts
+from report.context import Ctx
+from report.layout import BODY_W, Paragraph, callout, one_page
+from scoring.maturity import numeric
+from scoring.plan import PlanAction, why_text
+
+
+def _item_block(ctx: Ctx, item_id: str, value, action: PlanAction | None) -> list:
+    item = ctx.items[item_id]
+    lang = ctx.lang
+    meta = [item_id, ctx.t("report.answer", answer=ctx.answer_label(value, item_id))]
+    if item.critical:
+        meta.append(ctx.t("report.key_question"))
+    if action is not None and not action.include:
+        meta.append(ctx.t("plan.phase.later"))
+    out = [ctx.p(ctx.esc(item.text(lang)), "item"), ctx.p(ctx.esc(" · ".join(meta)), "itemmeta")]
+    if action is not None and action.include:
+        out.append(Paragraph(f"<b>{ctx.esc(ctx.t('report.action'))}:</b> {ctx.esc(item.action.text(lang))}<br/>"
+                             f'<font size="8" color="#5d6d7e">{ctx.esc(why_text(action.why[0], ctx.model, lang))}'
+                             f"</font>", ctx.s["action"]))
+    note = ctx.a.note(item_id)
+    if note.strip():
+        out.append(Paragraph(f"<b>{ctx.esc(ctx.t('report.note'))}:</b> {ctx.esc(note.strip(), MAX_NOTE_CHARS)}",
+                             ctx.s["note"]))
+    return out
+
+
+def _compact_line(ctx: Ctx, item_id: str, value, mark: str) -> list:
+    """A finding in one short paragraph: the question, then id and answer in grey; its note below."""
+    item = ctx.items[item_id]
+    text = f"{ctx.esc(item.text(ctx.lang))} " \
+           f'<font size="7" color="#5d6d7e">{item_id} · {ctx.esc(ctx.answer_label(value, item_id))}</font>'
+    out = [Paragraph(text, ctx.s["compact"], bulletText=mark)]
+    note = ctx.a.note(item_id).strip()
+    if note:
+        out.append(Paragraph(f"<b>{ctx.esc(ctx.t('report.note'))}:</b> {ctx.esc(note, MAX_NOTE_CHARS)}",
+                             ctx.s["compactnote"]))
+    return out
+
+
+def _pillar_section(ctx: Ctx, number: int, pillar) -> list:
+    lang, a = ctx.lang, ctx.a
+    ps = ctx.scores.pillars[pillar.id]
+    tg = ctx.plan.targets[pillar.id]
+    out: list = [ctx.p(f"{number}. {ctx.esc(pillar.title(lang))}", "h1")]
+    if ps.score is None:
+        meta = ctx.t("report.pillar_meta_none", target=tg.target, target_name=ctx.level_name(tg.target))
+    else:
+        meta = ctx.t("report.pillar_meta", score=ctx.score(ps.score), level=ps.level,
+                     name=ctx.level_name(ps.level), target=tg.target, target_name=ctx.level_name(tg.target))
+    answered = ctx.t("report.pillar_answered", count=ps.answered, total=ps.total)
+    out.append(Paragraph(f"<b>{ctx.esc(meta)}</b> · {ctx.esc(answered)}", ctx.s["muted"]))
+    out.append(charts.gauge(ps.score, ps.level, tg.target_score,
+                            ctx.t("report.gauge_target", target=tg.target), width=BODY_W))
+    if ps.score is None:
+        out.append(callout(ctx, [ctx.tx("report.pillar_empty", "callout")], "warn"))
+    if ps.capped_by:
+        lines = [ctx.tx("report.capped" if ps.capped else "report.capped_soft", "callout", uncapped=ps.uncapped_level)]
+        for i in ps.capped_by:
+            lines.append(Paragraph(f"<b>{i}</b> {ctx.esc(ctx.items[i].text(lang))} "
+                                   f"({ctx.esc(ctx.answer_label(a.value(i), i))})", ctx.s["calloutbullet"],
+                                   bulletText="•"))
+        out.append(Spacer(1, 4))
+        out.append(callout(ctx, lines, "warn"))
+    strengths, other = [], []
+    for item in pillar.items:
+        if item.id in ctx.skipped:
+            continue
+        value = a.value(item.id)
+        v = numeric(value)
+        if v is not None and v >= 3 and value != "unknown":
+            strengths.append((item.id, value))
+        elif v is None and a.note(item.id).strip():
+            other.append(item.id)
+    actions = [act for act in ctx.plan.actions if act.pillar == pillar.id]
+    if ps.answered:
+        in_plan = [act for act in actions if act.include]
+        later = [act for act in actions if not act.include]
+        out.append(ctx.p(ctx.esc(ctx.t("report.gaps")), "h3"))
+        if in_plan:
+            for act in in_plan:
+                out += _item_block(ctx, act.item, act.value, act)
+        elif actions:
+            out.append(ctx.p(ctx.esc(ctx.t("report.no_plan_pillar", target=tg.target)), "muted"))
+        else:
+            out.append(ctx.p(ctx.esc(ctx.t("report.no_gaps_pillar")), "muted"))
+        if later:
+            out.append(ctx.p(ctx.esc(ctx.t("report.later_pillar")), "h3"))
+            for act in later:
+                out += _compact_line(ctx, act.item, act.value, "○")
+        shown = {act.item for act in actions}
+        strengths = [(i, v) for i, v in strengths if i not in shown]
+        out.append(ctx.p(ctx.esc(ctx.t("report.strengths")), "h3"))
+        if strengths:
+            for i, v in strengths:
+                out += _compact_line(ctx, i, v, "✓")
+        else:
+            out.append(ctx.p(ctx.esc(ctx.t("report.no_strengths")), "muted"))
+    asked = [it for it in pillar.items if it.id not in ctx.skipped]
+    unanswered = sum(1 for it in asked if a.value(it.id) is None)
+    na = sum(1 for it in asked if a.value(it.id) == "na")
+    if unanswered or na:
+        out.append(ctx.p(ctx.esc(ctx.t("report.not_scored", unanswered=unanswered, na=na)), "small"))
+    if other:
+        out.append(ctx.p(ctx.esc(ctx.t("report.other_notes")), "h3"))
+        for item_id in other:
+            value = a.value(item_id)
+            item = ctx.items[item_id]
+            label = ctx.answer_label(value, item_id) if value is not None else ctx.t("report.unanswered")
+            out += [ctx.p(ctx.esc(item.text(lang)), "item"),
+                    ctx.p(ctx.esc(f"{item_id} · {ctx.t('report.answer', answer=label)}"), "itemmeta"),
+                    Paragraph(f"<b>{ctx.esc(ctx.t('report.note'))}:</b> "
+                              f"{ctx.esc(a.note(item_id).strip(), MAX_NOTE_CHARS)}", ctx.s["note"])]
+    return out
+
+
+def findings(ctx: Ctx) -> list:
+    out: list = []
+    for n, p in enumerate(ctx.model.pillars, start=1):
+        out += [PageBreak()] + one_page(_pillar_section(ctx, n, p))
+    return out

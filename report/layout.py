@@ -1,0 +1,161 @@
+"""The report's page geometry and small building blocks: a paragraph that remembers its line
+breaks, callouts, level-coloured cells, key figures, column widths that fit their words, and
+`one_page`, which keeps a part on its page by drawing it slightly smaller."""
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus import (
+    Table,
+)
+from reportlab.platypus.flowables import Flowable
+
+from i18n import upper
+from report import fonts
+from report.styles import (
+    ACCENT,
+    ACCENT_LIGHT,
+    GOOD_BG,
+    GOOD_LINE,
+    INK,
+    LANDSCAPE_MARGIN,
+    LEVEL_COLORS,
+    LEVEL_TEXT,
+    MARGIN,
+    NO_LEVEL,
+    WARN_BG,
+    WARN_LINE,
+)
+
+if TYPE_CHECKING:
+    from report.context import Ctx
+
+
+class Paragraph(_Paragraph):
+    """A paragraph that remembers its line breaks per width: one_page measures a part before the
+    frame lays it out at the same width, and breaking lines is most of a build's time."""
+
+    def wrap(self, availWidth, availHeight):
+        memo = self.__dict__.setdefault("_wrap_memo", {})
+        hit = memo.get(availWidth)
+        if hit is None:
+            size = super().wrap(availWidth, availHeight)
+            memo[availWidth] = (size, self.blPara, self._wrapWidths, self.width, self.height)
+            return size
+        size, self.blPara, self._wrapWidths, self.width, self.height = hit
+        return size
+
+
+PAGE_W, PAGE_H = A4
+LAND_W, LAND_H = landscape(A4)
+BODY_W = PAGE_W - 2 * MARGIN
+LAND_BODY_W = LAND_W - 2 * LANDSCAPE_MARGIN
+STATUS_COLORS = {"todo": INK, "doing": colors.HexColor("#b9770e"), "done": colors.HexColor("#1e8449")}
+LANG_TAGS = {"el": "el-GR", "en": "en-GB"}
+
+
+# ---------------------------------------------------------------- small building blocks
+def callout(ctx: Ctx, paragraphs: list, kind: str = "info", width: float = BODY_W) -> Table:
+    bg, line = {"warn": (WARN_BG, WARN_LINE), "good": (GOOD_BG, GOOD_LINE)}.get(kind, (ACCENT_LIGHT, ACCENT))
+    tbl = Table([[p] for p in paragraphs], colWidths=[width])
+    tbl.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("BACKGROUND", (0, 0), (-1, -1), bg),
+                  ("LINEBEFORE", (0, 0), (0, -1), 3, line),
+                  ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                  ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                  ("TOPPADDING", (0, 0), (-1, 0), 7), ("BOTTOMPADDING", (0, -1), (-1, -1), 7)])
+    return tbl
+
+
+def level_cell_style(row: int, col: int, level: int | None) -> list:
+    return [("BACKGROUND", (col, row), (col, row), LEVEL_COLORS.get(level, NO_LEVEL)),
+            ("TEXTCOLOR", (col, row), (col, row), LEVEL_TEXT.get(level, colors.white))]
+
+
+def level_para(ctx: Ctx, level: int | None, style: str = "cellb") -> Paragraph:
+    color = LEVEL_TEXT.get(level, colors.white).hexval()[2:]
+    return Paragraph(f'<font color="#{color}">{ctx.esc(ctx.level_label(level))}</font>', ctx.s[style])
+
+
+def key_figures(ctx: Ctx, cells: list[tuple[str, str, int | None]], width: float = BODY_W) -> Table:
+    """A row of boxed key numbers: (label, value, level for colouring or None)."""
+    s = ctx.s
+    row = []
+    style = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("LEFTPADDING", (0, 0), (-1, -1), 9),
+             ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]
+    for i, (label, value, level) in enumerate(cells):
+        fg = LEVEL_TEXT.get(level, INK) if level else INK
+        hexfg = fg.hexval()[2:]
+        row.append([Paragraph(f'<font color="#{hexfg}">{ctx.esc(upper(label))}</font>', s["kicker"]),
+                    Paragraph(f'<font color="#{hexfg}">{value}</font>', s["bigger" if level else "big"])])
+        if level:
+            style.append(("BACKGROUND", (i, 0), (i, 0), LEVEL_COLORS[level]))
+        else:
+            style += [("BACKGROUND", (i, 0), (i, 0), colors.HexColor("#f4f6f7"))]
+    n = len(cells)
+    if cells[0][2]:  # the level box gets more room: level names are long words
+        widths = [width * 0.4] + [width * 0.6 / (n - 1)] * (n - 1)
+    else:
+        widths = [width / n] * n
+    return Table([row], colWidths=widths, style=style)
+
+
+FRAME_H = PAGE_H - 2 * MARGIN
+MAX_SHRINK = 0.8   # a page's content may be drawn down to 80 % of its size to stay on its page
+
+
+class _Scaled(Flowable):
+    """Flowables laid out at width ⁄ scale and drawn scaled: one more layout, not KeepInFrame's
+    search for the best scale (which lays everything out again at each try)."""
+
+    def __init__(self, flowables: list, scale: float):
+        super().__init__()
+        self.flowables, self.scale = flowables, scale
+
+    def wrap(self, availWidth, availHeight):
+        inner_w = availWidth / self.scale
+        self._sizes = [f.wrapOn(self.canv, inner_w, 10 ** 6) for f in self.flowables]
+        total = sum(
+            h + f.getSpaceBefore() + f.getSpaceAfter() for f, (_, h) in zip(self.flowables, self._sizes, strict=True)
+        )
+        self.width, self.height = availWidth, total * self.scale
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.translate(0, self.height)
+        c.scale(self.scale, self.scale)
+        y = 0.0
+        for f, (_, h) in zip(self.flowables, self._sizes, strict=True):
+            y -= f.getSpaceBefore() + h
+            f.drawOn(c, 0, y)
+            y -= f.getSpaceAfter()
+        c.restoreState()
+
+
+def one_page(flowables: list) -> list:
+    """Keep a part on its page: content up to 1 ⁄ MAX_SHRINK of a page is drawn smaller to fit (a
+    few notes too many should not cost a page); anything longer flows on, at full size."""
+    height, canv = 0.0, Canvas(io.BytesIO())
+    for f in flowables:
+        height += f.wrapOn(canv, BODY_W, FRAME_H)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    if height <= FRAME_H or height * MAX_SHRINK > FRAME_H:
+        return flowables
+    # Laid out wider, the text takes fewer lines: FRAME_H ⁄ height is a scale that surely fits.
+    return [_Scaled(flowables, (FRAME_H - 2) / height)]
+
+
+PLAN_COLS = ("rank", "action", "pillar", "item", "impact", "effort", "phase", "kpi", "owner", "due", "status")
+CELL_PAD = 4
+
+
+def fit_width(texts: list[str], font: str, size: float, minimum: float = 0) -> float:
+    words = [w for text in texts for w in text.split()] or [""]
+    return max(minimum, max(stringWidth(w, font, size) for w in words) + 2 * CELL_PAD + 1)

@@ -1,0 +1,179 @@
+"""The one-page 90-day plan with the sign-off block, and the full plan table of the appendix."""
+from __future__ import annotations
+
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    PageBreak,
+    Spacer,
+    Table,
+)
+
+from i18n import format_date
+from report import fonts
+from report.common import assessed_on, next_review
+from report.context import Ctx
+from report.layout import BODY_W, CELL_PAD, STATUS_COLORS, Paragraph, callout, fit_width
+from report.styles import (
+    INK,
+    MUTED,
+    NO_LEVEL,
+    table_style,
+)
+from scoring.plan import PlanAction, hours_text
+
+# The plan table: short columns are as wide as their longest word needs (header or value, in the
+# language of the report); what is left goes to the action (58 %) and the KPI (42 %).
+PLAN_COLS = ("rank", "action", "pillar", "item", "impact", "effort", "phase", "kpi", "owner", "due", "status")
+
+
+def plan_widths(ctx: Ctx, total: float) -> list[float]:
+    s = ctx.s
+    hf, hs = s["head"].fontName, s["head"].fontSize
+    cf, cs = fonts.BOLD, s["cell"].fontSize
+    head = {k: ctx.t(f"report.col.{k}") for k in PLAN_COLS}
+    values = {
+        "rank": [str(len(ctx.plan.actions))],
+        "pillar": [ctx.pillar_title(p.id, short=True) for p in ctx.model.pillars],
+        "item": list(ctx.items),
+        "impact": [ctx.t(f"report.impact.{i}") for i in (1, 2, 3)],
+        "effort": [ctx.t(f"report.effort.{e}") for e in "SML"],
+        "phase": [ctx.t(f"plan.phase_short.{k}") for k in ("1", "2", "3", "none", "later")],
+        "due": ["30/12/2026"],
+        "status": [ctx.t(f"report.status.{st}") for st in ("todo", "doing", "done")],
+    }
+    widths = {}
+    for k, vals in values.items():
+        w = max(fit_width([head[k]], hf, hs), fit_width(vals, cf, cs))
+        if k == "phase":  # "61–90" on one line
+            w = max(w, max(stringWidth(v, cf, cs) for v in vals) + 2 * CELL_PAD + 1)
+        widths[k] = w
+    widths["pillar"] = max(2.3 * cm, min(widths["pillar"], 3.2 * cm))
+    widths["owner"] = 2.8 * cm
+    rest = total - sum(widths.values())
+    widths["action"], widths["kpi"] = rest * 0.58, rest * 0.42
+    return [widths[k] for k in PLAN_COLS]
+
+
+def plan_table(ctx: Ctx, actions: tuple[PlanAction, ...], widths: list[float]) -> Table:
+    lang = ctx.lang
+    rows = [[ctx.p(ctx.esc(ctx.t(f"report.col.{k}")), "headr" if k == "rank" else "head") for k in PLAN_COLS]]
+    style = table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                                           ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD)]
+    style += [("FONTSIZE", (0, 1), (-1, -1), ctx.s["cell"].fontSize), ("LEADING", (0, 1), (-1, -1), 10),
+              ("TEXTCOLOR", (0, 1), (-1, -1), INK), ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+              ("TOPPADDING", (0, 1), (-1, -1), 5)]
+    none = "–"
+    # Short values are plain strings (the column is as wide as they need): far cheaper than paragraphs.
+    for r, act in enumerate(actions, start=1):
+        item_cell = act.item
+        if act.critical:
+            item_cell = [ctx.p(act.item, "cell"),
+                         ctx.p(f'<font color="#c0392b">{ctx.esc(ctx.t("report.key_short"))}</font>', "cellsmall")]
+        rows.append([
+            str(act.rank or ""),
+            ctx.p(ctx.esc(act.text(lang)), "cell"),
+            ctx.p(ctx.esc(ctx.pillar_title(act.pillar, short=True)), "cell"),
+            item_cell,
+            ctx.t(f"report.impact.{act.impact}"),
+            ctx.t(f"report.effort.{act.effort}"),
+            ctx.t(f"plan.phase_short.{act.phase or ('none' if act.include else 'later')}"),
+            ctx.p(ctx.esc(act.kpi(lang)), "cell"),
+            ctx.p(ctx.esc(act.owner, 200), "cell") if act.owner.strip() else none,
+            format_date(act.due, lang) if act.due else none,
+            ctx.t(f"report.status.{act.status}"),
+        ])
+        style.append(("TEXTCOLOR", (10, r), (10, r), STATUS_COLORS[act.status]))
+        if act.status != "todo":
+            style.append(("FONTNAME", (10, r), (10, r), fonts.BOLD))
+        if not act.owner.strip():
+            style.append(("TEXTCOLOR", (8, r), (8, r), NO_LEVEL))
+        if not act.due:
+            style.append(("TEXTCOLOR", (9, r), (9, r), NO_LEVEL))
+    return Table(rows, colWidths=widths, repeatRows=1, style=style)
+
+
+def ninety_days(ctx: Ctx) -> list:
+    """One page: the three 30-day phases at the business's weekly hours, what does not fit, sign-off."""
+    plan, lang = ctx.plan, ctx.lang
+    out: list = [PageBreak(), ctx.p(ctx.esc(ctx.t("report.plan")), "h1")]
+    if ctx.scores.overall_level is None:
+        # Nothing scored yet: an empty plan means "not started", never "no gaps found".
+        out.append(callout(ctx, [ctx.tx("report.plan_not_started", "callout")], "warn"))
+        return out + signoff(ctx)
+    if not plan.actions:
+        out.append(callout(ctx, [ctx.tx("report.plan_no_actions", "callout")], "good"))
+        return out + signoff(ctx)
+    out.append(ctx.p(ctx.esc(ctx.t("plan.capacity_line", hours=hours_text(plan.hours_per_week, lang),
+                                   phase=hours_text(round(plan.phases[0].capacity, 1), lang))), "body"))
+    if not plan.included:
+        out.append(callout(ctx, [ctx.tx("report.plan_all_excluded", "callout")], "info"))
+    cols = ("rank", "action", "pillar", "hours", "owner")
+    cf, cs = fonts.BOLD, ctx.s["cell"].fontSize
+    head = {k: ctx.t(f"report.col.{k}") for k in cols}
+    head["owner"] = ctx.t("report.col.owner_due")
+    fixed = {
+        "rank": fit_width([head["rank"], str(len(plan.actions))], cf, cs),
+        "pillar": max(2.0 * cm, min(fit_width([ctx.pillar_title(p.id, short=True) for p in ctx.model.pillars]
+                                               + [head["pillar"]], cf, cs), 3.0 * cm)),
+        "hours": fit_width([head["hours"], ctx.num(160)], cf, cs),
+        "owner": 3.0 * cm,
+    }
+    widths = [fixed.get(k, 0) for k in cols]
+    widths[1] = BODY_W - sum(widths)
+    none = "–"
+    for phase in plan.phases:
+        used = ctx.t("plan.phase_load", used=hours_text(round(phase.used, 1), lang),
+                     capacity=hours_text(round(phase.capacity, 1), lang))
+        out.append(Paragraph(f"{ctx.esc(ctx.t(f'plan.phase.{phase.number}'))} "
+                             f'<font size="8.5" color="#5d6d7e">· {ctx.esc(used)}</font>', ctx.s["h3"]))
+        if not phase.actions:
+            out.append(ctx.p(ctx.esc(ctx.t("report.phase_empty")), "muted"))
+            continue
+        rows = [[ctx.p(ctx.esc(head[k]), "headr" if k in ("rank", "hours") else "head") for k in cols]]
+        style = table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                                               ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                                               ("FONTSIZE", (0, 1), (-1, -1), cs), ("LEADING", (0, 1), (-1, -1), 10),
+                                               ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+                                               ("ALIGN", (0, 1), (0, -1), "RIGHT"), ("ALIGN", (3, 1), (3, -1), "RIGHT")]
+        for act in phase.actions:
+            text = ctx.esc(act.text(lang))
+            if act.status != "todo":
+                color = STATUS_COLORS[act.status].hexval()[2:]
+                text += f' <font color="#{color}"><b>· {ctx.esc(ctx.t(f"report.status.{act.status}"))}</b></font>'
+            who = ctx.esc(act.owner, 200) if act.owner.strip() else none
+            due = format_date(act.due, lang) if act.due else none
+            rows.append([str(act.rank or ""), ctx.p(text, "cell"),
+                         ctx.p(ctx.esc(ctx.pillar_title(act.pillar, short=True)), "cell"),
+                         ctx.num(act.hours, 1 if not float(act.hours).is_integer() else 0),
+                         ctx.p(f"{who}<br/>{due}", "cell")])
+        out.append(Table(rows, colWidths=widths, repeatRows=1, style=style))
+    if plan.overflow:
+        hours = sum(a.hours for a in plan.overflow)
+        key = "plan.overflow" if plan.hours_to_fit else "plan.overflow_nofit"
+        text = ctx.t(key, count=len(plan.overflow), hours=hours_text(hours, lang),
+                     per_week=hours_text(plan.hours_per_week, lang),
+                     fit=hours_text(plan.hours_to_fit or 0, lang))
+        items = "; ".join(f"{a.item} {a.text(lang)}" for a in plan.overflow)
+        out += [Spacer(1, 6), callout(ctx, [ctx.p(ctx.esc(text), "callout"), ctx.p(ctx.esc(items), "small")], "warn")]
+    elif plan.included:
+        out.append(ctx.p(ctx.esc(ctx.t("plan.all_fit", per_week=hours_text(plan.hours_per_week, lang))), "small"))
+    if plan.later:
+        out.append(ctx.p(ctx.esc(ctx.t("report.plan_later", count=len(plan.later))), "small"))
+    return out + signoff(ctx)
+
+
+def signoff(ctx: Ctx) -> list:
+    """Who assessed, when, and when to look again (six months on: the consultant's return visit)."""
+    a, lang = ctx.a, ctx.lang
+    when = assessed_on(a)
+    assessor = ", ".join(x for x in (a.assessor.name.strip()[:200], a.assessor.organisation.strip()[:200]) if x)
+    rows = [[ctx.p(ctx.esc(ctx.t(k)), "cover_label"), ctx.p(ctx.esc(v) if v else "–", "cell")] for k, v in (
+        ("report.signoff_assessor", assessor), ("report.signoff_date", format_date(when, lang)),
+        ("report.signoff_next", format_date(next_review(when), lang)))]
+    rows.append([ctx.p(ctx.esc(ctx.t("report.signoff_sign")), "cover_label"), ""])
+    tbl = Table(rows, colWidths=[5 * cm, BODY_W - 5 * cm], rowHeights=[None, None, None, 1.3 * cm])
+    tbl.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                  ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (1, 3), (1, 3), 0.6, MUTED),
+                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 2)])
+    return [ctx.p(ctx.esc(ctx.t("report.signoff")), "h2"), tbl]  # the heading keeps with the table
