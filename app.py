@@ -1,7 +1,7 @@
 """cxaudit entry point: page config, language, the current assessment, navigation. Nothing else."""
 import streamlit as st
 
-from ui import persistence, sidebar, state
+from ui import persistence, sidebar, state, streamlit_texts
 from ui.nav import navigation_pages
 
 first_run = state.first_run_of_session()
@@ -14,6 +14,7 @@ state.assessment()
 persistence.init(first_run)  # resume ?assessment=<id> (and its language), autosave every edit
 sidebar.apply_language_switch()
 lang = state.lang()
+streamlit_texts.mark_language(lang)  # Streamlit's own texts follow the app's language (ui/serve.py)
 current = st.navigation(navigation_pages(lang))
 state.page_shown(current.url_path)  # after a navigation the browser forgets widget values: send them again
 sidebar.language_link(current)

@@ -8,6 +8,8 @@
    calls st.navigation. So the first request after a (re)start that opens a page directly, such as
    a consultant's tab reconnecting after a server restart, would flash "Page not found". Clearing
    that flag before serving makes app.py's st.navigation the only router from the start.
+3. Streamlit's own texts (input hints, the connection-error dialog, the date picker, screen-reader
+   labels) in the user's language: ui/streamlit_texts.py.
 """
 from __future__ import annotations
 
@@ -53,11 +55,14 @@ def main() -> None:
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli
 
+    from ui import streamlit_texts
+
     sys.argv, address = streamlit_argv(sys.argv[1:], dict(os.environ))
     warning = network_warning(address)
     if warning:
         print(warning, file=sys.stderr, flush=True)
     PagesManager.uses_pages_directory = False
+    streamlit_texts.install()
     cli.main()
 
 

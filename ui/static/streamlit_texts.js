@@ -1,0 +1,146 @@
+// Streamlit's own words in the user's language. Streamlit 1.67's frontend writes its texts in
+// English ("Press Enter to apply", the connection-error dialog, aria-labels, the date picker).
+// ui/serve.py serves this script with Streamlit's page, after window.__CX_TEXTS__ = [[key, en, el]]
+// (from i18n/catalog/streamlit.yaml). The app publishes its language as the CSS variable
+// --cx-lang (ui/streamlit_texts.py, every run), which outlives a lost connection; without it
+// the last known language, else Greek (the app's default).
+// Only nodeValue and attributes are changed, never nodes, so React keeps working; text a user
+// or the app wrote (Markdown containers, inputs) is never touched.
+(() => {
+  "use strict";
+  const ATTRS = ["aria-label", "title", "placeholder"];
+  const USER_TEXT = '[data-testid="stMarkdownContainer"], textarea, input, [contenteditable], [data-testid="stCode"]';
+  const DIALOG = '[data-testid="stException"], [role="dialog"] [data-testid="stModalBody"], [role="dialog"]';
+  const CALENDAR = '[data-baseweb="calendar"], [data-baseweb="datepicker"]';
+  const exact = new Map(), patterns = [], calendarWords = [];
+  const reverse = new Map();  // el -> en, to restore English after a switch back
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  for (const [key, en, el] of window.__CX_TEXTS__ || []) {
+    reverse.set(el, en);
+    if (key.startsWith("streamlit.calendar.")) {
+      calendarWords.push([new RegExp("(^|[^A-Za-z])" + escape(en) + "(?![A-Za-z])", "g"), el]);
+    } else if (/\{[a-z]\}/.test(en)) {
+      const names = [];
+      const source = escape(en).replace(/\\\{([a-z])\\\}/g, (_, n) => { names.push(n); return "([\\s\\S]+?)"; });
+      patterns.push([new RegExp("^" + source + "$"), names, el]);
+    } else {
+      exact.set(en, el);
+    }
+  }
+  const original = new WeakMap();  // node or element -> {text | attr: English original}
+
+  function currentLang() {
+    const v = getComputedStyle(document.documentElement).getPropertyValue("--cx-lang").replace(/["'\s]/g, "");
+    try {
+      if (v) sessionStorage.setItem("cx-lang", v);
+      return v || sessionStorage.getItem("cx-lang") || "el";
+    } catch (e) {
+      return v || "el";
+    }
+  }
+
+  function translate(text, inCalendar) {
+    const trimmed = text.trim();
+    if (!trimmed) return null;
+    // "cloud_done icon": Streamlit names a Material icon by its ligature; the name means nothing
+    const icon = /^[a-z0-9_]+ icon$/.test(trimmed) ? "icon" : trimmed;
+    let out = exact.get(icon);
+    if (out === undefined) {
+      for (const [re, names, el] of patterns) {
+        const m = trimmed.match(re);
+        if (m) { out = names.reduce((s, n, i) => s.replace("{" + n + "}", m[i + 1]), el); break; }
+      }
+    }
+    if (out === undefined && inCalendar) {
+      let s = trimmed;
+      for (const [re, el] of calendarWords) s = s.replace(re, (_, pre) => pre + el);
+      if (s !== trimmed) out = s;
+    }
+    return out === undefined ? null : text.replace(trimmed, out);
+  }
+
+  function userText(el) {
+    return el.closest(USER_TEXT) && !el.closest(DIALOG);
+  }
+
+  function fixText(node, lang) {
+    const parent = node.parentElement;
+    if (!parent || userText(parent)) return;
+    if (lang === "en") {
+      const en = original.get(node);
+      if (en !== undefined && node.nodeValue !== en) node.nodeValue = en;
+      return;
+    }
+    const out = translate(node.nodeValue, !!parent.closest(CALENDAR));
+    if (out !== null && out !== node.nodeValue) {
+      original.set(node, node.nodeValue);
+      node.nodeValue = out;
+    }
+  }
+
+  // A widget's aria-label is its label's Markdown source ("**3.** Ερώτηση; :gray[· PLAN-03]"):
+  // a screen reader would read the asterisks out. In both languages, keep only the words.
+  const MARKDOWN = /\*\*|__|:[a-z]+\[([^\]]*)\]|\u2060/g;
+  function plainLabel(el, value) {
+    if (!MARKDOWN.test(value)) return value;
+    MARKDOWN.lastIndex = 0;
+    const plain = value.replace(MARKDOWN, (_, inner) => inner || "");
+    el.setAttribute("aria-label", plain);
+    return plain;
+  }
+
+  function fixAttrs(el, lang) {
+    for (const name of ATTRS) {
+      let value = el.getAttribute(name);
+      if (!value) continue;
+      if (name === "aria-label") value = plainLabel(el, value);
+      const saved = original.get(el) || {};
+      if (lang === "en") {
+        if (saved[name] !== undefined && value !== saved[name]) el.setAttribute(name, saved[name]);
+        continue;
+      }
+      if (name === "placeholder" && userText(el) && !el.matches("input, textarea")) continue;
+      const out = translate(value, !!el.closest(CALENDAR));
+      if (out !== null && out !== value) {
+        saved[name] = value;
+        original.set(el, saved);
+        el.setAttribute(name, out);
+      }
+    }
+  }
+
+  function walk(root, lang) {
+    if (root.nodeType === Node.TEXT_NODE) { fixText(root, lang); return; }
+    if (root.nodeType !== Node.ELEMENT_NODE) return;
+    fixAttrs(root, lang);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) fixText(n, lang); else fixAttrs(n, lang);
+    }
+  }
+
+  let lastLang = null;
+  function run(mutations) {
+    const lang = currentLang();
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+    if (lang !== lastLang) {  // first run, or the user switched language: every node again
+      lastLang = lang;
+      if (document.body) walk(document.body, lang);
+      return;
+    }
+    for (const m of mutations) {
+      if (m.type === "childList") m.addedNodes.forEach((n) => walk(n, lang));
+      else if (m.type === "characterData") fixText(m.target, lang);
+      else if (m.type === "attributes") fixAttrs(m.target, lang);
+    }
+  }
+
+  const observer = new MutationObserver(run);
+  function start() {
+    observer.observe(document.documentElement, {
+      subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ATTRS,
+    });
+    run([]);
+  }
+  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+})();

@@ -1,0 +1,73 @@
+"""Streamlit's own texts in the user's language (Greek first, with no English left in the Greek UI).
+
+Streamlit 1.67's frontend has no locale: "Press Enter to apply", the connection-error dialog a
+consultant sees when the laptop's server stops, the date picker's month names and the
+screen-reader labels ("Help for …", "Collapse sidebar") are English whatever the app's language.
+The texts and their Greek live in i18n/catalog/streamlit.yaml. `python -m ui.serve` serves
+Streamlit's page with one extra script (ui/static/streamlit_texts.js) that rewrites them as they
+appear, and app.py publishes the session's language on every run with mark_language().
+"""
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from i18n import catalog
+
+PREFIX = "streamlit."
+SCRIPT = Path(__file__).parent / "static" / "streamlit_texts.js"
+SCRIPT_NAME = "cx-streamlit-texts.js"
+
+
+def pairs() -> list[list[str]]:
+    """[key, Streamlit's English, Greek] for every Streamlit text in the catalog."""
+    return [[key, texts["en"], texts["el"]] for key, texts in sorted(catalog().items()) if key.startswith(PREFIX)]
+
+
+def script() -> str:
+    """The script served with Streamlit's page: the texts, then the code that applies them."""
+    data = json.dumps(pairs(), ensure_ascii=False).replace("</", "<\\/")
+    return f"window.__CX_TEXTS__ = {data};\n" + SCRIPT.read_text(encoding="utf-8")
+
+
+def patched_index(html: str) -> str:
+    """Streamlit's index.html with the app's language, name and the texts script."""
+    html = re.sub(r'<html lang="[^"]*"', '<html lang="el"', html, count=1)
+    html = html.replace("<title>Streamlit</title>", "<title>cxaudit</title>", 1)
+    return html.replace("</head>", f'<script src="./{SCRIPT_NAME}"></script></head>', 1)
+
+
+def static_overlay(streamlit_static: str) -> str:
+    """A folder that serves Streamlit's static files unchanged (symbolic links, which Streamlit's
+    static handler follows) except index.html, which loads the texts script. Removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="cxaudit-static-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    source = Path(streamlit_static)
+    for entry in source.iterdir():
+        if entry.name != "index.html":
+            os.symlink(entry, folder / entry.name)
+    (folder / "index.html").write_text(patched_index((source / "index.html").read_text(encoding="utf-8")),
+                                       encoding="utf-8")
+    (folder / SCRIPT_NAME).write_text(script(), encoding="utf-8")
+    return str(folder)
+
+
+def install() -> None:
+    """Make Streamlit's server serve the overlay (called by ui.serve before Streamlit starts)."""
+    from streamlit import file_util
+
+    overlay = static_overlay(file_util.get_static_dir())
+    file_util.get_static_dir = lambda: overlay
+
+
+def mark_language(lang: str) -> None:
+    """Publish the session's language to the texts script (app.py, every run). A style element
+    only: Streamlit puts it in its event container, so it takes no room on the page."""
+    import streamlit as st
+
+    st.html(f"<style>:root{{--cx-lang:{json.dumps(lang)}}}</style>")
