@@ -36,7 +36,8 @@ SCAN = """() => {
   for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]'))
     for (const a of ['aria-label', 'title', 'placeholder']) {
       const v = el.getAttribute(a);
-      if (v && !(a === 'aria-label' && el.closest('[data-testid="stPageLink"]') && v === 'English')) out.push(a + '=' + v);
+      const isSwitch = a === 'aria-label' && v === 'English' && el.closest('[data-testid="stPageLink"]');
+      if (v && !isSwitch) out.push(a + '=' + v);
     }
   return out;
 }"""
