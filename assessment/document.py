@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 from assessment import jsonfile
 from assessment.survey_result import SurveyResult
 from checklists.carryover import carry_assessment
-from checklists.model import AuditModel
+from checklists.model import AnswerValue, AuditModel
 from checklists.profile import SECTORS, SIZES
 from i18n.problems import Problem, ProblemError, from_pydantic
 
@@ -29,7 +29,6 @@ SCHEMA_VERSION = 1
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_NOTE_CHARS = 20_000
 
-AnswerValue = Literal[0, 1, 2, 3, 4, "na", "unknown"]
 
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 

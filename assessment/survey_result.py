@@ -16,14 +16,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from surveys.scales import BY_FORMULA, get_scale
+from surveys.scales import BY_FORMULA, SMALL_SAMPLE, get_scale
 
 Metric = Literal["nps", "csat", "ces"]
 FORMULA_IDS = list(BY_FORMULA)
 # "2026-03" (a month) or "2026Q1" (a quarter): the labels of the breakdown by period
 PERIOD_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])|Q[1-4])$"
 METHOD_OF = {"nps": "adjusted_wald", "share": "wilson", "mean": "t"}
-SMALL_SAMPLE = 30
 
 
 def _utc_now() -> str:

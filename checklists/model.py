@@ -49,6 +49,8 @@ class AnswerOption(_Strict):
 
 class Level(_Strict):
     level: int = Field(ge=1, le=5)
+    min_score: int = Field(ge=0, lt=100)   # the lowest section score (0–100) at this level
+    color: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")   # the level's colour in every chart and table
     name: Text
     description: Text
 
@@ -198,6 +200,8 @@ class ModelMeta(_Strict):
     version: str
     answer_scale: list[AnswerOption]                 # the frequency set, for practices
     answer_sets: dict[str, list[AnswerOption]] = Field(default_factory=dict)   # other sets by name
+    # Points out of 100 that each answer value scores; "na" has none (it is left out of the score).
+    answer_points: dict[int | str, int]
     levels: list[Level]
     sources: list[Source]
     effort_hours: dict[Effort, float] = Field(default_factory=lambda: dict(DEFAULT_EFFORT_HOURS))
@@ -234,6 +238,17 @@ class ModelMeta(_Strict):
                 raise ValueError(f"answer_sets.{name} must list the values {list(ANSWER_VALUES)} in that order")
         if [lv.level for lv in self.levels] != [1, 2, 3, 4, 5]:
             raise ValueError("levels must be 1 to 5 in order")
+        lows = [lv.min_score for lv in self.levels]
+        if lows[0] != 0 or any(a >= b for a, b in zip(lows, lows[1:], strict=False)):
+            raise ValueError("levels: min_score must start at 0 and rise from level to level")
+        scored = [v for v in ANSWER_VALUES if v != "na"]
+        if set(self.answer_points) != set(scored):
+            raise ValueError(f"answer_points must give the points of {scored} (not na)")
+        steps = [self.answer_points[v] for v in (0, 1, 2, 3, 4)]
+        if steps[0] != 0 or steps[-1] != 100 or any(a >= b for a, b in zip(steps, steps[1:], strict=False)):
+            raise ValueError("answer_points must rise from 0 (answer 0) to 100 (answer 4)")
+        if not 0 <= self.answer_points["unknown"] <= 100:
+            raise ValueError("answer_points.unknown must be 0–100")
         for band in self.capacity_hours_per_week:
             if band not in SIZES:
                 raise ValueError(f"capacity_hours_per_week: unknown size band {band!r}")
@@ -328,6 +343,11 @@ class AuditModel(ModelMeta):
 
     def level(self, n: int) -> Level:
         return self.levels[n - 1]
+
+    @property
+    def level_colors(self) -> dict[int, str]:
+        """{level: "#rrggbb"}, the colour of each level in charts and tables."""
+        return {lv.level: lv.color for lv in self.levels}
 
     def options(self, item: Item | str | None = None) -> list[AnswerOption]:
         """The answer set that labels `item`'s values (the frequency scale when none is given)."""

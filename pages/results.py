@@ -73,9 +73,8 @@ def _results() -> None:
         st.switch_page("pages/plan.py")
     if scores.completeness < 1:
         st.warning(state.t("results.partial", pct=_pct(scores.completeness)), icon=":material/hourglass_top:")
-    if scores.overall_uncapped_level and scores.overall_level < scores.overall_uncapped_level:
-        weakest = min((ps for ps in scores.pillars.values() if ps.level), key=lambda ps: (ps.level, ps.score))
-        st.caption(state.t("results.overall_capped", pillar=model.pillar(weakest.pillar).title(lang)))
+    if scores.holds_back:
+        st.caption(state.t("results.overall_capped", pillar=model.pillar(scores.holds_back).title(lang)))
 
     rows = []
     for p in model.pillars:
@@ -90,7 +89,8 @@ def _results() -> None:
     with right:
         st.subheader(state.t("results.bars"))
         st.altair_chart(
-            charts.bar_chart(frame, state.t("chart.score"), state.t("chart.pillar"), state.t("chart.level")),
+            charts.bar_chart(frame, state.t("chart.score"), state.t("chart.pillar"), state.t("chart.level"),
+                             model.level_colors),
             width="stretch",
         )
 

@@ -9,9 +9,9 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from report.fonts import BOLD, REGULAR
-from report.styles import INK, LEVEL_COLORS, MUTED, NO_LEVEL, RULE, TARGET
+from report.styles import INK, LEVEL_BOUNDS, LEVEL_COLORS, MUTED, NO_LEVEL, RULE, TARGET
 
-RINGS = (20, 40, 60, 80, 100)  # the level thresholds, so each ring is a level boundary
+RINGS = LEVEL_BOUNDS  # 20, 40, 60, 80, 100: each ring is a level boundary
 
 
 def _drawing(width: float, height: float) -> Drawing:

@@ -11,7 +11,7 @@ from assessment.document import MAX_NOTE_CHARS
 from report import charts
 from report.context import Ctx
 from report.layout import BODY_W, Paragraph, callout, one_page
-from scoring.maturity import numeric
+from scoring.maturity import is_strength, numeric
 from scoring.plan import PlanAction, why_text
 
 
@@ -77,10 +77,9 @@ def _pillar_section(ctx: Ctx, number: int, pillar) -> list:
         if item.id in ctx.skipped:
             continue
         value = a.value(item.id)
-        v = numeric(value)
-        if v is not None and v >= 3 and value != "unknown":
+        if is_strength(value):
             strengths.append((item.id, value))
-        elif v is None and a.note(item.id).strip():
+        elif numeric(value) is None and a.note(item.id).strip():
             other.append(item.id)
     actions = [act for act in ctx.plan.actions if act.pillar == pillar.id]
     if ps.answered:

@@ -9,12 +9,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import TableStyle
 
-from report.branding import DEFAULT_ACCENT, heading_colour, text_on
+from checklists import default_model
 from report.fonts import BOLD, ITALIC, REGULAR
 
-# The same colour per level as the app's charts (ui/charts.py LEVEL_COLORS; a test keeps them equal).
-LEVEL_HEX = {1: "#c0392b", 2: "#e67e22", 3: "#f1c40f", 4: "#27ae60", 5: "#1e8449"}
-LEVEL_COLORS = {k: colors.HexColor(v) for k, v in LEVEL_HEX.items()}
+# The level colours and bounds are facts of the model (checklists/content/model.yaml levels), the
+# same in the app's charts; page callbacks draw with them too, so they are read here once.
+_LEVELS = default_model().levels
+LEVEL_COLORS = {lv.level: colors.HexColor(lv.color) for lv in _LEVELS}
+# The lowest score of each level above the first, then 100: each ring or tick is a level boundary.
+LEVEL_BOUNDS = (*(lv.min_score for lv in _LEVELS[1:]), 100)
 NO_LEVEL = colors.HexColor("#aab7b8")
 # Text on a level-coloured badge: dark on yellow and orange, white on the others.
 LEVEL_TEXT = {1: colors.white, 2: colors.HexColor("#1f2d3d"), 3: colors.HexColor("#1f2d3d"),
@@ -37,12 +40,8 @@ MARGIN = 2 * cm
 LANDSCAPE_MARGIN = 1.6 * cm
 
 
-@functools.lru_cache(maxsize=8)
-def styles(accent: str = DEFAULT_ACCENT) -> dict[str, ParagraphStyle]:
-    """The paragraph styles, headings in the branding's accent (darkened until it reads on white)
-    and table headers' text white or dark, whichever reads on the accent."""
-    heading = colors.HexColor(heading_colour(accent))
-    on_accent = colors.HexColor(text_on(accent))
+@functools.lru_cache(maxsize=1)
+def styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=9.5, leading=13.5, textColor=INK,
                           spaceAfter=5, splitLongWords=1, allowWidows=0, allowOrphans=0)
     s = {"body": base}
@@ -52,9 +51,9 @@ def styles(accent: str = DEFAULT_ACCENT) -> dict[str, ParagraphStyle]:
 
     add("small", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=2)
     add("muted", textColor=MUTED)
-    add("h1", fontName=BOLD, fontSize=18, leading=23, textColor=heading, spaceBefore=0, spaceAfter=10,
+    add("h1", fontName=BOLD, fontSize=18, leading=23, textColor=ACCENT, spaceBefore=0, spaceAfter=10,
         keepWithNext=1)
-    add("h2", fontName=BOLD, fontSize=13, leading=17, textColor=heading, spaceBefore=12, spaceAfter=6,
+    add("h2", fontName=BOLD, fontSize=13, leading=17, textColor=ACCENT, spaceBefore=12, spaceAfter=6,
         keepWithNext=1)
     add("h3", fontName=BOLD, fontSize=10.5, leading=14, textColor=INK, spaceBefore=6, spaceAfter=3,
         keepWithNext=1)
@@ -75,15 +74,14 @@ def styles(accent: str = DEFAULT_ACCENT) -> dict[str, ParagraphStyle]:
     add("cellr", parent="cell", alignment=TA_RIGHT)
     add("cellc", parent="cell", alignment=TA_CENTER)
     add("cellsmall", parent="cell", fontSize=7, leading=8.8, textColor=MUTED)
-    add("head", parent="cell", fontName=BOLD, textColor=on_accent, fontSize=7.8, leading=9.5)
+    add("head", parent="cell", fontName=BOLD, textColor=colors.white, fontSize=7.8, leading=9.5)
     add("headr", parent="head", alignment=TA_RIGHT)
     add("headc", parent="head", alignment=TA_CENTER)
     add("callout", fontSize=9.5, leading=13.5, spaceAfter=0)
     add("calloutbullet", parent="callout", leftIndent=12, bulletIndent=2)
     # Cover
     add("cover_kicker", fontName=BOLD, fontSize=10, leading=13, textColor=MUTED, spaceAfter=6)
-    add("cover_firm", fontName=BOLD, fontSize=15, leading=19, textColor=heading, spaceAfter=0)
-    add("cover_title", fontName=BOLD, fontSize=26, leading=32, textColor=heading, spaceAfter=8)
+    add("cover_title", fontName=BOLD, fontSize=26, leading=32, textColor=ACCENT, spaceAfter=8)
     add("cover_sub", fontSize=13, leading=18, textColor=MUTED, spaceAfter=28)
     add("cover_name", fontName=BOLD, fontSize=20, leading=25, textColor=INK, spaceAfter=6)
     add("cover_label", fontSize=8, leading=10, textColor=MUTED, spaceAfter=0)
@@ -93,7 +91,7 @@ def styles(accent: str = DEFAULT_ACCENT) -> dict[str, ParagraphStyle]:
     return s
 
 
-def table_style(header_rows: int = 1, zebra: bool = True, n_rows: int = 0, accent: str = DEFAULT_ACCENT) -> TableStyle:
+def table_style(header_rows: int = 1, zebra: bool = True, n_rows: int = 0) -> TableStyle:
     cmds = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -104,7 +102,7 @@ def table_style(header_rows: int = 1, zebra: bool = True, n_rows: int = 0, accen
         ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
     ]
     if header_rows:
-        cmds += [("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(accent)),
+        cmds += [("BACKGROUND", (0, 0), (-1, header_rows - 1), ACCENT),
                  ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE")]
     if zebra:
         cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))

@@ -3,6 +3,6 @@
 The assessment document itself is in assessment/, survey metrics in surveys/.
 Nothing in this package imports streamlit.
 """
-from scoring.maturity import Gap, PillarScore, Scores, level_for, score
+from scoring.maturity import Gap, PillarScore, Scores, is_strength, level_for, points, score
 
-__all__ = ["Gap", "PillarScore", "Scores", "level_for", "score"]
+__all__ = ["Gap", "PillarScore", "Scores", "is_strength", "level_for", "points", "score"]

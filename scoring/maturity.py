@@ -1,13 +1,16 @@
 """Maturity scoring: answers in, scores, levels, gates, completeness and ranked gaps out.
 
-The rules (docs/scoring.md has them with a worked example):
-- item score s = value/4 for 0–4; "unknown" scores 0 and counts as answered; "na" and unanswered
-  items are left out of numerator and denominator.
+The rules (docs/scoring.md has them with a worked example). The figures are facts of the model
+(checklists/content/model.yaml), read from it here and nowhere else:
+- item score s = answer_points[value] / 100 (0, 25, 50, 75, 100 for 0–4; "unknown" scores 0 and
+  counts as answered); "na" and unanswered items are left out of numerator and denominator.
 - pillar score = 100 × Σ(w·s) / Σ(w) over its answered, non-na items; None when there are none.
-- level: ≥80 → 5, ≥60 → 4, ≥40 → 3, ≥20 → 2, else 1.
+- level: the highest level whose min_score the score reaches (≥80 → 5, ≥60 → 4, ≥40 → 3, ≥20 → 2,
+  else 1).
 - gate: a critical item answered 0, 1 or "unknown" caps its pillar's level at 2.
 - overall score = pillar-weighted mean of the existing pillar scores; its level is never above the
-  lowest existing pillar level + 1.
+  lowest existing pillar level + 1. When that rule lowers it, the section with the lowest level
+  (then the lowest score) is the one that holds it back (Scores.holds_back).
 - completeness = answered / total items ("na" counts as answered).
 - questions left out for the business's size or sector (checklists/applicability.py) and not
   brought back count as "na" and are left out of the question count too: the business was never
@@ -26,18 +29,40 @@ from assessment.document import Assessment
 from checklists.applicability import Profile, not_asked
 from checklists.model import EFFORT_COST, AuditModel
 
-LEVEL_THRESHOLDS = ((80, 5), (60, 4), (40, 3), (20, 2))
 GATE_CAP = 2
 GATE_VALUES = (0, 1, "unknown")
+STRENGTH_MIN_VALUE = 3    # an answer of 3 or 4 ("Mostly", "Yes, written down" or better) is a strength
 
 
-def level_for(score: float | Fraction | None) -> int | None:
+def level_for(model: AuditModel, score: float | Fraction | None) -> int | None:
+    """The highest level whose min_score (model.yaml) the score reaches; None without a score."""
     if score is None:
         return None
-    for threshold, level in LEVEL_THRESHOLDS:
-        if score >= threshold:
-            return level
-    return 1
+    return max(lv.level for lv in model.levels if score >= lv.min_score)
+
+
+def min_score(model: AuditModel, level: int) -> int:
+    """The lowest score of a level (1 → 0, 2 → 20, … 5 → 80)."""
+    return model.level(level).min_score
+
+
+def score_range(model: AuditModel, level: int) -> tuple[int, int | None]:
+    """(lowest score, the next level's lowest score) of a level; None above the top level."""
+    nxt = level + 1
+    return min_score(model, level), (min_score(model, nxt) if nxt <= len(model.levels) else None)
+
+
+def points(model: AuditModel, value) -> int | None:
+    """The points out of 100 an answer scores (model.yaml answer_points); None for na and unanswered."""
+    if value is None or value == "na":
+        return None
+    return model.answer_points[value]
+
+
+def is_strength(value) -> bool:
+    """An answer the report counts as a strength: 3 or 4 (never "unknown", "na" or unanswered)."""
+    v = numeric(value)
+    return v is not None and value != "unknown" and v >= STRENGTH_MIN_VALUE
 
 
 def numeric(value) -> int | None:
@@ -84,6 +109,9 @@ class Scores:
     total: int
     pillars: dict[str, PillarScore] = field(default_factory=dict)
     gaps: tuple[Gap, ...] = ()
+    # The section whose level keeps the overall level below what the overall score gives (the
+    # lowest level, then the lowest score); None when nothing holds it back.
+    holds_back: str | None = None
 
     def to_dict(self) -> dict:
         """The JSON shape printed by `python -m scoring`."""
@@ -137,7 +165,7 @@ def score(model: AuditModel, assessment: Assessment) -> Scores:
             v = numeric(value)
             if v is None:  # na
                 continue
-            num += Fraction(item.weight * v, 4)
+            num += Fraction(item.weight * points(model, value), 100)
             den += item.weight
             if item.critical and value in GATE_VALUES:
                 capped_by.append(item.id)
@@ -151,7 +179,7 @@ def score(model: AuditModel, assessment: Assessment) -> Scores:
         if den:
             exact = 100 * num / den
             exact_scores[pillar.id] = exact
-            uncapped = level_for(exact)
+            uncapped = level_for(model, exact)
             level = min(uncapped, GATE_CAP) if capped_by else uncapped
             pillars[pillar.id] = PillarScore(
                 pillar.id, float(exact), level, uncapped, answered / total, answered, total, tuple(capped_by)
@@ -160,15 +188,18 @@ def score(model: AuditModel, assessment: Assessment) -> Scores:
             pillars[pillar.id] = PillarScore(pillar.id, None, None, None, answered / total if total else 0.0,
                                              answered, total)
 
-    overall = overall_level = uncapped_overall = None
+    overall = overall_level = uncapped_overall = holds_back = None
     if exact_scores:
         weights = {p.id: Fraction(str(p.weight)) for p in model.pillars}
         wsum = sum(weights[pid] for pid in exact_scores)
         exact_overall = sum(weights[pid] * s for pid, s in exact_scores.items()) / wsum
         overall = float(exact_overall)
-        uncapped_overall = level_for(exact_overall)
+        uncapped_overall = level_for(model, exact_overall)
         lowest = min(pillars[pid].level for pid in exact_scores)
         overall_level = min(uncapped_overall, lowest + 1)
+        if overall_level < uncapped_overall:
+            weakest = min((pillars[pid] for pid in exact_scores), key=lambda ps: (ps.level, ps.score))
+            holds_back = weakest.pillar
 
     gaps.sort(key=lambda g: (not g.critical, -g.priority, g.item))
     return Scores(
@@ -180,4 +211,5 @@ def score(model: AuditModel, assessment: Assessment) -> Scores:
         total=total_all,
         pillars=pillars,
         gaps=tuple(gaps),
+        holds_back=holds_back,
     )

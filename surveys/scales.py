@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from .errors import SurveyInputError
 
 METRICS = ("nps", "csat", "ces")
+# Fewer answers than this and a result is indicative only: the metric's warning, the saved
+# result's flag, the Measure page and the report all read it from here.
+SMALL_SAMPLE = 30
 
 
 @dataclass(frozen=True)

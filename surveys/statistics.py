@@ -18,10 +18,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .scales import Scale, get_scale
+from .scales import SMALL_SAMPLE, Scale, get_scale
 
 Z95 = 1.96  # two-sided 95% normal quantile, as DOMAIN.md writes it
-SMALL_SAMPLE = 30
 
 # Two-sided 95% Student t quantiles for df = 1..30; beyond, interpolated on 1/df.
 _T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,

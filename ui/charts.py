@@ -6,15 +6,15 @@ import math
 import altair as alt
 import pandas as pd
 
-LEVEL_COLORS = {1: "#c0392b", 2: "#e67e22", 3: "#f1c40f", 4: "#27ae60", 5: "#1e8449"}
-
 
 def pillar_frame(rows: list[dict]) -> pd.DataFrame:
     """rows: [{"pillar": short title, "score": float | None, "level": int | None, "level_name": str}]"""
     return pd.DataFrame(rows, columns=["pillar", "score", "level", "level_name"])
 
 
-def bar_chart(df: pd.DataFrame, score_title: str, pillar_title: str, level_title: str) -> alt.Chart:
+def bar_chart(df: pd.DataFrame, score_title: str, pillar_title: str, level_title: str,
+              level_colors: dict[int, str]) -> alt.Chart:
+    """One bar per pillar, coloured by its level (level_colors: the model's, AuditModel.level_colors)."""
     data = df.dropna(subset=["score"]).assign(score=lambda d: d["score"].round(1))
     return (
         alt.Chart(data)
@@ -23,7 +23,7 @@ def bar_chart(df: pd.DataFrame, score_title: str, pillar_title: str, level_title
             x=alt.X("score:Q", title=score_title, scale=alt.Scale(domain=[0, 100])),
             y=alt.Y("pillar:N", title=None, sort=list(df["pillar"])),
             color=alt.Color("level:O", title=level_title,
-                            scale=alt.Scale(domain=list(LEVEL_COLORS), range=list(LEVEL_COLORS.values()))),
+                            scale=alt.Scale(domain=list(level_colors), range=list(level_colors.values()))),
             tooltip=[alt.Tooltip("pillar:N", title=pillar_title), alt.Tooltip("score:Q", title=score_title),
                      alt.Tooltip("level_name:N", title=level_title)],
         )

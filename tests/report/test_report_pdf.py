@@ -266,11 +266,12 @@ def test_huge_logo_in_pixels(model, full):
         build(model, full, "el", logo=buf.getvalue())
 
 
-def test_level_colours_match_the_app():
-    from report.styles import LEVEL_HEX
-    from ui.charts import LEVEL_COLORS
+def test_level_colours_and_bounds_are_the_models(model):
+    """The report draws with the colours and level bounds of model.yaml, as the app's charts do."""
+    from report.styles import LEVEL_BOUNDS, LEVEL_COLORS
 
-    assert LEVEL_HEX == LEVEL_COLORS
+    assert {k: "#" + c.hexval()[2:] for k, c in LEVEL_COLORS.items()} == model.level_colors
+    assert LEVEL_BOUNDS == (20, 40, 60, 80, 100) == (*(lv.min_score for lv in model.levels[1:]), 100)
 
 
 def test_unknown_language_is_refused(model, full):

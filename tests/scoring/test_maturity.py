@@ -25,8 +25,8 @@ def answers(**values):
 
 @pytest.mark.parametrize("s,level", [(0, 1), (19.99, 1), (20, 2), (39.9, 2), (40, 3), (59.99, 3), (60, 4),
                                      (79.99, 4), (80, 5), (100, 5), (None, None)])
-def test_level_thresholds(s, level):
-    assert level_for(s) == level
+def test_level_thresholds(model, s, level):
+    assert level_for(model, s) == level
 
 
 def test_nothing_answered_has_no_scores(model):
@@ -86,6 +86,39 @@ def test_overall_is_pillar_weighted_and_capped_by_lowest_pillar(model):
     # overall = (2·100 + 1·87.5) / 3 = 95.83 → level 5 by score, capped at lowest (2) + 1 = 3.
     assert s.overall_score == pytest.approx(95.8333, abs=0.001)
     assert s.overall_uncapped_level == 5 and s.overall_level == 3
+    assert s.holds_back == "segmentation"   # the section the Results page and the report name
+
+
+def test_nothing_holds_back_an_overall_level_its_score_gives(model):
+    s = score(model, answers(**{f"PLAN_0{n}": 4 for n in range(1, 9)}, **{f"SEG_0{n}": 3 for n in range(1, 9)}))
+    assert s.overall_level == s.overall_uncapped_level == 5 and s.holds_back is None
+    assert score(model, Assessment()).holds_back is None
+
+
+def test_holds_back_is_the_lowest_level_then_the_lowest_score(tmp_path):
+    """Two sections at level 1: the one with the lower score holds the overall level back."""
+    m = load_model(write_model(tmp_path))   # five pillars of 8 equal items
+    vals = {f"PLAN_0{n}": 4 for n in range(1, 9)} | {f"TRN_0{n}": 4 for n in range(1, 9)}
+    vals |= {f"EMO_0{n}": 4 for n in range(1, 9)}
+    vals |= {"SEG_01": 1} | {f"SEG_0{n}": 0 for n in range(2, 9)}           # 3.1: level 1
+    vals |= {"MEAS_01": 1, "MEAS_02": 1} | {f"MEAS_0{n}": 0 for n in range(3, 9)}   # 6.25: level 1
+    s = score(m, answers(**vals))
+    assert s.pillars["segmentation"].level == s.pillars["measurement"].level == 1
+    assert s.overall_uncapped_level == 4 and s.overall_level == 2 and s.holds_back == "segmentation"
+
+
+def test_points_and_level_bounds_are_read_from_the_model(tmp_path):
+    """answer_points and min_score are the model's (model.yaml), not constants in the code."""
+    shipped = load_model(write_model(tmp_path / "a"))
+    levels = [lv.model_dump(mode="json") for lv in shipped.levels]
+    levels[3]["min_score"] = 50            # level 4 from 50 instead of 60
+    m = load_model(write_model(tmp_path / "b", meta={
+        "answer_points": {0: 0, 1: 10, 2: 40, 3: 70, 4: 100, "unknown": 0}, "levels": levels}))
+    s = score(m, answers(PLAN_01=1, PLAN_02=3))
+    assert s.pillars["cx_plan"].score == 40 and s.pillars["cx_plan"].level == 3
+    s = score(m, answers(PLAN_01=2, PLAN_02=3))
+    assert s.pillars["cx_plan"].score == 55 and s.pillars["cx_plan"].level == 4
+    assert level_for(m, 50) == 4 and level_for(shipped, 50) == 3
 
 
 def test_completeness_overall_counts_na_and_unknown_as_answered(model):

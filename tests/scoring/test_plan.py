@@ -91,9 +91,9 @@ def test_the_fewest_gaps_win_over_a_greedy_run_of_high_priorities(model):
 def test_fewest_reaching_prefers_priority_then_gap_order():
     from fractions import Fraction
 
-    from scoring.plan import _Gap
-    gaps = [_Gap("A", 1, False, 4, Fraction(4), 0), _Gap("B", 1, False, 4, Fraction(8), 1),
-            _Gap("C", 1, False, 3, Fraction(9), 2), _Gap("D", 1, False, 4, Fraction(8), 3)]
+    from scoring.selection import SectionGap
+    gaps = [SectionGap("A", 1, False, 4, Fraction(4), 0), SectionGap("B", 1, False, 4, Fraction(8), 1),
+            SectionGap("C", 1, False, 3, Fraction(9), 2), SectionGap("D", 1, False, 4, Fraction(8), 3)]
     assert [g.item for g in fewest_reaching(gaps, 4)] == ["B"]          # one of 4 points, best priority, first
     assert [g.item for g in fewest_reaching(gaps, 7)] == ["B", "C"]     # 4 + 3, priority 17
     assert fewest_reaching(gaps, 0) == [] and fewest_reaching(gaps, -3) == []
