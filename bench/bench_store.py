@@ -51,9 +51,9 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
     from assessment import cells, new_assessment
     from checklists import default_model
     from checklists.profile import SECTORS
-    from i18n import sort_key
+    from i18n import fold_words, sort_key
     from store import get_engine
-    from store.repository import _plain, _score_columns, client_key
+    from store.repository import _score_columns, client_key
     from store.schema import assessment_cells, assessments, clients
 
     rng = random.Random(seed)
@@ -72,7 +72,7 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
         cid = uuid.uuid4().hex
         key = client_key(name)
         client_rows.append({"id": cid, "name": name, "name_key": key, "name_sort_key": sort_key(name)[0],
-                            "sector": sector, "city": city, "search_key": f"{key} {_plain(city)}",
+                            "sector": sector, "city": city, "search_key": f"{key} {fold_words(city)}",
                             "created_at": start, "deleted_at": None})
         names.append(name)
         for j in range(size):
