@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checklists.model import Applies, AuditModel, Item, Pillar
+from checklists.model import Applies, AuditModel, Item
 from checklists.profile import SECTORS, SIZES
 
 
@@ -120,12 +120,6 @@ def not_asked(model: AuditModel, profile: Profile, brought_back=()) -> set[str]:
     """Ids that count as not applicable: left out for the profile and not brought back."""
     back = set(brought_back)
     return {i for i in left_out(model, profile) if i not in back}
-
-
-def asked_items(model: AuditModel, pillar: Pillar, profile: Profile, brought_back=()) -> list[Item]:
-    """The questions of `pillar` that `profile` is asked, in order (brought-back ones included)."""
-    skip = not_asked(model, profile, brought_back)
-    return [it for it in pillar.items if it.id not in skip]
 
 
 def parse_profile(text: str) -> Profile:

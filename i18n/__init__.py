@@ -87,10 +87,6 @@ def format_number(x: float | int | None, lang: str = DEFAULT_LANG, decimals: int
     return text.replace("-", "−")
 
 
-MONTHS_GENITIVE_EL = ("Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου",
-                      "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
 MONTHS_SHORT_EL = ("Ιαν", "Φεβ", "Μαρ", "Απρ", "Μαΐ", "Ιουν", "Ιουλ", "Αυγ", "Σεπ", "Οκτ", "Νοε", "Δεκ")
 MONTHS_SHORT_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -111,11 +107,3 @@ def format_date(d: date | datetime | str | None, lang: str = DEFAULT_LANG) -> st
     d = _as_date(d)
     return d.strftime("%d/%m/%Y") if d else "–"
 
-
-def format_date_long(d: date | datetime | str | None, lang: str = DEFAULT_LANG) -> str:
-    """'23 Νοεμβρίου 2026' (genitive month) or '23 November 2026'."""
-    d = _as_date(d)
-    if not d:
-        return "–"
-    months = MONTHS_GENITIVE_EL if lang == "el" else MONTHS_EN
-    return f"{d.day} {months[d.month - 1]} {d.year}"

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from i18n import catalog, format_date, format_date_long, format_number, sort_key, sorted_greek, t, upper
+from i18n import catalog, format_date, format_number, sort_key, sorted_greek, t, upper
 
 
 def _forms(text) -> dict[str, str]:
@@ -72,7 +72,7 @@ def test_plural_in_one_language_only_and_with_other_parameters():
 # characters) and the "several sections" sentence (one section has its own sentence).
 NEVER_ONE = {
     "sidebar.overall": {"total"}, "start.continue": {"total"},
-    "report.provisional": {"total"}, "report.narr.cap_pillars": {"n"}, "report.days": {"days"},
+    "report.provisional": {"total"}, "report.narr.cap_pillars": {"n"},
     "problem.string_too_long": {"max_length"}, "problem.too_long": {"max_length"},
     # over the limits, so never one: at least 245 rows and 14 columns (Excel has 16,384 columns)
     "metrics.error.too_many_cells": {"rows", "columns", "limit"}, "metrics.error.too_many_rows": {"rows", "limit"},
@@ -136,6 +136,4 @@ def test_numbers(x, lang, dec, expected):
 def test_dates():
     assert format_date(date(2026, 3, 5)) == "05/03/2026"
     assert format_date("2026-11-23T10:00:00+00:00", "en") == "23/11/2026"
-    assert format_date_long(date(2026, 5, 1), "el") == "1 Μαΐου 2026"
-    assert format_date_long(date(2026, 1, 9), "en") == "9 January 2026"
     assert format_date(None) == "–" and format_date("not a date") == "–"
