@@ -41,7 +41,10 @@ def shoot(paths: list[str], out: Path, db: Path, height: int, widths: tuple[int,
                     sep = "&" if "?" in path else "?"
                     page.goto(f"{server.url}/{path}{sep}lang={lang}")
                     wait_idle(page, '[data-testid="stMain"]')
-                    page.wait_for_timeout(600)  # charts and fonts settle after the idle flag
+                    # Widgets' code is loaded on first use and drawn as grey skeletons until then
+                    # (a page of cards has many): wait for them, then for charts and fonts to settle.
+                    page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=20_000)
+                    page.wait_for_timeout(600)
                     name = (path.split("?")[0] or "start").replace("/", "_")
                     target = out / f"{name}-{lang}-{width}.png"
                     page.screenshot(path=str(target))

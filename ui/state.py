@@ -82,7 +82,7 @@ def on_change(listener: Callable[[Assessment], None]) -> None:
 
 
 # ---------------------------------------------------------------- widgets bound to the assessment
-# Answers, notes and the profile are edited through keyed widgets whose key says what they edit.
+# Answers, notes, the profile and the plan are edited through keyed widgets whose key says what they edit.
 # Their edits are applied by bind_edits() at the start of every run, not by on_change callbacks:
 # in Streamlit 1.67 every st.session_state access (and every st.* call) made by a callback is a
 # point where a newer rerun request interrupts it (SafeSessionState calls the script runner's
@@ -112,6 +112,10 @@ def _apply(a: Assessment, key: str, value) -> bool:
         part, attr = PROFILE_FIELDS[key]
         setattr(getattr(a, part), attr, value.strip() if isinstance(value, str) else (value or ""))
         a.touch()
+    elif key.startswith("plan_"):
+        from ui.plan_cards import apply_widget  # the Plan page's bound widgets (owner, date, status…)
+
+        return apply_widget(a, key, value)
     else:
         return False
     return True

@@ -1,11 +1,15 @@
-"""The Plan page under AppTest: both languages, empty and full assessments, target and edits."""
+"""The Plan page under AppTest: both languages, empty and full assessments, targets, the hours a
+week, and the action cards (owner, date, status, in or out), each edit stored cell by cell."""
 from __future__ import annotations
 
 import random
+from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from i18n import t
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,13 +27,49 @@ def at(tmp_path_factory):
     mp.undo()
 
 
-def _fill(at, seed=1):
+def _fill(at, seed=1, size="small"):
     from checklists import default_model
 
     a = at.session_state["assessment"]
+    a.company.size = size
     rng = random.Random(seed)
     for iid in default_model().items:
         a.set_value(iid, rng.choice([0, 1, 2, 3, 4, "na", "unknown"]))
+    return a
+
+
+def _plan(at):
+    from checklists import default_model
+    from scoring import score
+    from scoring.plan import build_plan
+
+    m = default_model()
+    a = at.session_state["assessment"]
+    return build_plan(m, a, score(m, a))
+
+
+@pytest.fixture
+def plan_page(tmp_path, monkeypatch):
+    """A fresh app on the Plan page with a full audit, saved in its own SQLite file."""
+    url = f"sqlite:///{tmp_path / 'cards.sqlite'}"
+    monkeypatch.setenv("CXAUDIT_DATABASE_URL", url)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.run()
+    app.switch_page("pages/plan.py")
+    _fill(app)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    yield app, url
+    from store import db
+
+    db.dispose(url)
+
+
+def _stored(url, a_id):
+    import store
+
+    stored, _ = store.load_assessment(store.get_engine(url), a_id)
+    return stored
 
 
 @pytest.mark.parametrize("lang", ["el", "en"])
@@ -37,16 +77,22 @@ def test_empty_assessment(at, lang):
     at.session_state["lang"] = lang
     at.run()
     assert not at.exception
-    from i18n import t
-
     assert at.title[0].value == t("plan.title", lang)
     assert at.info[0].value == t("plan.empty", lang)
 
 
 @pytest.mark.parametrize("lang", ["el", "en"])
-def test_full_assessment(at, lang):
-    from i18n import t
+def test_intro_names_every_file(at, lang):
+    at.session_state["lang"] = lang
+    at.run()
+    intro = t("plan.intro", lang)
+    assert intro in [m.value for m in at.markdown]
+    for kind in ("PDF", "Word", "Excel"):
+        assert kind in intro
 
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_full_assessment(at, lang):
     _fill(at)
     at.session_state["lang"] = lang
     at.run()
@@ -54,7 +100,8 @@ def test_full_assessment(at, lang):
     assert [m.label for m in at.metric][0] == t("plan.m_actions", lang)
     downloads = at.get("download_button")
     assert {d.proto.label for d in downloads} == {t(f"plan.download_{k}", lang) for k in ("el", "en", "docx", "xlsx")}
-    assert len(at.selectbox) == 5
+    assert len([s for s in at.selectbox if s.key.startswith("plan_target_")]) == 5
+    assert not at.get("arrow_data_frame") and not at.get("data_editor"), "the grid is gone: cards instead"
 
 
 def test_target_change_goes_to_the_assessment(at):
@@ -66,21 +113,138 @@ def test_target_change_goes_to_the_assessment(at):
 
 
 @pytest.mark.parametrize("lang", ["el", "en"])
-def test_action_table_fits_and_empty_dates_look_empty(at, lang):
-    import json
-
-    from i18n import t
-
+def test_one_card_per_action_with_its_full_text(at, lang):
     _fill(at)
     at.session_state["lang"] = lang
     at.run()
-    editor = at.get("data_editor")[0].proto
-    assert editor.HasField("placeholder") and editor.placeholder == ""   # not Streamlit's grey "None"
-    columns = json.loads(editor.columns)
-    shown = list(editor.column_order)
-    assert "item" not in shown
-    # every shown column has a fixed width and together they fit the ~940 px main area at 1400 px
-    assert sum(columns[c]["width"] for c in shown) <= 940
-    assert columns["include"]["label"] == t("plan.col.include", lang)
-    assert columns["due"]["label"] == t("report.col.due", lang)
-    assert editor.row_height > 64   # over 4rem the grid wraps the action text
+    plan = _plan(at)
+    assert plan.included
+    texts = "\n".join(m.value for m in at.markdown)
+    for act in plan.included:
+        item = act.item
+        assert act.text(lang).replace(".", "\\.").split()[0] in texts
+        owner = at.text_input(key=f"plan_owner_{item}")
+        assert owner.label == t("report.col.owner", lang)
+        due = at.date_input(key=f"plan_due_{item}")
+        assert due.proto.format == "DD/MM/YYYY"
+        status = [b for b in at.button_group if b.key == f"plan_status_{item}"]
+        assert len(status) == 1
+        assert [o.content for o in status[0].proto.options] == [t(f"report.status.{s}", lang)
+                                                                for s in ("todo", "doing", "done")]
+        assert at.toggle(key=f"plan_include_{item}").value is True
+    # every later gap is listed, with a switch to add it
+    for act in plan.later:
+        assert at.toggle(key=f"plan_include_{act.item}").value is False
+
+
+def test_start_now_comes_first_then_the_phases_in_order(at):
+    from ui import plan_cards
+
+    _fill(at)
+    at.session_state["lang"] = "el"
+    at.run()
+    plan = _plan(at)
+    order = [g for g, _ in plan_cards.groups(plan)]
+    assert order[0] == "start_now"
+    assert order == sorted(order, key=["start_now", "phase_1", "phase_2", "phase_3", "overflow"].index)
+    grouped = [a.item for _, acts in plan_cards.groups(plan) for a in acts]
+    assert sorted(grouped) == sorted(a.item for a in plan.included)  # each included action once
+    assert [a.item for a in plan_cards.groups(plan)[0][1]] == [a.item for a in plan.start_now]
+    headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    assert t("plan.start_now", "el") in headings[0]
+
+
+def test_card_edits_are_stored_cell_by_cell(plan_page):
+    app, url = plan_page
+    a_id = app.session_state["assessment"].id
+    item = _plan(app).included[0].item
+    app.text_input(key=f"plan_owner_{item}").input("Μαρία Παπαδάκη").run()
+    app.date_input(key=f"plan_due_{item}").set_value(date(2027, 3, 31)).run()
+    [status] = [b for b in app.button_group if b.key == f"plan_status_{item}"]
+    status.set_value("doing").run()
+    assert not app.exception
+    edit = _stored(url, a_id).plan.actions[item]
+    assert (edit.owner, edit.due, edit.status) == ("Μαρία Παπαδάκη", date(2027, 3, 31), "doing")
+    # the card shows what is stored
+    assert app.text_input(key=f"plan_owner_{item}").value == "Μαρία Παπαδάκη"
+    assert app.date_input(key=f"plan_due_{item}").value == date(2027, 3, 31)
+
+
+def test_a_burst_of_edits_in_one_run_keeps_every_one(plan_page):
+    """Several cards changed before the server runs once (clicks faster than a rerun): all kept."""
+    app, url = plan_page
+    a_id = app.session_state["assessment"].id
+    items = [x.item for x in _plan(app).included[:3]]
+    for n, item in enumerate(items):
+        app.text_input(key=f"plan_owner_{item}").input(f"Owner {n}")
+        [status] = [b for b in app.button_group if b.key == f"plan_status_{item}"]
+        status.set_value("done")
+    app.run()
+    assert not app.exception
+    stored = _stored(url, a_id).plan.actions
+    assert {i: (stored[i].owner, stored[i].status) for i in items} == {
+        i: (f"Owner {n}", "done") for n, i in enumerate(items)}
+
+
+def test_leaving_out_and_taking_back_an_action(plan_page):
+    app, url = plan_page
+    a_id = app.session_state["assessment"].id
+    act = _plan(app).included[0]
+    app.toggle(key=f"plan_include_{act.item}").set_value(False).run()
+    assert not app.exception
+    assert _stored(url, a_id).plan.actions[act.item].include is False
+    assert act.item in [x.item for x in _plan(app).later]
+    assert not [w for w in app.text_input if w.key == f"plan_owner_{act.item}"], "no card: it is for later"
+    app.toggle(key=f"plan_include_{act.item}").set_value(True).run()
+    # back to the suggestion: nothing left to store for that action
+    assert act.item not in _stored(url, a_id).plan.actions
+    assert app.text_input(key=f"plan_owner_{act.item}")
+
+
+def test_adding_a_later_gap(plan_page):
+    app, url = plan_page
+    a_id = app.session_state["assessment"].id
+    later = _plan(app).later[0]
+    app.toggle(key=f"plan_include_{later.item}").set_value(True).run()
+    assert not app.exception
+    assert _stored(url, a_id).plan.actions[later.item].include is True
+    assert app.text_input(key=f"plan_owner_{later.item}")
+
+
+def test_owner_suggestions_come_from_this_audit(plan_page):
+    app, url = plan_page
+    a_id = app.session_state["assessment"].id
+    first, second = [x.item for x in _plan(app).included[:2]]
+    app.text_input(key=f"plan_owner_{first}").input("Γιώργος").run()
+    [pick] = [b for b in app.button_group if b.key == f"plan_pick_{second}"]
+    assert [o.content for o in pick.proto.options] == ["Γιώργος"]
+    pick.set_value("Γιώργος").run()
+    assert not app.exception
+    assert _stored(url, a_id).plan.actions[second].owner == "Γιώργος"
+    assert app.text_input(key=f"plan_owner_{second}").value == "Γιώργος"
+    assert not [b for b in app.button_group if b.key == f"plan_pick_{second}"], "its own owner is not suggested"
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_hours_a_week_default_by_size_and_changing_them_replans(plan_page, lang):
+    from checklists import default_model
+    from scoring.plan import default_capacity
+
+    app, url = plan_page
+    app.session_state["lang"] = lang
+    app.run()
+    a_id = app.session_state["assessment"].id
+    box = app.selectbox(key="plan_capacity")
+    assert box.label == t("plan.capacity_question", lang)
+    assert box.value == default_capacity(default_model(), "small") == 4
+    before = {x.item: x.phase for x in _plan(app).included}
+    box.set_value(1.0).run()
+    assert not app.exception
+    assert _stored(url, a_id).plan.capacity_hours_per_week == 1.0
+    after = _plan(app)
+    assert after.hours_per_week == 1.0
+    assert {x.item: x.phase for x in after.included} != before  # placed again at 1 hour a week
+    if after.overflow:
+        assert any(t("plan.phase.none", lang) in m.value for m in app.markdown)
+    app.selectbox(key="plan_capacity").set_value(4.0).run()  # the size band's default: follow the band
+    assert _stored(url, a_id).plan.capacity_hours_per_week is None

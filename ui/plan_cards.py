@@ -1,0 +1,231 @@
+"""The Plan page's editor: one card per action (owner, due date, status, in or out of the plan),
+grouped by when it happens, and the bound widgets behind it.
+
+Every field is a keyed widget bound to one cell of the assessment (ui/state.py): its key says
+what it edits, state.seed() makes it show the assessment before it is drawn, and state.bind_edits()
+applies a change at the start of the run the change starts, through apply_widget() below. No
+on_change callbacks: in Streamlit 1.67 a newer click cuts a callback short and it is never called
+again (ui/state.py), which is how the old grid lost owner edits.
+
+    plan_owner_<ITEM>    text           -> edit_action(owner=…)     (a text input: it commits on blur,
+    plan_pick_<ITEM>     a suggested name -> edit_action(owner=…)    where a typed selectbox option
+                                                                     is dropped unless Enter is pressed)
+    plan_due_<ITEM>      date or None   -> edit_action(due=…)
+    plan_status_<ITEM>   todo|doing|done -> edit_action(status=…)
+    plan_include_<ITEM>  bool           -> edit_action(include=…)   (None when it matches the suggestion)
+    plan_target_<PILLAR> 1–5            -> set_target
+    plan_capacity        hours a week   -> set_capacity             (None when it is the size band's default)
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import streamlit as st
+
+from assessment.document import Assessment
+from checklists.model import AuditModel
+from i18n import format_number, sort_key, t
+from scoring import score
+from scoring.plan import (MAX_CAPACITY, STATUSES, Plan, PlanAction, build_plan, default_capacity, edit_action,
+                          gain_text, hours_text, phase_hours, set_capacity, set_target, why_text)
+from ui import state
+from ui.text import md_escape
+
+FIELDS = ("owner", "pick", "due", "status", "include")
+CAPACITY_KEY = "plan_capacity"
+TARGET_PREFIX = "plan_target_"
+MAX_OWNER = 200
+MAX_SUGGESTIONS = 6
+OWNER_WIDTH, DUE_WIDTH = 260, 170  # px
+CAPACITY_CHOICES = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 60.0, float(MAX_CAPACITY))
+# The date picker's range: the tracker accepts dates from 2000 on; a stored date outside the
+# range would make Streamlit refuse to draw the picker.
+MIN_DUE, MAX_DUE = date(2000, 1, 1), date(2099, 12, 31)
+
+
+def key(field: str, item_id: str) -> str:
+    return f"plan_{field}_{item_id}"
+
+
+def _parse(key_: str) -> tuple[str, str] | None:
+    """(field, item) of an action widget key, else None."""
+    for field in FIELDS:
+        prefix = f"plan_{field}_"
+        if key_.startswith(prefix):
+            return field, key_.removeprefix(prefix)
+    return None
+
+
+# ---------------------------------------------------------------- applying (no st.* calls here)
+def apply_widget(a: Assessment, key_: str, value) -> bool:
+    """Apply a Plan page widget's value to `a`; False when `key_` is not one of them. Called by
+    state.bind_edits() at the start of a run: it makes no Streamlit call (none is a point where a
+    newer click can cut it short). A value the plan cannot take (an unknown status) is ignored:
+    seed() then shows the assessment's value again."""
+    model = state.model()
+    try:
+        if key_ == CAPACITY_KEY:
+            hours = None if value is None else float(value)
+            if hours is not None and hours == default_capacity(model, a.company.size):
+                hours = None  # the size band's default: follow the band if the size changes
+            set_capacity(a, hours)
+            return True
+        if key_.startswith(TARGET_PREFIX):
+            pillar = key_.removeprefix(TARGET_PREFIX)
+            if pillar not in {p.id for p in model.pillars}:
+                return False
+            set_target(a, pillar, value)
+            return True
+        parsed = _parse(key_)
+        if parsed is None:
+            return False
+        field, item = parsed
+        if item not in model.items:
+            return False
+        if field in ("owner", "pick"):
+            if field == "pick" and not value:
+                return True  # the suggestion was cleared (seed() clears it after every pick)
+            edit_action(a, item, owner=(value or "")[:MAX_OWNER])
+        elif field == "due":
+            edit_action(a, item, due=value if isinstance(value, date) else None)
+        elif field == "status":
+            if value in STATUSES:
+                edit_action(a, item, status=value)
+        elif field == "include":
+            suggested = build_plan(model, a, score(model, a)).action(item).suggested
+            edit_action(a, item, include=None if bool(value) == suggested else bool(value))
+    except (ValueError, KeyError):
+        return True  # refused: the widget is drawn again with the assessment's value
+    return True
+
+
+# ---------------------------------------------------------------- drawing
+def owner_names(a: Assessment) -> list[str]:
+    """Names already given as owners in this audit, most used first, then in Greek order."""
+    counts = Counter(e.owner.strip() for e in a.plan.actions.values() if e.owner and e.owner.strip())
+    return sorted(counts, key=lambda n: (-counts[n], sort_key(n)))
+
+
+def _phase_label(act: PlanAction) -> str:
+    if act.phase:
+        label = state.t(f"plan.phase.{act.phase}")
+        if act.start_phase and act.start_phase != act.phase:
+            label += " · " + state.t("plan.starts_in", days=state.t(f"plan.phase_short.{act.start_phase}"))
+        return label
+    return state.t("plan.phase.none" if act.include else "plan.phase.later")
+
+
+def _about(model: AuditModel, act: PlanAction, lang: str) -> str:
+    """The caption under an action: id, when, what it gives and costs, why it is on the list."""
+    head = " · ".join([act.item, _phase_label(act), gain_text(act, model, lang)])
+    why = " ".join(why_text(r, model, lang) for r in act.why)
+    return md_escape(head) + ("  \n" + md_escape(why) if why else "")
+
+
+def _card(model: AuditModel, act: PlanAction, lang: str, names: list[str]) -> None:
+    item = act.item
+    state.seed(key("owner", item), act.owner, default="")
+    state.seed(key("due", item), act.due)
+    state.seed(key("status", item), act.status, default="todo")
+    state.seed(key("include", item), act.include, default=False)
+    with st.container(border=True, key=f"plan_card_{item}"):
+        head, toggle = st.columns([5, 1.4], vertical_alignment="top")
+        done = ":material/check_circle: " if act.status == "done" else ""
+        head.markdown(f"{done}**{md_escape(act.text(lang))}**")
+        head.caption(_about(model, act, lang))
+        toggle.toggle(state.t("plan.col.include"), key=key("include", item))
+        # A wrapping row: owner, date and status side by side on a laptop, two lines on a tablet,
+        # one under the other on a phone; every control keeps a width its Greek labels fit in.
+        with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+            st.text_input(state.t("report.col.owner"), key=key("owner", item), max_chars=MAX_OWNER,
+                          placeholder=state.t("plan.owner_placeholder"), width=OWNER_WIDTH)
+            st.date_input(state.t("report.col.due"), value=None, format="DD/MM/YYYY", key=key("due", item),
+                          min_value=MIN_DUE, max_value=MAX_DUE, width=DUE_WIDTH)
+            st.segmented_control(state.t("report.col.status"), STATUSES, required=True,
+                                 format_func=lambda s: t(f"report.status.{s}", lang), key=key("status", item))
+        others = [n for n in names if n != act.owner][:MAX_SUGGESTIONS]
+        if others:
+            # A tap gives the action this owner (applied like a typed name); then the pick is cleared.
+            state.seed(key("pick", item), None)
+            st.pills(state.t("plan.owner_suggest"), others, key=key("pick", item), label_visibility="collapsed")
+
+
+def _later_row(model: AuditModel, act: PlanAction, lang: str) -> None:
+    state.seed(key("include", act.item), act.include, default=False)
+    text, toggle = st.columns([5, 1.4], vertical_alignment="top")
+    text.markdown(md_escape(act.text(lang)))
+    text.caption(_about(model, act, lang))
+    toggle.toggle(state.t("plan.col.include"), key=key("include", act.item))
+
+
+def capacity(model: AuditModel, a: Assessment, plan: Plan, lang: str) -> None:
+    """The hours-a-week question; changing it places the actions again (the next run's plan)."""
+    default = default_capacity(model, a.company.size)
+    # A choice of round figures rather than a number box: no keyboard on a tablet, and the hours
+    # read in the page's language ("1,5 ώρες", not "1.5"). A figure from a file is offered too.
+    choices = sorted({*CAPACITY_CHOICES, default, plan.hours_per_week})
+    state.seed(CAPACITY_KEY, plan.hours_per_week)
+    st.selectbox(state.t("plan.capacity_question"), choices, index=None, key=CAPACITY_KEY,
+                 format_func=lambda h: t("plan.capacity_option", lang, hours=hours_text(h, lang)),
+                 help=state.t("plan.capacity_help", hours=hours_text(default, lang)))
+    per_week = hours_text(plan.hours_per_week, lang)
+    lines = [state.t("plan.capacity_line", hours=per_week, phase=hours_text(round(float(phase_hours(plan.hours_per_week)), 1), lang))]
+    if not plan.capacity_chosen:
+        size = state.t(f"size.{a.company.size}") if a.company.size else None
+        lines.append(state.t("plan.capacity_default_size", size=size) if size else state.t("plan.capacity_default"))
+    st.caption(" ".join(lines))
+    overflow = plan.overflow
+    if overflow:
+        hours = hours_text(sum(x.hours for x in overflow), lang)
+        if plan.hours_to_fit:
+            st.warning(state.t("plan.overflow", count=len(overflow), hours=hours, per_week=per_week,
+                               fit=hours_text(plan.hours_to_fit, lang)), icon=":material/schedule:")
+        else:
+            st.warning(state.t("plan.overflow_nofit", count=len(overflow), hours=hours, per_week=per_week),
+                       icon=":material/schedule:")
+    elif plan.included:
+        st.caption(state.t("plan.all_fit", per_week=per_week))
+
+
+def groups(plan: Plan) -> list[tuple[str, tuple[PlanAction, ...]]]:
+    """(group, actions) in the order the page shows them: start now, each phase's other actions,
+    those that do not fit in 90 days. Every included action is in exactly one group."""
+    first = plan.start_now
+    shown = {a.item for a in first}
+    out = [("start_now", first)]
+    for n in (1, 2, 3):
+        out.append((f"phase_{n}", tuple(a for a in plan.included if a.phase == n and a.item not in shown)))
+    out.append(("overflow", plan.overflow))
+    return [(g, acts) for g, acts in out if acts]
+
+
+def draw(model: AuditModel, a: Assessment, plan: Plan, lang: str) -> None:
+    """The actions, grouped: start now, days 1–30, 31–60, 61–90, not fitting; then for later."""
+    names = owner_names(a)
+    for group, actions in groups(plan):
+        if group == "start_now":
+            st.markdown(f"#### :material/rocket_launch: {state.t('plan.start_now')}")
+            st.caption(state.t("plan.start_now_help"))
+        elif group == "overflow":
+            st.markdown(f"#### {state.t('plan.phase.none')}")
+            st.caption(state.t("plan.overflow_help"))
+        else:
+            n = int(group.removeprefix("phase_"))
+            phase = plan.phase(n)
+            st.markdown(f"#### {state.t(f'plan.phase.{n}')}")
+            st.caption(state.t("plan.phase_load", used=hours_text(round(phase.used, 1), lang),
+                               capacity=hours_text(round(phase.capacity, 1), lang)))
+        for act in actions:
+            _card(model, act, lang, names)
+    later = plan.later
+    if later:
+        with st.expander(state.t("plan.later_title", count=len(later)), icon=":material/schedule:"):
+            st.caption(state.t("plan.later_help"))
+            for pillar in model.pillars:
+                acts = [x for x in later if x.pillar == pillar.id]
+                if not acts:
+                    continue
+                st.markdown(f"**{md_escape(pillar.short_title(lang))}** · {format_number(len(acts), lang)}")
+                for act in acts:
+                    _later_row(model, act, lang)
