@@ -74,7 +74,8 @@ with st.container(horizontal=True, gap="small"):
         with st.container(width=165):
             st.selectbox(p.short_title(lang), options=[1, 2, 3, 4, 5], format_func=_level_option, key=key)
             today = _level_option(tg.current) if tg.current else state.t("report.level_none")
-            st.caption(state.t("plan.target_today", level=today) + (f" · {state.t('plan.target_met')}" if tg.met else ""))
+            met = f" · {state.t('plan.target_met')}" if tg.met else ""
+            st.caption(state.t("plan.target_today", level=today) + met)
 
 st.subheader(state.t("plan.capacity"))
 plan_cards.capacity(model, a, plan, lang)

@@ -27,8 +27,21 @@ from assessment.document import Assessment
 from checklists.model import AuditModel
 from i18n import format_number, sort_key, t
 from scoring import score
-from scoring.plan import (MAX_CAPACITY, STATUSES, Plan, PlanAction, build_plan, default_capacity, edit_action,
-                          gain_text, hours_text, phase_hours, set_capacity, set_target, why_text)
+from scoring.plan import (
+    MAX_CAPACITY,
+    STATUSES,
+    Plan,
+    PlanAction,
+    build_plan,
+    default_capacity,
+    edit_action,
+    gain_text,
+    hours_text,
+    phase_hours,
+    set_capacity,
+    set_target,
+    why_text,
+)
 from ui import state
 from ui.text import md_escape
 
@@ -38,7 +51,8 @@ TARGET_PREFIX = "plan_target_"
 MAX_OWNER = 200
 MAX_SUGGESTIONS = 6
 OWNER_WIDTH, DUE_WIDTH = 260, 170  # px
-CAPACITY_CHOICES = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 60.0, float(MAX_CAPACITY))
+CAPACITY_CHOICES = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 60.0,
+                    float(MAX_CAPACITY))
 # The date picker's range: the tracker accepts dates from 2000 on; a stored date outside the
 # range would make Streamlit refuse to draw the picker.
 MIN_DUE, MAX_DUE = date(2000, 1, 1), date(2099, 12, 31)
@@ -170,7 +184,8 @@ def capacity(model: AuditModel, a: Assessment, plan: Plan, lang: str) -> None:
                  format_func=lambda h: t("plan.capacity_option", lang, hours=hours_text(h, lang)),
                  help=state.t("plan.capacity_help", hours=hours_text(default, lang)))
     per_week = hours_text(plan.hours_per_week, lang)
-    lines = [state.t("plan.capacity_line", hours=per_week, phase=hours_text(round(float(phase_hours(plan.hours_per_week)), 1), lang))]
+    per_phase = hours_text(round(float(phase_hours(plan.hours_per_week)), 1), lang)
+    lines = [state.t("plan.capacity_line", hours=per_week, phase=per_phase)]
     if not plan.capacity_chosen:
         size = state.t(f"size.{a.company.size}") if a.company.size else None
         lines.append(state.t("plan.capacity_default_size", size=size) if size else state.t("plan.capacity_default"))
