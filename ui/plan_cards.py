@@ -141,7 +141,7 @@ def _card(model: AuditModel, act: PlanAction, lang: str, names: list[str]) -> No
     item = act.item
     state.seed(key("owner", item), act.owner, default="")
     state.seed(key("due", item), act.due)
-    state.seed(key("status", item), act.status, default="todo")
+    state.seed(key("status", item), act.status)  # drawn without a default: it would show none selected
     state.seed(key("include", item), act.include, default=False)
     with st.container(border=True, key=f"plan_card_{item}"):
         head, toggle = st.columns([5, 1.4], vertical_alignment="top")

