@@ -6,7 +6,7 @@ from i18n import format_number
 from i18n.problems import first_line
 from report import MAX_LOGO_BYTES, LogoError, load_logo
 from scoring.plan import build_plan
-from ui import downloads, plan_cards, state, upload
+from ui import downloads, plan_cards, plan_tracker, plan_widgets, state, upload
 
 model = state.model()
 lang = state.lang()
@@ -69,7 +69,7 @@ st.caption(state.t("plan.targets_help"))
 with st.container(horizontal=True, gap="small"):
     for p in model.pillars:
         tg = plan.targets[p.id]
-        key = f"{plan_cards.TARGET_PREFIX}{p.id}"
+        key = f"{plan_widgets.TARGET_PREFIX}{p.id}"
         state.seed(key, tg.target)  # bound like the cards: applied by state.bind_edits() at run start
         with st.container(width=165):
             st.selectbox(p.short_title(lang), options=[1, 2, 3, 4, 5], format_func=_level_option, key=key)
@@ -119,3 +119,6 @@ excel_col.download_button(state.t("plan.download_xlsx"), data=downloads.report(m
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/table_view:", on_click="ignore", key="plan_download_xlsx",
                           width="stretch")
+
+# An edited Excel tracker brought back: its changes shown, applied only when confirmed.
+plan_tracker.upload_area(model, a, plan, lang)

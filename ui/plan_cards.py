@@ -1,20 +1,13 @@
 """The Plan page's editor: one card per action (owner, due date, status, in or out of the plan),
-grouped by when it happens, and the bound widgets behind it.
+grouped by when it happens.
 
 Every field is a keyed widget bound to one cell of the assessment (ui/state.py): its key says
-what it edits, state.seed() makes it show the assessment before it is drawn, and state.bind_edits()
-applies a change at the start of the run the change starts, through apply_widget() below. No
-on_change callbacks: in Streamlit 1.67 a newer click cuts a callback short and it is never called
-again (ui/state.py), which is how the old grid lost owner edits.
-
-    plan_owner_<ITEM>    text           -> edit_action(owner=…)     (a text input: it commits on blur,
-    plan_pick_<ITEM>     a suggested name -> edit_action(owner=…)    where a typed selectbox option
-                                                                     is dropped unless Enter is pressed)
-    plan_due_<ITEM>      date or None   -> edit_action(due=…)
-    plan_status_<ITEM>   todo|doing|done -> edit_action(status=…)
-    plan_include_<ITEM>  bool           -> edit_action(include=…)   (None when it matches the suggestion)
-    plan_target_<PILLAR> 1–5            -> set_target
-    plan_capacity        hours a week   -> set_capacity             (None when it is the size band's default)
+what it edits (ui/plan_widgets.py), state.seed() makes it show the assessment before it is drawn,
+and state.bind_edits() applies a change at the start of the run the change starts. No on_change
+callbacks: in Streamlit 1.67 a newer click cuts a callback short and it is never called again
+(ui/state.py), which is how the old grid lost owner edits. The owner is a text input, which
+commits on blur, with taps on names already used: a selectbox with accept_new_options drops a
+typed name unless Enter is pressed (measured in Chromium).
 """
 from __future__ import annotations
 
@@ -26,29 +19,12 @@ import streamlit as st
 from assessment.document import Assessment
 from checklists.model import AuditModel
 from i18n import format_number, sort_key, t
-from scoring import score
-from scoring.plan import (
-    MAX_CAPACITY,
-    STATUSES,
-    Plan,
-    PlanAction,
-    build_plan,
-    default_capacity,
-    edit_action,
-    gain_text,
-    hours_text,
-    phase_hours,
-    set_capacity,
-    set_target,
-    why_text,
-)
+from scoring.phases import MAX_CAPACITY, phase_hours
+from scoring.plan import STATUSES, Plan, PlanAction, default_capacity, gain_text, hours_text, why_text
 from ui import state
+from ui.plan_widgets import CAPACITY_KEY, MAX_OWNER, key
 from ui.text import md_escape
 
-FIELDS = ("owner", "pick", "due", "status", "include")
-CAPACITY_KEY = "plan_capacity"
-TARGET_PREFIX = "plan_target_"
-MAX_OWNER = 200
 MAX_SUGGESTIONS = 6
 OWNER_WIDTH, DUE_WIDTH = 260, 170  # px
 CAPACITY_CHOICES = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 60.0,
@@ -56,62 +32,6 @@ CAPACITY_CHOICES = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20
 # The date picker's range: the tracker accepts dates from 2000 on; a stored date outside the
 # range would make Streamlit refuse to draw the picker.
 MIN_DUE, MAX_DUE = date(2000, 1, 1), date(2099, 12, 31)
-
-
-def key(field: str, item_id: str) -> str:
-    return f"plan_{field}_{item_id}"
-
-
-def _parse(key_: str) -> tuple[str, str] | None:
-    """(field, item) of an action widget key, else None."""
-    for field in FIELDS:
-        prefix = f"plan_{field}_"
-        if key_.startswith(prefix):
-            return field, key_.removeprefix(prefix)
-    return None
-
-
-# ---------------------------------------------------------------- applying (no st.* calls here)
-def apply_widget(a: Assessment, key_: str, value) -> bool:
-    """Apply a Plan page widget's value to `a`; False when `key_` is not one of them. Called by
-    state.bind_edits() at the start of a run: it makes no Streamlit call (none is a point where a
-    newer click can cut it short). A value the plan cannot take (an unknown status) is ignored:
-    seed() then shows the assessment's value again."""
-    model = state.model()
-    try:
-        if key_ == CAPACITY_KEY:
-            hours = None if value is None else float(value)
-            if hours is not None and hours == default_capacity(model, a.company.size):
-                hours = None  # the size band's default: follow the band if the size changes
-            set_capacity(a, hours)
-            return True
-        if key_.startswith(TARGET_PREFIX):
-            pillar = key_.removeprefix(TARGET_PREFIX)
-            if pillar not in {p.id for p in model.pillars}:
-                return False
-            set_target(a, pillar, value)
-            return True
-        parsed = _parse(key_)
-        if parsed is None:
-            return False
-        field, item = parsed
-        if item not in model.items:
-            return False
-        if field in ("owner", "pick"):
-            if field == "pick" and not value:
-                return True  # the suggestion was cleared (seed() clears it after every pick)
-            edit_action(a, item, owner=(value or "")[:MAX_OWNER])
-        elif field == "due":
-            edit_action(a, item, due=value if isinstance(value, date) else None)
-        elif field == "status":
-            if value in STATUSES:
-                edit_action(a, item, status=value)
-        elif field == "include":
-            suggested = build_plan(model, a, score(model, a)).action(item).suggested
-            edit_action(a, item, include=None if bool(value) == suggested else bool(value))
-    except (ValueError, KeyError):
-        return True  # refused: the widget is drawn again with the assessment's value
-    return True
 
 
 # ---------------------------------------------------------------- drawing

@@ -113,9 +113,9 @@ def _apply(a: Assessment, key: str, value) -> bool:
         setattr(getattr(a, part), attr, value.strip() if isinstance(value, str) else (value or ""))
         a.touch()
     elif key.startswith("plan_"):
-        from ui.plan_cards import apply_widget  # the Plan page's bound widgets (owner, date, status…)
+        from ui.plan_widgets import apply_widget  # the Plan page's bound widgets (owner, date, status…)
 
-        return apply_widget(a, key, value)
+        return apply_widget(model(), a, key, value)
     else:
         return False
     return True
