@@ -1,7 +1,7 @@
 """cxaudit entry point: page config, language, the current assessment, navigation. Nothing else."""
 import streamlit as st
 
-from ui import persistence, sidebar, state, streamlit_texts
+from ui import last_opened, persistence, sidebar, state, streamlit_texts
 from ui.nav import navigation_pages
 
 first_run = state.first_run_of_session()
@@ -21,3 +21,5 @@ sidebar.language_link(current)
 current.run()
 # Drawn after the page so that it shows the page's latest edits, with the quiet "saved 10:42" line.
 sidebar.progress(footer=persistence.status_line())
+# The browser keeps the id of the assessment it works on, for the start page's "continue" offer.
+last_opened.remember(st.session_state.get(persistence.KEY_ID))

@@ -1,11 +1,13 @@
-"""Start page: language, the business profile, and start or continue the audit."""
+"""Start page: language, the business profile, and start or continue the audit (also the one this
+browser last worked on)."""
 import streamlit as st
 
 from checklists.applicability import Profile, not_asked
 from checklists.profile import SECTORS, SIZES
-from i18n import sort_key, t
-from ui import sidebar, state
+from i18n import format_date, sort_key, t
+from ui import last_opened, persistence, sidebar, state
 from ui.nav import PAGES
+from ui.text import md_escape
 
 model = state.model()
 lang = state.lang()
@@ -13,6 +15,22 @@ state.apply_widget_edits()
 a = state.assessment()
 
 PROFILE_FIELDS = state.PROFILE_FIELDS  # widget key -> (part of the assessment, attribute)
+
+
+def _progress(doc):
+    """({pillar: the questions this business is asked}, {pillar: how many it answered}): only the
+    questions for its sector and size (checklists/applicability.py)."""
+    skip = not_asked(model, Profile.of(doc.company.sector, doc.company.size), doc.brought_back)
+    asked = {p.id: [it for it in p.items if it.id not in skip] for p in model.pillars}
+    return asked, {pid: sum(1 for it in items if doc.value(it.id) is not None) for pid, items in asked.items()}
+
+
+def _last_opened():
+    """The stored assessment this browser last worked on, when this session has none open yet."""
+    if st.session_state.get(persistence.KEY_ID):
+        return None
+    wanted = last_opened.recall()
+    return last_opened.stored(wanted) if wanted else None
 
 
 def _current(key: str) -> str:
@@ -37,6 +55,17 @@ for _key in PROFILE_FIELDS:
 st.title(state.t("app.title"))
 sidebar.language_picker()
 st.write(state.t("app.tagline"))
+last = _last_opened()
+if last is not None:
+    asked_then, answered_then = _progress(last)
+    offer = state.t("start.resume_last", name=md_escape(last.company.name) or state.t("store.unnamed"),
+                    done=sum(answered_then.values()), total=sum(len(v) for v in asked_then.values()),
+                    date=format_date(last.updated_at, lang))
+    with st.container(border=True, key="start_resume_last"):
+        st.caption(state.t("start.resume_last_help"))
+        if st.button(offer, type="primary", icon=":material/history:", key="start_resume_go"):
+            persistence.open_assessment(last.id)
+            st.rerun()
 st.info(state.t("start.intro"), icon=":material/info:")
 
 st.subheader(state.t("start.profile"))
@@ -63,9 +92,7 @@ right.text_input(state.t("start.assessor_org"), key="profile_org",
 st.divider()
 pillar_pages = [p for p in PAGES if p.pillar]
 # Only the questions this business is asked, for its sector and size (checklists/applicability.py).
-skip = not_asked(model, Profile.of(a.company.sector, a.company.size), a.brought_back)
-asked = {p.id: [it for it in p.items if it.id not in skip] for p in model.pillars}
-answered = {p.pillar: sum(1 for it in asked[p.pillar] if a.value(it.id) is not None) for p in pillar_pages}
+asked, answered = _progress(a)
 total = sum(len(items) for items in asked.values())
 done = sum(answered.values())
 if done == 0:

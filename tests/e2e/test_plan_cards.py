@@ -160,3 +160,59 @@ def _stored_capacity(url, aid):
     return a.plan.capacity_hours_per_week
 
 
+
+
+def test_excel_tracker_round_trip(app, contexts, tmp_path):
+    """Download the tracker, edit it in a spreadsheet (openpyxl), upload it, read the changes and
+    the refused rows, confirm, and find exactly those changes on the cards and in the database."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from i18n import t
+    from report.tracker import PLAN_COLUMNS
+
+    a, plan = _seed(app.database_url, seed=11)
+    page = _open(contexts, app, a.id)
+    page.locator(".st-key-plan_download_xlsx button").wait_for()
+    with page.expect_download(timeout=60_000) as info:
+        page.locator(".st-key-plan_download_xlsx button").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    col = {k: i + 1 for i, k in enumerate(PLAN_COLUMNS)}
+    items = {r: ws.cell(row=r, column=col["item"]).value for r in (2, 3, 4, 5)}
+    assert items[2] == plan.actions[0].item  # the file is this audit's plan
+    ws.cell(row=2, column=col["owner"], value="Κατερίνα")
+    ws.cell(row=3, column=col["due"], value=datetime(2027, 5, 20))
+    ws.cell(row=4, column=col["status"], value=t("report.status.doing", "el"))
+    ws.cell(row=5, column=col["due"], value="32/13/2027")       # refused: not a date
+    edited = tmp_path / "edited.xlsx"
+    out = io.BytesIO()
+    wb.save(out)
+    edited.write_bytes(out.getvalue())
+    before = _actions(app.database_url, a.id)
+
+    page.locator('[class*="st-key-plan_tracker_"] input[type=file]').set_input_files(str(edited))
+    apply = page.locator(".st-key-plan_tracker_apply button")
+    apply.wait_for()
+    warning = page.locator('[data-testid="stAlertContentWarning"]').filter(has_text="Γραμμή 5")
+    assert warning.count() == 1
+    table = page.locator('[data-testid="stDataFrame"]')
+    assert table.count() == 1
+    assert _actions(app.database_url, a.id) == before, "nothing stored before the confirmation"
+    apply.click()
+    expected = {items[2]: "Κατερίνα", items[3]: date(2027, 5, 20), items[4]: "doing"}
+
+    def applied():
+        now = _actions(app.database_url, a.id)
+        return (now.get(items[2], ("",))[0] == "Κατερίνα" and now.get(items[3], (None, None))[1] == date(2027, 5, 20)
+                and now.get(items[4], (None, None, None))[2] == "doing" and items[5] not in now)
+
+    poll(applied, lambda: f"the database holds {_actions(app.database_url, a.id)}, expected {expected}")
+    page.get_by_text(t("tracker.review.applied", "el", count=3)).wait_for()
+    # the cards show the new values (the first three actions are in the plan)
+    if _card(page, items[2]).count():
+        poll(lambda: _shown(page, items[2])[0] == "Κατερίνα", "the card does not show the new owner")
+    assert not server_errors(app), server_errors(app)
