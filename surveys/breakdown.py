@@ -128,6 +128,14 @@ def group_counts(codes: np.ndarray, n_groups: int, scores: np.ndarray, scale: Sc
     return flat.reshape(n_groups, width), np.bincount(sc[~has], minlength=width)
 
 
+SLICE_ROWS = 1 << 17
+
+
+def _slices(n: int) -> list[slice]:
+    """Row slices of ``SLICE_ROWS``: per-row temporaries stay about 1 MB, not 8 MB per million rows."""
+    return [slice(i, min(i + SLICE_ROWS, n)) for i in range(0, n, SLICE_ROWS)]
+
+
 def count_groups(scores: np.ndarray, mask: np.ndarray, periods: Factors | None,
                  segments: Factors | None, scale: Scale, *, n_rows: int,
                  cache: dict[Any, Any] | None = None, cache_key: Any = None) -> Counts:
@@ -144,8 +152,36 @@ def count_groups(scores: np.ndarray, mask: np.ndarray, periods: Factors | None,
     # score slots per group: 0..10 for every scale, so that the row keys are shared by NPS,
     # CSAT and CES and a score is added as it is (slots below ``low`` stay empty)
     slots = max(11, scale.high + 1)
+    cache = {} if cache is None else cache
+    n_pu = len(periods.remap) - 1 if periods is not None else 0   # distinct raw values
+    n_su = len(segments.remap) - 1 if segments is not None else 0
+    if (n_pu + 1) * (n_su + 1) * slots <= MAX_CUBE:
+        # Count by distinct raw value first (the row key is plain arithmetic on the codes, int32:
+        # no per-row gather), then fold the small cube onto the periods and segments.
+        bins = (n_pu + 1) * (n_su + 1) * slots
+        ckey = ("distinct_key", cache_key, slots)
+        if ckey not in cache:
+            # two bytes a row when the bins allow it (a month of dates × a few stores), else four
+            key = np.zeros(n_rows, dtype=np.uint16 if bins <= 1 << 16 else np.int32)
+            for sl in _slices(n_rows):  # in slices: no million-row temporaries
+                if periods is not None:
+                    key[sl] = (periods.codes[sl] + 1).astype(np.int32) * ((n_su + 1) * slots)
+                if segments is not None:
+                    key[sl] += ((segments.codes[sl] + 1).astype(np.int32) * slots).astype(key.dtype)
+            cache[ckey] = key
+        key = cache[ckey] if all_valid else cache[ckey][mask]
+        small = np.zeros(bins, dtype="int64")
+        for sl in _slices(len(key)):
+            small += np.bincount(key[sl].astype(np.intp) + scores[sl], minlength=bins)
+        small = small.reshape(n_pu + 1, n_su + 1, slots)[:, :, scale.low:scale.high + 1]
+        # distinct value i (0 = missing) -> group row (0 = no group)
+        pmap = np.concatenate(([0], periods.remap[:-1] + 1)) if periods is not None else np.zeros(1, "int64")
+        smap = np.concatenate(([0], segments.remap[:-1] + 1)) if segments is not None else np.zeros(1, "int64")
+        cube = np.zeros((n_p, n_s, width), dtype="int64")
+        np.add.at(cube, (pmap[:, None], smap[None, :]), small)
+        return Counts(cube.sum(axis=(0, 1)), cube.sum(axis=1) if periods is not None else None,
+                      cube.sum(axis=0) if segments is not None else None)
     if n_p * n_s * slots <= MAX_CUBE:
-        cache = {} if cache is None else cache
         ckey = ("composite", cache_key, slots)
         if ckey not in cache:
             # gathered straight from small per-distinct-value tables (code −1 picks their last

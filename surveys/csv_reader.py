@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from pandas._libs.parsers import STR_NA_VALUES
 
@@ -88,33 +89,114 @@ def _has_quotes(buf: Any) -> bool:
     if isinstance(buf, io.BytesIO):
         return buf.getvalue().find(b'"') >= 0  # getvalue() shares the buffer, no copy
     try:
-        with open(buf, "rb") as fh:  # in 1 MB reads: a memory map would add the file to the RSS
-            while chunk := fh.read(1 << 20):
-                if b'"' in chunk:
+        # in 1 MB reads into one buffer: a memory map would add the file to the RSS, and a new
+        # bytes object per read costs more than the scan itself
+        chunk = bytearray(1 << 20)
+        with open(buf, "rb", buffering=0) as fh:
+            while n := fh.readinto(chunk):
+                if chunk.find(b'"', 0, n) >= 0:
                     return True
         return False
     except (OSError, ValueError, TypeError):
         return True
 
 
-def _arrow_csv(buf: Any, sep: str) -> pd.DataFrame:
+_MISSING_WORDS = pa.array([v for v in _NULLS if v], pa.string())
+
+
+def _holds_missing_words(col: pa.ChunkedArray) -> bool:
+    """Whether a text column holds one of pandas' missing-value words ("NA", "null", "N/A" …);
+    a dictionary-encoded column is checked on its dictionaries only."""
+    if pa.types.is_dictionary(col.type):
+        return any(pc.any(pc.is_in(ch.dictionary, value_set=_MISSING_WORDS)).as_py() for ch in col.chunks)
+    if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+        return bool(pc.any(pc.is_in(col, value_set=_MISSING_WORDS)).as_py())
+    return False
+
+
+_INT_TYPES = ((pa.int8(), 127), (pa.int16(), 32_767), (pa.int32(), 2_147_483_647))
+
+
+def _narrowest_int(col: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A whole-number column without gaps in the smallest integer type that holds it (scores
+    0–10 in one byte, not eight): the values and what the analysis reports are the same, and
+    the DataFrame holds a survey's score columns in an eighth of the memory."""
+    lo_hi = pc.min_max(col).as_py()
+    if lo_hi["min"] is None:
+        return col
+    for typ, top in _INT_TYPES:
+        if -top - 1 <= lo_hi["min"] and lo_hi["max"] <= top:
+            return col.cast(typ)
+    return col
+
+
+DICT_SAMPLE_SHARE = 0.5   # a text column is read dictionary-encoded when the head repeats its values
+
+
+def _dictionary_columns(head: bytes | None, parse: pacsv.ParseOptions) -> dict[str, pa.DataType]:
+    """Text columns whose values repeat in the file's head (dates, stores, answer words), to be
+    read dictionary-encoded: declared up front, pyarrow encodes them in its parallel parse (about
+    a quarter faster here than letting it try every text column and give up on the free text).
+    Best effort: any doubt (no head, a cut quoted value, repeated headers) declares nothing."""
+    if not head:
+        return {}
+    head = head[3:] if head.startswith(codecs.BOM_UTF8) else head
+    cut = head.rfind(b"\n")
+    if cut <= 0:
+        return {}
+    try:
+        sample = pacsv.read_csv(pa.py_buffer(head[:cut + 1]), parse_options=parse,
+                                read_options=pacsv.ReadOptions(use_threads=False),
+                                convert_options=pacsv.ConvertOptions(**dict(_ARROW_CONVERT, auto_dict_encode=False)))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return {}
+    names = sample.column_names
+    if len(set(names)) != len(names) or sample.num_rows < 20:
+        return {}
+    out: dict[str, pa.DataType] = {}
+    for name, col in zip(names, sample.columns, strict=True):
+        filled = len(col) - col.null_count
+        if pa.types.is_string(col.type) and filled and \
+                pc.count_distinct(col).as_py() <= DICT_SAMPLE_SHARE * filled:
+            out[name] = pa.dictionary(pa.int32(), pa.string())
+    return out
+
+
+def _arrow_csv(buf: Any, sep: str, head: bytes | None = None) -> pd.DataFrame:
     """Parse UTF-8 CSV (a path, bytes or a binary file) with pyarrow, into pandas on Arrow data.
 
     Without any quote in the file no value can hold a line break, and pyarrow may split the
     file into blocks at any newline and parse them in parallel (about twice as fast here)."""
     multiline = _has_quotes(buf)
     source = pa.py_buffer(buf) if isinstance(buf, (bytes, bytearray)) else buf
+    parse = pacsv.ParseOptions(delimiter=sep, quote_char='"', double_quote=True, escape_char=False,
+                               newlines_in_values=multiline, ignore_empty_lines=True)
+    dict_columns = _dictionary_columns(head, parse)
+    convert = dict(_ARROW_CONVERT, auto_dict_encode=False, column_types=dict_columns) if dict_columns \
+        else dict(_ARROW_CONVERT)
+
+    def read(null_values: list[str]) -> pa.Table:
+        if hasattr(source, "seek"):
+            source.seek(0)
+        try:
+            return pacsv.read_csv(
+                source, read_options=pacsv.ReadOptions(use_threads=USE_THREADS, block_size=BLOCK_SIZE),
+                parse_options=parse, convert_options=pacsv.ConvertOptions(**dict(convert, null_values=null_values)))
+        except pa.ArrowInvalid as exc:
+            if "UTF8" in str(exc) or "UTF-8" in str(exc):
+                raise UnicodeError(str(exc)) from None
+            raise _NotForArrow(str(exc)) from None
+
+    # Only the empty cell as missing first: checking every cell against pandas' 20 missing-value
+    # words costs about a sixth of the parse. Where one of those words could have made a
+    # difference (a number column refused, or a text column holding one) the file is read again
+    # with all of them, so the values are always what pandas would read.
     try:
-        table = pacsv.read_csv(
-            source, read_options=pacsv.ReadOptions(use_threads=USE_THREADS, block_size=BLOCK_SIZE),
-            parse_options=pacsv.ParseOptions(delimiter=sep, quote_char='"', double_quote=True,
-                                             escape_char=False, newlines_in_values=multiline,
-                                             ignore_empty_lines=True),
-            convert_options=pacsv.ConvertOptions(**_ARROW_CONVERT))
-    except pa.ArrowInvalid as exc:
-        if "UTF8" in str(exc) or "UTF-8" in str(exc):
-            raise UnicodeError(str(exc)) from None
-        raise _NotForArrow(str(exc)) from None
+        table = read([""])
+        if any(_holds_missing_words(col) for col in table.columns):
+            table = read(_NULLS)
+    except _NotForArrow:
+        table = read(_NULLS)
     if table.num_columns == 0 or table.num_rows == 0:
         raise _NotForArrow("no rows")  # pandas says what is wrong (empty, header only …)
     columns = []
@@ -127,13 +209,15 @@ def _arrow_csv(buf: Any, sep: str) -> pd.DataFrame:
         elif not (pa.types.is_integer(typ) or pa.types.is_floating(typ) or pa.types.is_boolean(typ)
                   or pa.types.is_string(typ) or pa.types.is_dictionary(col.type)):
             raise _NotForArrow(f"column type {typ}")  # e.g. a decimal or time: pandas decides
+        elif pa.types.is_int64(typ) and col.null_count == 0:
+            col = _narrowest_int(col)
         columns.append(col)
     table = pa.Table.from_arrays(columns, names=table.column_names)
     # split_blocks + self_destruct: numeric columns without gaps are handed over, not copied
     return table.to_pandas(split_blocks=True, self_destruct=True)
 
 
-def _parse_csv(buf: Any, sep: str, encoding: str | None) -> pd.DataFrame:
+def _parse_csv(buf: Any, sep: str, encoding: str | None, head: bytes | None = None) -> pd.DataFrame:
     """pyarrow for UTF-8 (the hot path); pandas' C parser when pyarrow refuses the file, so
     that short rows, errors and their line numbers stay what they were."""
     arrow_input = buf
@@ -141,7 +225,7 @@ def _parse_csv(buf: Any, sep: str, encoding: str | None) -> pd.DataFrame:
         arrow_input = buf.getvalue().encode("utf-8")
     if encoding in (None, "utf-8", "utf-8-sig"):
         try:
-            return _arrow_csv(arrow_input, sep)
+            return _arrow_csv(arrow_input, sep, head)
         except _NotForArrow:
             pass
         except MemoryError:
@@ -218,7 +302,7 @@ def read_csv(src: Source, encoding: str | None, sep: str | None) -> ImportedTabl
 
     if is_utf8:
         try:
-            df = _parse_csv(src.binary(), sep, enc)
+            df = _parse_csv(src.binary(), sep, enc, head=src.head)
         except UnicodeError:
             if user_enc:
                 raise SurveyInputError("bad_encoding", encoding=enc) from None

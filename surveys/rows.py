@@ -53,6 +53,15 @@ class LineMap:
         return len(self.array)
 
 
+def _all_used(codes: np.ndarray, n_cats: int) -> bool:
+    """Whether every category code 0..n_cats-1 occurs, counted in slices of 128k rows (bincount
+    widens its input to 64-bit integers: a whole column at once would be a 8 MB temporary)."""
+    seen = np.zeros(n_cats + 1, dtype="int64")
+    for i in range(0, len(codes), 1 << 17):
+        seen += np.bincount(codes[i:i + (1 << 17)] + 1, minlength=n_cats + 1)
+    return bool(seen[1:].all())
+
+
 def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(code of every row, −1 = missing; the distinct values as an object array).
 
@@ -61,7 +70,7 @@ def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if isinstance(s.dtype, pd.CategoricalDtype):
         codes = s.cat.codes.to_numpy()
         cats = s.cat.categories
-        if len(cats) == 0 or np.bincount(codes + 1, minlength=len(cats) + 1)[1:].all():
+        if len(cats) == 0 or _all_used(codes, len(cats)):
             return codes, np.asarray(cats, dtype=object)
         # unused categories would read as values of the file: factorise what is there
     codes, uniq = pd.factorize(s, use_na_sentinel=True)
