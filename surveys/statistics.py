@@ -45,7 +45,7 @@ def t975(df: int) -> float:
 # --------------------------------------------------------------------------- result
 WARNING_MESSAGES = {
     "no_data": "No valid answers: the metric cannot be computed.",
-    "small_sample": "Only {n} answers (fewer than 30): treat the result as indicative only.",
+    "small_sample": "Only {n} answers (fewer than {threshold}): treat the result as indicative only.",
     "excluded_missing": "{count} empty values were left out.",
     "excluded_invalid": "{count} values outside the {scale} scale or not whole numbers were left out.",
     "single_answer": "Only one answer: no interval for the mean.",

@@ -213,7 +213,8 @@ def _show_result(result: dict[str, Any], name: str | None) -> None:
     if n == 0:
         st.error(state.t("measure.no_data"), icon=":material/error:")
     elif n < SMALL_SAMPLE:
-        st.warning(state.t("measure.small_sample", n=format_number(n, lang, 0)), icon=":material/warning:")
+        st.warning(state.t("measure.small_sample", n=format_number(n, lang, 0), threshold=SMALL_SAMPLE),
+                   icon=":material/warning:")
     shown = {"small_sample", "no_data", "invalid_rows"}   # said above / by the table below
     for w in result["warnings"]:
         if w.get("code") not in shown:
