@@ -13,7 +13,10 @@ import re
 
 from playwright.sync_api import expect
 
+import assessment
+import store
 from browser import wait_idle
+from checklists import default_model
 from i18n import catalog
 
 # Words that only English texts contain (Greek texts carry Latin only as names: NPS, CSV, Viber).
@@ -21,7 +24,9 @@ ENGLISH = re.compile(
     r"\b(the|to|for|and|you|your|press|apply|submit|options?|available|help|skip|main|content|link|heading|"
     r"open|close|dismiss|search|show|hide|columns|download|sidebar|collapse|expand|view|more|less|running|"
     r"connecting|connection|error|choose|select|results|clear|remove|delete|upload|file|icon|pages|stop|"
-    r"rerun|settings|print|about|streamlit|yourscript)\b", re.IGNORECASE)
+    r"rerun|settings|print|about|streamlit|yourscript|date|day|month|year|today|empty|value|navigate|dd|mm|yyyy|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 SCAN = """() => {
   const out = [];
@@ -95,5 +100,34 @@ def test_english_ui_gets_streamlit_english_back(server, browser):
         expect(page.locator('[data-testid="InputInstructions"]')).to_contain_text("Press Enter")
         assert page.evaluate("document.documentElement.lang") == "en"
         assert greek_streamlit_texts_on(page) == []
+    finally:
+        context.close()
+
+
+def test_date_picker_speaks_greek_in_a_browser_set_to_english(server, browser):
+    """The plan's due dates: Streamlit's field says "dd/mm/yyyy", "Choose date" and "Empty", and
+    its calendar names months in the browser's locale, often English on a consultant's laptop."""
+    model = default_model()
+    a = assessment.new_assessment(model, "el")
+    a.company.name = "Φούρνος Ζωή"
+    for item_id in list(model.items)[:12]:
+        a.set_value(item_id, 0)  # "not at all": each one an action on the plan
+    store.save_assessment(store.get_engine(server.database_url), a, model)
+    context = browser.new_context(viewport={"width": 1024, "height": 900}, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/plan?assessment={a.id}")
+        wait_idle(page, '[data-testid="stDateInput"]')
+        field = page.locator('[data-testid="stDateInputField"]').first
+        expect(field).to_contain_text("ηη")
+        field.scroll_into_view_if_needed()
+        page.locator('[data-testid="stDateInput"] button').first.click()
+        calendar = page.locator('[data-testid="stDateInputCalendar"]')
+        expect(calendar).to_be_visible()
+        months = [texts["el"] for key, texts in catalog().items() if key.startswith("streamlit.calendar.")
+                  and texts["en"] in ("January February March April May June July August September October "
+                                      "November December").split()]
+        assert any(month in calendar.inner_text() for month in months), calendar.inner_text()
+        assert english_on(page) == [], "Streamlit English around the date picker"
     finally:
         context.close()

@@ -8,16 +8,20 @@
 // or the app wrote (Markdown containers, inputs) is never touched.
 (() => {
   "use strict";
-  const ATTRS = ["aria-label", "title", "placeholder"];
+  const ATTRS = ["aria-label", "aria-valuetext", "title", "placeholder"];
   const USER_TEXT = '[data-testid="stMarkdownContainer"], textarea, input, [contenteditable], [data-testid="stCode"]';
   const DIALOG = '[data-testid="stException"], [role="dialog"] [data-testid="stModalBody"], [role="dialog"]';
-  const CALENDAR = '[data-baseweb="calendar"], [data-baseweb="datepicker"]';
-  const exact = new Map(), patterns = [], calendarWords = [];
+  const CALENDAR = '[data-testid="stDateInputCalendar"], [data-baseweb="calendar"]';
+  // the empty date field's "dd / mm / yyyy": editable spans, but Streamlit's placeholder text
+  const DATE_PLACEHOLDER = '[role="spinbutton"][data-placeholder="true"]';
+  const exact = new Map(), patterns = [], calendarWords = [], placeholders = new Map();
   const reverse = new Map();  // el -> en, to restore English after a switch back
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   for (const [key, en, el] of window.__CX_TEXTS__ || []) {
     reverse.set(el, en);
-    if (key.startsWith("streamlit.calendar.")) {
+    if (key.startsWith("streamlit.placeholder.")) {
+      placeholders.set(en, el);
+    } else if (key.startsWith("streamlit.calendar.")) {
       calendarWords.push([new RegExp("(^|[^A-Za-z])" + escape(en) + "(?![A-Za-z])", "g"), el]);
     } else if (/\{[a-z]\}/.test(en)) {
       const names = [];
@@ -39,6 +43,13 @@
     }
   }
 
+  // Month and day names ("Choose date, December 2026", a day's "Tuesday, December 1, 2026"):
+  // Streamlit's date picker formats them in the browser's locale, which may be English.
+  function calendarText(s) {
+    for (const [re, el] of calendarWords) s = s.replace(re, (_, pre) => pre + el);
+    return s;
+  }
+
   function translate(text, inCalendar) {
     const trimmed = text.trim();
     if (!trimmed) return null;
@@ -48,12 +59,11 @@
     if (out === undefined) {
       for (const [re, names, el] of patterns) {
         const m = trimmed.match(re);
-        if (m) { out = names.reduce((s, n, i) => s.replace("{" + n + "}", m[i + 1]), el); break; }
+        if (m) { out = names.reduce((s, n, i) => s.replace("{" + n + "}", calendarText(m[i + 1])), el); break; }
       }
     }
     if (out === undefined && inCalendar) {
-      let s = trimmed;
-      for (const [re, el] of calendarWords) s = s.replace(re, (_, pre) => pre + el);
+      const s = calendarText(trimmed);
       if (s !== trimmed) out = s;
     }
     return out === undefined ? null : text.replace(trimmed, out);
@@ -65,7 +75,15 @@
 
   function fixText(node, lang) {
     const parent = node.parentElement;
-    if (!parent || userText(parent)) return;
+    if (!parent) return;
+    if (parent.matches(DATE_PLACEHOLDER)) {
+      const el = lang === "en" ? undefined : placeholders.get(node.nodeValue);
+      const en = original.get(node);
+      if (el !== undefined) { original.set(node, node.nodeValue); node.nodeValue = el; }
+      else if (lang === "en" && en !== undefined && node.nodeValue !== en) node.nodeValue = en;
+      return;
+    }
+    if (userText(parent)) return;
     if (lang === "en") {
       const en = original.get(node);
       if (en !== undefined && node.nodeValue !== en) node.nodeValue = en;
