@@ -20,7 +20,9 @@ def bar_chart(df: pd.DataFrame, score_title: str, pillar_title: str, level_title
         alt.Chart(data)
         .mark_bar(cornerRadiusEnd=3)
         .encode(
-            x=alt.X("score:Q", title=score_title, scale=alt.Scale(domain=[0, 100])),
+            # ticks every 20: Vega's own every 10 run into each other ("90100") in a half-width column
+            x=alt.X("score:Q", title=score_title, scale=alt.Scale(domain=[0, 100]),
+                    axis=alt.Axis(values=list(range(0, 101, 20)))),
             y=alt.Y("pillar:N", title=None, sort=list(df["pillar"])),
             color=alt.Color("level:O", title=level_title,
                             scale=alt.Scale(domain=list(level_colors), range=list(level_colors.values()))),
