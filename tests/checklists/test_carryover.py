@@ -10,30 +10,60 @@ from checklists.carryover import carry, changes_since
 VALUES = (0, 1, 2, 3, 4, "na", "unknown")
 
 
+def _old_doc(step):
+    """An assessment of `step.from_version` answering every one of its questions, each with a
+    note naming it, and a plan edit on every item."""
+    answers = {i: {"value": VALUES[n % 7], "note": f"σημείωση {i}"} for n, i in enumerate(step.previous_items)}
+    actions = {i: {"owner": f"Υπεύθυνος {i}"} for i in step.previous_items}
+    return {"schema_version": 1, "model_version": step.from_version, "answers": answers,
+            "plan": {"actions": actions}}
+
+
 @pytest.fixture
 def old_doc(shipped_model):
-    """A 2026.11 assessment answering all 54 of its questions, each with a note naming it."""
+    """A 2026.11 assessment answering all 54 of its questions."""
     step = shipped_model.carryover[0]
-    assert step.from_version == "2026.11"
-    answers = {i: {"value": VALUES[n % 7], "note": f"σημείωση {i}"} for n, i in enumerate(step.previous_items)}
-    return {"schema_version": 1, "model_version": "2026.11", "answers": answers,
-            "plan": {"actions": {"SEG-09": {"owner": "Νίκος", "status": "doing"}, "EMO-10": {"owner": "Άννα"}}}}
+    assert step.from_version == "2026.11" and len(step.previous_items) == 54
+    return _old_doc(step)
+
+
+def test_no_version_step_drops_an_answer(shipped_model):
+    """Every old answer needs a question to stay on: no step of the map removes an item."""
+    assert shipped_model.carryover
+    for step in shipped_model.carryover:
+        assert step.removed == [], step.from_version
+
+
+def test_an_assessment_of_every_previous_version_keeps_every_answer(shipped_model):
+    """For every version the map knows: each old answer, note and plan edit is found after opening,
+    under its own id or (split or moved) under the first part; none is lost, none lands twice."""
+    for step in shipped_model.carryover:
+        doc = _old_doc(step)
+        a, dropped = parse_assessment(json.dumps(doc, ensure_ascii=False), shipped_model)
+        assert a.model_version == shipped_model.version
+        assert dropped == [], step.from_version  # the map accounts for every old id
+        moved = changes_since(shipped_model, step.from_version).moved
+        assert len(a.answers) == len(step.previous_items)  # nothing lost, nothing merged
+        for old_id, given in doc["answers"].items():
+            new_id = moved.get(old_id, old_id)
+            assert new_id in shipped_model.items, (step.from_version, old_id)
+            assert a.answers[new_id].value == given["value"], old_id
+            assert a.answers[new_id].note == given["note"], old_id
+            assert a.plan.actions[new_id].owner == f"Υπεύθυνος {old_id}", old_id
 
 
 def test_every_old_answer_is_kept_by_id_or_on_its_part(shipped_model, old_doc):
     a, dropped = parse_assessment(json.dumps(old_doc, ensure_ascii=False), shipped_model)
-    assert a.model_version == shipped_model.version
-    assert dropped == []  # nothing unknown: the map accounts for every old id
-    old = old_doc["answers"]
-    for old_id, given in old.items():
-        if old_id == "EMO-10":
-            continue  # removed, and the user is told (below)
+    assert dropped == []
+    for old_id, given in old_doc["answers"].items():
         new_id = "TRN-12" if old_id == "SEG-09" else old_id
         assert a.answers[new_id].value == given["value"], old_id
         assert a.answers[new_id].note == given["note"], old_id
-    assert "EMO-10" not in a.answers
-    # the plan edit follows the answer; the removed item's edit goes with it
-    assert a.plan.actions["TRN-12"].owner == "Νίκος" and "EMO-10" not in a.plan.actions
+    # EMO-10 keeps its answer under its own id (it was to be removed; now it asks one thing)
+    assert a.answers["EMO-10"].value == old_doc["answers"]["EMO-10"]["value"]
+    assert a.plan.actions["EMO-10"].owner == "Υπεύθυνος EMO-10"
+    # the plan edit follows the answer
+    assert a.plan.actions["TRN-12"].owner == "Υπεύθυνος SEG-09" and "SEG-09" not in a.plan.actions
     # the other part of every split starts unanswered
     for parts in shipped_model.carryover[0].splits.values():
         for part in parts[1:]:
@@ -43,11 +73,12 @@ def test_every_old_answer_is_kept_by_id_or_on_its_part(shipped_model, old_doc):
 def test_the_user_is_told_what_is_new_moved_and_gone(shipped_model):
     ch = changes_since(shipped_model, "2026.11")
     step = shipped_model.carryover[0]
-    assert ch.gone == ["EMO-10"] and ch.moved == {"SEG-09": "TRN-12"}
+    assert ch.gone == [] and ch.moved == {"SEG-09": "TRN-12"}
     assert "PLAN-12" in ch.new and "SEG-13" in ch.new and "TRN-13" in ch.new
-    assert "TRN-12" not in ch.new  # it holds SEG-09's answer
+    assert "PLAN-22" in ch.new and "TRN-16" in ch.new
+    assert "TRN-12" not in ch.new and "EMO-10" not in ch.new  # they hold old answers
     assert not set(ch.new) & (set(step.previous_items) - {"SEG-09"})
-    assert len(ch.new) == len(shipped_model.items) - (len(step.previous_items) - 1)
+    assert len(ch.new) == len(shipped_model.items) - len(step.previous_items)  # every old id holds an answer
     assert changes_since(shipped_model, shipped_model.version).new == []
     assert changes_since(shipped_model, "1999.01") is None
 
@@ -68,6 +99,6 @@ def test_adopt_model_in_the_store_carries_and_reports(shipped_model, old_doc, tm
     loaded.model_version = "2026.11"
     changes = adopt_model(engine, loaded, shipped_model)
     assert changes.changed and changes.new_known and changes.moved == {"SEG-09": "TRN-12"}
-    assert changes.gone == ["EMO-10"] and "PLAN-12" in changes.new
+    assert changes.gone == [] and "PLAN-12" in changes.new
     assert loaded.answers["TRN-12"].value == old_doc["answers"]["SEG-09"]["value"]
     assert loaded.model_version == shipped_model.version

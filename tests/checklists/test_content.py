@@ -213,3 +213,66 @@ def test_docs_sources_names_only_real_items_and_lists_every_item(shipped_model):
     for it in shipped_model.items.values():
         assert it.id in table, it.id
     assert f"Total: {len(shipped_model.items)} items" in doc
+
+
+# A second question joined on ("…, and do they get an answer?", "…and how they adapt…",
+# "…and that nobody…"): the shapes the double-barrelled questions of 2026.11 took.
+SECOND_QUESTION = re.compile(r"\band (do|does|did|can|is|are|has|have|that|whether|recognise|know)\b"
+                             r"|\band how (they|you|we|staff)\b")
+
+
+@pytest.mark.parametrize("sector", [None, *SECTORS])
+def test_no_question_asks_two_things_in_any_sector_wording(shipped_model, sector):
+    model = shipped_model if sector is None else for_profile(shipped_model, Profile.of(sector, "small"))
+    for it in model.items.values():
+        assert not SECOND_QUESTION.search(_bare(it.text.en)), (sector, it.id, it.text.en)
+
+
+LATIN_ALLOWED = {"CSAT", "NPS", "CES", "Google", "Viber", "WhatsApp", "Business", "Messenger", "Instagram",
+                 "Booking.com", "Airbnb", "Skroutz", "efood", "Wolt", "e-mail", "e-shop", "check-in", "check-out",
+                 "SMS", "GDPR", "Tab", "Enter", "Customer", "Experience", "MEAS", "SEG"}
+
+
+def test_greek_content_has_no_english_words_but_names(shipped_model):
+    """Brand names, the metrics' short names and item ids may stay in Latin script; other words
+    are Greek (courier → εταιρεία ταχυμεταφορών, feedback → όσα ακούν)."""
+    texts = []
+    for it in shipped_model.items.values():
+        texts += [it.text.el, it.why.el, it.action.text.el, it.action.kpi.el]
+        texts += [t.el for t in (it.evidence, it.action.privacy) if t]
+        for w in it.wording:
+            texts += [t.el for t in (w.text, w.evidence, w.action, w.kpi) if t]
+    for text in texts:
+        for word in re.findall(r"[A-Za-z][A-Za-z.\-]*[A-Za-z]|[A-Za-z]", text):
+            assert word in LATIN_ALLOWED, (word, text)
+
+
+def _all_texts(obj, path="model"):
+    """Every Text of the model, with where it is (items, their wording, levels, answer sets …)."""
+    from pydantic import BaseModel
+
+    from checklists.model import Text
+    if isinstance(obj, Text):
+        yield path, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _all_texts(getattr(obj, name), f"{path}.{name}")
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _all_texts(v, f"{path}[{k}]")
+    elif isinstance(obj, (list, tuple)):
+        for n, v in enumerate(obj):
+            yield from _all_texts(v, f"{path}[{n}]")
+
+
+def test_every_visible_string_is_in_greek_and_in_english(shipped_model):
+    """el/en parity, 100 %: every string (questions, sector wording, actions, KPIs, privacy notes,
+    levels, answer sets) has both languages, the Greek in Greek script and the two not the same."""
+    texts = list(_all_texts(shipped_model))
+    assert len(texts) > 500
+    greek = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+    for path, t in texts:
+        assert t.el.strip() and t.en.strip(), path
+        assert greek.search(t.el), (path, t.el)
+        assert not greek.search(t.en), (path, t.en)
+        assert t.el != t.en, path

@@ -52,7 +52,7 @@ def test_greek_cp1253_survey_shows_nps_interval_and_invalid_rows(app, lang):
     assert not at.error
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["NPS"] == "+40"
-    interval = metrics["Διάστημα 95 %" if lang == "el" else "95% interval"]
+    interval = metrics["Διάστημα εμπιστοσύνης 95 %" if lang == "el" else "95% interval"]
     assert (" έως " if lang == "el" else " to ") in interval and interval.startswith("+")
     assert metrics["Απαντήσεις που μετρήθηκαν (n)" if lang == "el" else "Answers counted (n)"] == "40"
     assert "cp1253" in texts(at)
