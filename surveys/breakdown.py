@@ -58,12 +58,6 @@ def segment_factors(segments: pd.Series) -> Factors:
     return Factors(codes, remap, labels)
 
 
-def segment_codes(segments: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """Group code of every row (−1 = no segment) and the labels (code i is ``labels[i]``)."""
-    f = segment_factors(segments)
-    return f.row_codes(), f.labels
-
-
 def check_freq(freq: str) -> str:
     f = FREQS.get(str(freq).upper())
     if f is None:
@@ -95,14 +89,6 @@ def period_factors(dates: pd.Series | np.ndarray | None, freq: str = "M", *,
     lo, hi = int(ukeys[valid_u].min()), int(ukeys[valid_u].max())
     remap = np.append(np.where(valid_u, ukeys - lo, -1), -1).astype("int64")
     return Factors(codes, remap, [_period_label(k, f) for k in range(lo, hi + 1)])
-
-
-def period_codes(dates: pd.Series | np.ndarray, freq: str = "M", *,
-                 factorized: tuple[np.ndarray, np.ndarray] | None = None
-                 ) -> tuple[np.ndarray, list[str]]:
-    """Group code of every row (−1 = no usable date) and the period labels."""
-    f = period_factors(dates, freq, factorized=factorized)
-    return f.row_codes(), f.labels
 
 
 def _period_label(key: int, f: str) -> str:
