@@ -2,6 +2,9 @@
 left for later, the strengths and the notes."""
 from __future__ import annotations
 
+import re
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     PageBreak,
     Spacer,
@@ -35,17 +38,37 @@ def _item_block(ctx: Ctx, item_id: str, value, action: PlanAction | None) -> lis
     return out
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def short_question(text: str) -> str:
+    """What a question asks, without its examples and lists: no "(…)", nothing after a colon
+    ("…complaints: accept, listen…?" → "…complaints?"). A compact line only has to be recognised,
+    and a section of twenty-odd findings then stays on its page at full size."""
+    short = _ASIDE.sub("", text).strip()
+    mark = short[-1] if short and short[-1] in "?;" else ""
+    if ":" in short:
+        short = short.split(":", 1)[0].rstrip() + mark
+    return short
+
+
 def _compact_line(ctx: Ctx, item_id: str, value, mark: str) -> list:
-    """A finding in one short paragraph: the question, then id and answer in grey; its note below."""
+    """A finding in one short paragraph: the question without its examples, id and answer in
+    grey, and its note on the same paragraph in italics (a boxed note under every line of a long
+    list cost a section its page)."""
     item = ctx.items[item_id]
-    text = f"{ctx.esc(item.text(ctx.lang))} " \
+    text = f"{ctx.esc(short_question(item.text(ctx.lang)))} " \
            f'<font size="7" color="#5d6d7e">{item_id} · {ctx.esc(ctx.answer_label(value, item_id))}</font>'
-    out = [Paragraph(text, ctx.s["compact"], bulletText=mark)]
     note = ctx.a.note(item_id).strip()
     if note:
-        out.append(Paragraph(f"<b>{ctx.esc(ctx.t('report.note'))}:</b> {ctx.esc(note, MAX_NOTE_CHARS)}",
-                             ctx.s["compactnote"]))
-    return out
+        text += f"<br/><i><b>{ctx.esc(ctx.t('report.note'))}:</b> {ctx.esc(note, MAX_NOTE_CHARS)}</i>"
+    return [Paragraph(text, _tight(ctx.s["compact"]), bulletText=mark)]
+
+
+def _tight(style: ParagraphStyle) -> ParagraphStyle:
+    """The compact style at the usual 120 % leading and a point between lines of a long list."""
+    return ParagraphStyle(f"{style.name}-tight", parent=style, leading=style.fontSize * 1.2,
+                          spaceAfter=min(style.spaceAfter, 1.2))
 
 
 def _pillar_section(ctx: Ctx, number: int, pillar) -> list:
