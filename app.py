@@ -19,6 +19,7 @@ current = st.navigation(navigation_pages(lang))
 state.page_shown(current.url_path)  # after a navigation the browser forgets widget values: send them again
 sidebar.language_link(current)
 current.run()
+persistence.after_page()  # widgets the browser resent (a reconnect after a restart) are saved, not just shown
 # Drawn after the page so that it shows the page's latest edits, with the quiet "saved 10:42" line.
 sidebar.progress(footer=persistence.status_line())
 # The browser keeps the id of the assessment it works on, for the start page's "continue" offer.

@@ -384,6 +384,37 @@ def init(first_run: bool) -> None:
     _show_notices()
 
 
+RETRY_S = 10  # a save that failed (a lock that timed out, the database away) is tried again this often
+
+
+def after_page() -> None:
+    """Call once per run from app.py, after the page is drawn.
+
+    A bound widget drawn with no value assigned by seed() shows what the browser sent for it, and
+    that can be an edit this session never applied: after a server restart the browser reconnects
+    to a new session with the page it had, clicks the dead server never stored included. The page
+    shows them as given, so they are the user's edits: applied and saved now, and the page drawn
+    again from the assessment. (In any other run every bound widget agrees with the assessment here.)
+
+    What makes the browser run at all after a reconnect is ui/static/reconnect.js: Streamlit's
+    client asks for a run on reconnecting only in some states, and otherwise kept showing the old
+    page on the new session, edits unsaved and "saved 10:42" in the sidebar.
+    The watcher fragment retries a failed save (a lock that timed out) every RETRY_S seconds,
+    without waiting for the user's next change."""
+    if state.bind_edits():
+        st.session_state[KEY_PENDING] = True
+        save_now()
+        st.rerun()
+    with st.sidebar:
+        _watch()
+
+
+@st.fragment(run_every=RETRY_S)
+def _watch() -> None:
+    if st.session_state.get(KEY_PENDING) and save_now():
+        st.rerun(scope="app")  # the sidebar's "saved" line and the page follow
+
+
 def status_line() -> str:
     """The quiet autosave line for the sidebar ("saved 10:42"), with the resume link once there is
     something stored. Markdown; the sidebar draws it under the progress, in the same element."""
@@ -392,8 +423,10 @@ def status_line() -> str:
     tracked = st.session_state.get(KEY_ID)
     if kind == "deleted" or (tracked and _conflicts()):
         text = state.t("store.not_saved_conflict")
-    elif kind == "saved":
+    elif kind == "saved" and not st.session_state.get(KEY_PENDING):
         text = state.t("store.saved_at", time=status["at"].strftime("%H:%M"))
+    elif st.session_state.get(KEY_PENDING):
+        text = state.t("store.save_failed")  # an edit not stored yet: never "saved"
     elif kind == "error":
         text = state.t("store.save_failed")
     elif tracked:
@@ -403,7 +436,8 @@ def status_line() -> str:
     if tracked and tracked == state.assessment().id:
         # ./ is the app's root (the start page) from any page, whatever the server's base path.
         text += f" · [{state.t('store.resume_link')}](./?{QUERY}={tracked} \"{state.t('store.resume_help')}\")"
-    return f":material/cloud_done: {text}" if kind == "saved" and not _conflicts() else text
+    saved = kind == "saved" and not _conflicts() and not st.session_state.get(KEY_PENDING)
+    return f":material/cloud_done: {text}" if saved else text
 
 
 # ---------------------------------------------------------------- import

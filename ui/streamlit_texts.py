@@ -32,7 +32,9 @@ def pairs() -> list[list[str]]:
 def script() -> str:
     """The script served with Streamlit's page: the texts, then the code that applies them."""
     data = json.dumps(pairs(), ensure_ascii=False).replace("</", "<\\/")
-    return f"window.__CX_TEXTS__ = {data};\n" + SCRIPT.read_text(encoding="utf-8")
+    # ui/static/reconnect.js (ui/persistence.after_page) rides along: one script for the page.
+    return (f"window.__CX_TEXTS__ = {data};\n" + SCRIPT.read_text(encoding="utf-8") + "\n"
+            + (SCRIPT.parent / "reconnect.js").read_text(encoding="utf-8"))
 
 
 def patched_index(html: str) -> str:

@@ -281,10 +281,24 @@ def check_everywhere(app, contexts, page, pillar_id: str, expected: dict, what: 
     assert conflict_notice(page).count() == 0, f"{what}: a conflict notice although there is one tab"
     if new_browser:
         fresh = open_pillar(contexts, app, pillar_id, aid)
-        expect_shown(fresh, expected, f"{what}, in a new browser on the resume link")
+        try:
+            expect_shown(fresh, expected, f"{what}, in a new browser on the resume link")
+        except pytest.fail.Exception as lost:
+            pytest.fail(f"{lost}; {history(app.database_url, aid, expected)}", pytrace=False)
         fresh.context.close()
-    assert stored(app.database_url, aid, list(expected)) == expected, f"{what}: a later run changed the database"
+    assert stored(app.database_url, aid, list(expected)) == expected, (
+        f"{what}: a later run changed the database; {history(app.database_url, aid, expected)}")
     return aid
+
+
+def history(url: str, aid: str, item_ids) -> str:
+    """The edit log of the answers to `item_ids` (rev, value, tab), to read when a journey fails."""
+    import store
+
+    wanted = {f"answers.{i}.value" for i in item_ids}
+    log = [e for e in store.edits(store.get_engine(url), aid) if e["path"] in wanted]
+    return "edit log: " + "; ".join(f"r{e['rev']} {e['path'].split('.')[1]}={e['value']} ({e['tab'] or '-'})"
+                                    for e in log)
 
 
 def server_errors(server: Server) -> list[str]:

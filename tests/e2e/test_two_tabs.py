@@ -1,5 +1,6 @@
 """Two tabs on one assessment (two browser profiles with the resume link), on SQLite and
-PostgreSQL: answers to different questions are both kept, with no conflict claimed."""
+PostgreSQL: answers to different questions are both kept, with no conflict claimed; the same
+question answered in both is a conflict that names it, and "keep mine" keeps only that answer."""
 from __future__ import annotations
 
 import pytest
@@ -16,6 +17,7 @@ from people import (
     questions_on,
     server_errors,
     settle,
+    stored,
 )
 
 pytestmark = pytest.mark.e2e
@@ -62,4 +64,33 @@ def test_two_tabs_answering_different_questions_keep_both(app, contexts, model):
         idle(tab)
         question(tab, items[0]).wait_for()
         expect_shown(tab, expected, f"tab {name} reloaded")
+    assert not server_errors(app), server_errors(app)
+
+
+def test_two_tabs_answering_the_same_question(app, contexts, model):
+    """B answers the first question differently and a second one; A, which has not seen B's
+    answers, then answers the first question too: A is told, for that question only, and keeps
+    its answer; B's answer to the other question stays, in the database and on both tabs."""
+    a, b, aid, items = two_tabs(app, contexts, model, 2)
+    click(b, items[0], 4)
+    click(b, items[1], 3)
+    expect_stored(app.database_url, aid, {items[0]: 4, items[1]: 3}, "tab B's answers")
+    settle(b)
+    click(a, items[0], 0)  # A still shows 2 here: B's 4 is news to it
+    settle(a)
+    notice = conflict_notice(a)
+    notice.wait_for()
+    assert items[0] in notice.inner_text(), f"the conflict does not name {items[0]}: {notice.inner_text()!r}"
+    assert items[1] not in notice.inner_text(), f"the conflict names {items[1]}, which only B answered"
+    a.locator(".st-key-store_keep_mine button").click()
+    settle(a)
+    expected = {items[0]: 0, items[1]: 3}
+    expect_stored(app.database_url, aid, expected, "after 'keep mine' in tab A")
+    expect_shown(a, expected, "tab A after 'keep mine'")
+    assert conflict_notice(a).count() == 0, "the conflict notice stayed after 'keep mine'"
+    b.reload()
+    idle(b)
+    question(b, items[0]).wait_for()
+    expect_shown(b, expected, "tab B reloaded")
+    assert stored(app.database_url, aid, list(expected)) == expected, "a later run changed the database"
     assert not server_errors(app), server_errors(app)
