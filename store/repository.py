@@ -272,7 +272,8 @@ _ROW_COLS = list(assessments.c)
 
 # ---------------------------------------------------------------- writing and reading cells
 def write_cells(bind: Bind, assessment_id: str, changes: Mapping[str, tuple[Any, int | None]],
-                model: AuditModel | None = None, *, tab: str | None = None, by: str | None = None) -> WriteResult:
+                model: AuditModel | None = None, *, tab: str | None = None, by: str | None = None,
+                document: Assessment | None = None, known_rev: int | None = None) -> WriteResult:
     """Write cells of one assessment: `changes` is {path: (new value, the cell's rev as the writer
     last saw it, or None if it never saw the cell)}; None as a value clears the leaf.
 
@@ -283,12 +284,20 @@ def write_cells(bind: Bind, assessment_id: str, changes: Mapping[str, tuple[Any,
     already holds the new value, or is bookkeeping (updated_at …). Any other cell is a conflict,
     returned with both values and left as stored; the other cells of the batch are written.
     An assessment not stored yet is created. Raises AssessmentDeleted for a deleted one.
+
+    `document` and `known_rev` make a write cheap (an autosave per click): the writer's whole
+    assessment with these changes applied, and the rev up to which it has seen every cell. If
+    nobody wrote since (the bumped rev is known_rev + 1) and no cell conflicted, the stored cells
+    are exactly `document`'s, so the row's scores come from it instead of a fold of every cell,
+    and the client is looked up again only when a company field changed.
     """
     model = model or _default_model()
     now = _now()
+    created = False
     with _tx(bind) as conn:
         recorded = _record_model(conn, model)
         if not _bump(conn, assessment_id):
+            created = True
             if conn.execute(select(assessments.c.id).where(assessments.c.id == assessment_id)).first():
                 raise AssessmentDeleted(assessment_id)
             ins = _dialect_insert(conn)(assessments).values(
@@ -332,7 +341,11 @@ def write_cells(bind: Bind, assessment_id: str, changes: Mapping[str, tuple[Any,
             conn.execute(insert(assessment_edits), [
                 {"assessment_id": assessment_id, "rev": rev, "path": r["path"], "value": r["value"], "at": now,
                  "by": by, "tab": tab} for r in rows])
-        _denormalise(conn, assessment_id, model, now)
+        current = (document if document is not None and known_rev is not None and rev == known_rev + 1
+                   and not conflicts else None)
+        client = created or current is None or any(r["path"].startswith(("company.", "model_version", "created_at"))
+                                                   for r in rows)
+        _denormalise(conn, assessment_id, model, now, current, client=client)
     if recorded and not isinstance(bind, Connection):
         _recorded_models.add(recorded)
     return WriteResult(rev, saved, conflicts)
@@ -369,14 +382,21 @@ def _fold(conn: Connection, assessment_id: str) -> Assessment:
     return Assessment.model_validate(cells.fold(found, assessment_id))
 
 
-def _denormalise(conn: Connection, assessment_id: str, model: AuditModel, now: datetime) -> None:
-    """Company, client, dates and scores of the row, from all of its cells as they are now."""
-    a = _fold(conn, assessment_id)
+def _denormalise(conn: Connection, assessment_id: str, model: AuditModel, now: datetime,
+                 a: Assessment | None = None, *, client: bool = True) -> None:
+    """Company, client, dates and scores of the row, from all of its cells as they are now
+    (`a`, when the caller knows it is exactly that; else folded from the cells). `client`: the
+    company may have changed, so the client is derived again."""
+    a = a or _fold(conn, assessment_id)
+    columns = {"updated_at": _parse_iso(a.updated_at), **_score_columns(a, model)}
+    if not client:
+        conn.execute(update(assessments).where(assessments.c.id == assessment_id).values(**columns))
+        return
     old = conn.execute(select(assessments.c.client_id).where(assessments.c.id == assessment_id)).scalar()
     client_id = _resolve_client(conn, a, now)
     conn.execute(update(assessments).where(assessments.c.id == assessment_id).values(
         client_id=client_id, model_version=a.model_version, company_name=a.company.name.strip()[:200],
-        created_at=_parse_iso(a.created_at), updated_at=_parse_iso(a.updated_at), **_score_columns(a, model)))
+        created_at=_parse_iso(a.created_at), **columns))
     if old != client_id:
         _drop_orphan(conn, old)
 

@@ -143,6 +143,10 @@ def save_now(a: Assessment | None = None) -> bool:
             {p: (v, seen[p][1] if p in seen else None) for p, v in dirty.items()},
             state.model(),
             tab=tab,
+            # With no conflict waiting, `a` is the stored assessment plus these cells if nobody
+            # else wrote since `known`: the store then scores it without reading every cell back.
+            document=None if conflicts else a,
+            known_rev=known,
         )
     except store.AssessmentDeleted:
         _status("deleted", id=a.id)

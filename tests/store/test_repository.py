@@ -198,6 +198,45 @@ def test_scores_and_client_follow_every_cell_write(engine, model):
         score(model, tab).overall_score)
 
 
+def _row(engine, assessment_id):
+    return next(r for c in store.list_clients(engine).rows for r in store.client_history(engine, c.id)
+                if r.id == assessment_id)
+
+
+def test_a_write_with_the_writers_document_scores_like_a_fold(engine, model):
+    """The cheap autosave path (document + known_rev): the row is scored from the writer's copy only
+    when nobody else wrote since it looked, and then matches the fold of the stored cells."""
+    a = full(model)
+    stored_rev = store.save_assessment(engine, a, model).rev
+    mine, seen = _tab(engine, a.id)
+    theirs, their_seen = _tab(engine, a.id)
+    first, second = list(model.items)[:2]
+    mine.set_value(first, 0)
+    path = f"answers.{first}.value"
+    result = store.write_cells(engine, a.id, {path: (0, seen[path][1])}, model, document=mine, known_rev=stored_rev)
+    assert _row(engine, a.id).overall_score == pytest.approx(score(model, mine).overall_score)
+    # Another tab writes; this tab's copy is now stale: its next write must not score from it.
+    theirs.set_value(second, 0)
+    _write(engine, model, theirs, their_seen)
+    other = f"answers.{list(model.items)[2]}.value"
+    mine.set_value(list(model.items)[2], 1)
+    store.write_cells(engine, a.id, {other: (1, seen[other][1])}, model, document=mine, known_rev=result.rev)
+    folded, _ = store.load_assessment(engine, a.id)
+    assert folded.value(second) == 0 and mine.value(second) != 0
+    assert _row(engine, a.id).overall_score == pytest.approx(score(model, folded).overall_score)
+
+
+def test_a_renamed_business_moves_client_on_the_cheap_path(engine, model):
+    a = full(model)
+    rev = store.save_assessment(engine, a, model).rev
+    mine, seen = _tab(engine, a.id)
+    mine.company.name = "Νέο Όνομα"
+    store.write_cells(engine, a.id, {"company.name": ("Νέο Όνομα", seen["company.name"][1])}, model,
+                      document=mine, known_rev=rev)
+    assert [c.name for c in store.list_clients(engine).rows] == ["Νέο Όνομα"]
+    assert _row(engine, a.id).company_name == "Νέο Όνομα"
+
+
 def test_saving_another_assessment_under_a_stored_id_overwrites_nothing(engine, model):
     a = full(model)
     store.save_assessment(engine, a, model)
