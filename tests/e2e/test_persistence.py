@@ -76,7 +76,8 @@ def write_note(page, item_id: str, text: str) -> None:
     area.press("Tab")  # a text area commits on blur
     settle(page)
     # The server has it once it marks the question as having a note (the edit_note icon).
-    expect(question(page, item_id).locator('[aria-label="edit_note icon"]')).to_have_count(1)
+    # (Found by its ligature: its aria-label "edit_note icon" is translated in the Greek UI.)
+    expect(question(page, item_id).get_by_text("edit_note", exact=True)).to_have_count(1)
 
 
 def resume_id(page) -> str:
