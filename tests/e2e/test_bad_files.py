@@ -1,5 +1,5 @@
 """Bad files uploaded in Chromium as a person would: a deeply nested JSON and one with a key
-written twice on the Results page, a GIF renamed .png as the Plan page's logo. Each is refused
+written twice on the Results page, a GIF renamed .png as the branding logo on the Plan page. Each is refused
 with a Greek message; no Streamlit error box, nothing stored, no traceback in the server log."""
 from __future__ import annotations
 
@@ -64,8 +64,10 @@ def test_gif_logo_renamed_png_on_the_plan_page(server, page, tmp_path):
     expect(page).to_have_url(re.compile(r"assessment=\w+"))
     query = page.url.split("?", 1)[1]   # ?assessment=<id>: the same audit, reopened on the Plan page
     page.goto(f"{server.url}/plan?{query}")
-    wait_idle(page, ".st-key-plan_logo section")
-    page.locator(".st-key-plan_logo input[type=file]").set_input_files(str(logo))
+    wait_idle(page, ".st-key-plan_download_el button")
+    page.get_by_text(t("branding.title", "el")).click()
+    page.locator(".st-key-branding_logo_0 input[type=file]").set_input_files(str(logo))
+    page.locator(".st-key-branding_save button").click()
     alert = page.locator('[data-testid="stAlertContentError"]')
     expect(alert).to_contain_text("οι εικόνες GIF δεν υποστηρίζονται")
     assert (

@@ -25,6 +25,20 @@ MODEL = default_model()
 NAME = "Καφέ Άλφα & Σια"
 CITY = "Ιωάννινα"
 ASSESSOR = "Μαρία Παπαδοπούλου"
+FIRM = "Σύμβουλοι Ηπείρου"
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (240, 90), "#8e44ad").save(out, format="PNG")
+    return out.getvalue()
+
+
+LOGO = _png()
 
 
 def _words(text: str) -> str:
@@ -114,6 +128,15 @@ def test_every_download_holds_the_users_audit(any_db_server, page, tmp_path):
 
     page.locator('[data-testid="stSidebarNav"] a[href$="/plan"]').click()
     wait_idle(page, ".st-key-plan_download_el button")
+    # The consultant's branding, set once; every download below must carry it.
+    page.get_by_text(t("branding.title", "el")).click()
+    page.locator(".st-key-branding_firm input").fill(FIRM)
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(LOGO)
+    page.locator(".st-key-branding_logo_0 input[type=file]").set_input_files(str(logo))
+    page.locator(".st-key-branding_save button").click()
+    expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text(t("branding.saved", "el"))
+    wait_idle(page, ".st-key-plan_download_el button")
     not_at_all = MODEL.items[pillar.items[0].id]
     total = len(MODEL.items)
     for lang in ("el", "en"):
@@ -127,6 +150,9 @@ def test_every_download_holds_the_users_audit(any_db_server, page, tmp_path):
         assert _words(t("report.pillar_answered", lang, count=len(answers), total=len(pillar.items))) in text
         assert _words(t("report.provisional", lang, count=len(answers), total=total, pct="X")).split("(")[0] in text
         assert _words(not_at_all.action.text(lang)) in text, f"{lang} PDF lacks the action of the 'Not at all' answer"
+        reader = PdfReader(str(path))
+        assert len(reader.pages[0].images) == 1, "the saved logo is not on the cover"
+        assert all(FIRM in (p.extract_text() or "") for p in reader.pages[1:]), "a page header lacks the firm"
 
     # The Word report and the Excel tracker, in the page's language (Greek by default).
     word = download(page, "plan_download_docx", tmp_path)
@@ -134,6 +160,9 @@ def test_every_download_holds_the_users_audit(any_db_server, page, tmp_path):
     text = docx_text(word)
     assert NAME in text and CITY in text and t("report.no_name", "el") not in text
     assert _words(not_at_all.action.text("el")) in text, "the Word file lacks the action of the 'Καθόλου' answer"
+    from docx import Document
+
+    assert FIRM in Document(str(word)).sections[0].header.paragraphs[0].text, "the Word header lacks the firm"
     tracker = download(page, "plan_download_xlsx", tmp_path)
     assert tracker.suffix == ".xlsx" and tracker.name.startswith("Καφέ_Άλφα")
     text = xlsx_text(tracker)

@@ -1,4 +1,4 @@
-"""Bad files through the Results and Clients uploaders and the Plan page's logo uploader, as a
+"""Bad files through the Results and Clients uploaders and the Plan page's branding logo, as a
 person would upload them: refused with a message in the page's language, no Streamlit error box,
 no English in the Greek page, and nothing stored or changed in the session."""
 from __future__ import annotations
@@ -15,6 +15,7 @@ from assessment import new_assessment
 from bad_inputs import BAD_SURVEYS, bad_logo, deep_json, document, duplicate_key_json
 from fixture_model import ROOT_DIR
 from i18n import t
+from store.branding import load_branding
 from store.schema import assessments, clients
 
 APP = str(ROOT_DIR / "app.py")
@@ -109,8 +110,13 @@ def test_bad_logo_is_refused_in_the_page_language(db_url, model, lang, case):
     for iid in list(model.items)[:5]:
         a.set_value(iid, 1)
     at.run()
-    at.file_uploader(key="plan_logo").set_value(("logo.png", bad_logo(case), "image/png")).run()
+    before = snapshot(db_url)
+    at.file_uploader(key="branding_logo_0").set_value(("logo.png", bad_logo(case), "image/png"))
+    at.text_input(key="branding_firm").input("Σύμβουλοι")
+    next(b for b in at.button if b.proto.label == t("branding.save", lang)).click().run()
     assert not at.exception, [e.value for e in at.exception]
+    assert snapshot(db_url) == before
+    assert load_branding(store.get_engine(db_url)).empty  # nothing stored, not even the firm's name
     errors = [e.value for e in at.error]
     assert len(errors) == 1, errors
     if lang == "el":

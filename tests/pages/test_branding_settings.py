@@ -1,0 +1,108 @@
+"""The branding settings on the Plan page under AppTest: set once (firm, colour, both logos), kept
+in the database, shown again in a new session, used by the downloads; removing a logo; the page
+in both languages."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+import store
+from fixture_model import ROOT_DIR
+from i18n import t
+from store import branding as stored
+
+APP = str(ROOT_DIR / "app.py")
+
+
+def png(colour, size=(300, 120)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, format="PNG")
+    return out.getvalue()
+
+
+def plan_page(model, lang="el") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page("pages/plan.py")
+    at.run()
+    a = at.session_state["assessment"]
+    a.company.name = "Ξενοδοχείο Άλφα"
+    for iid in list(model.items)[:8]:
+        a.set_value(iid, 1)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def save(at, lang):
+    next(b for b in at.button if b.proto.label == t("branding.save", lang)).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_set_once_kept_and_used_by_every_download(db_url, model, lang):
+    at = plan_page(model, lang)
+    assert at.expander[-1].label == t("branding.title", lang) or any(
+        e.label == t("branding.title", lang) for e in at.expander)
+    at.text_input(key="branding_firm").input("Σύμβουλοι Κρήτης")
+    at.color_picker(key="branding_accent").pick("#8e44ad")
+    at.file_uploader(key="branding_logo_0").set_value(("logo.png", png("purple"), "image/png"))
+    at.file_uploader(key="branding_client_logo_0").set_value(("hotel.jpg", png("teal", (90, 90)), "image/png"))
+    save(at, lang)
+    assert [s.value for s in at.success] == [t("branding.saved", lang)]
+    engine = store.get_engine(db_url)
+    b = stored.load_branding(engine)
+    assert (b.firm, b.accent) == ("Σύμβουλοι Κρήτης", "#8e44ad") and b.logo.startswith(b"\x89PNG")
+    a_id = at.session_state["assessment"].id
+    assert stored.load_business_logo(engine, a_id).startswith(b"\x89PNG")
+    # The file widgets are empty again; the summary line says what is stored.
+    assert not at.file_uploader(key="branding_logo_1").value
+    assert "Σύμβουλοι Κρήτης" in " ".join(c.value for c in at.caption)
+
+    # A new session (the next day, another tab): nothing to upload again.
+    again = plan_page(model, lang)
+    assert "Σύμβουλοι Κρήτης" in " ".join(c.value for c in again.caption)
+    assert again.text_input(key="branding_firm").value == "Σύμβουλοι Κρήτης"
+
+
+def test_the_downloads_use_the_saved_branding(db_url, model):
+    """The page hands the stored branding to the download callables (ui/downloads.area)."""
+    from pypdf import PdfReader
+
+    from report.branding import Branding
+    from ui import branding as ui_branding
+    from ui import downloads
+
+    engine = store.get_engine(db_url)
+    stored.save_branding(engine, Branding(firm="Σύμβουλοι Κρήτης", accent="#8e44ad", logo=png("purple")))
+    at = plan_page(model)
+    a = at.session_state["assessment"]
+    b = ui_branding.current(a.id)
+    assert b.firm == "Σύμβουλοι Κρήτης" and b.logo
+    pdf = downloads.pdf(model, downloads.snapshot(a), "el", branding=b)()
+    reader = PdfReader(io.BytesIO(pdf))
+    assert "Σύμβουλοι Κρήτης" in reader.pages[1].extract_text()
+    assert len(reader.pages[0].images) == 1
+
+
+def test_removing_the_logo_keeps_the_rest(db_url, model):
+    engine = store.get_engine(db_url)
+    from report.branding import Branding
+
+    stored.save_branding(engine, Branding(firm="Σύμβουλοι", accent="#8e44ad", logo=png("purple")))
+    at = plan_page(model)
+    at.checkbox(key="branding_drop_logo_0").check()
+    save(at, "el")
+    b = stored.load_branding(engine)
+    assert (b.firm, b.accent, b.logo) == ("Σύμβουλοι", "#8e44ad", None)
+    # Saving again without touching the logo field keeps what is stored (no re-upload).
+    stored.save_branding(engine, Branding(firm="Σύμβουλοι", logo=png("purple")))
+    at = plan_page(model)
+    at.text_input(key="branding_firm").input("Σύμβουλοι Α.Ε.")
+    save(at, "el")
+    b = stored.load_branding(engine)
+    assert b.firm == "Σύμβουλοι Α.Ε." and b.logo is not None
