@@ -22,9 +22,6 @@ from report.layout import (
     level_para,
 )
 from report.plan_pages import plan_table, plan_widths
-from report.styles import (
-    table_style,
-)
 from scoring.maturity import points, score_range
 
 
@@ -50,7 +47,7 @@ def appendix(ctx: Ctx) -> list:
             rows.append([str(n), ctx.p(ctx.esc(k.kpi(ctx.lang)), "cell"),
                          ctx.p(ctx.esc(ctx.pillar_title(k.pillar, short=True)), "cell"),
                          ctx.p(", ".join(k.items), "cell")])
-        style = table_style().getCommands() + [("ALIGN", (0, 1), (0, -1), "RIGHT"),
+        style = ctx.table_style().getCommands() + [("ALIGN", (0, 1), (0, -1), "RIGHT"),
                                                ("FONTSIZE", (0, 1), (0, -1), ctx.s["cell"].fontSize)]
         out.append(Table(rows, colWidths=[rank_w, LAND_BODY_W - rank_w - 10 * cm, 4 * cm, 6 * cm], repeatRows=1,
                          style=style))
@@ -69,11 +66,11 @@ def _method(ctx: Ctx) -> list:
         pts = ctx.t("report.points_na") if pts is None else ctx.num(pts)
         rows.append([ctx.p(ctx.esc(o.label(lang)), "cellb"), ctx.p(ctx.esc(o.descriptor(lang)), "cell"),
                      ctx.p(ctx.esc(pts), "cellr")])
-    out.append(Table(rows, colWidths=[4.6 * cm, BODY_W - 7.4 * cm, 2.8 * cm], repeatRows=1, style=table_style()))
+    out.append(Table(rows, colWidths=[4.6 * cm, BODY_W - 7.4 * cm, 2.8 * cm], repeatRows=1, style=ctx.table_style()))
     out.append(ctx.p(ctx.esc(ctx.t("report.method_levels")), "h2"))
     rows = [[ctx.p(ctx.esc(ctx.t(k)), st) for k, st in (("report.col.level", "head"), ("report.col.meaning", "head"),
                                                          ("report.col.range", "headr"))]]
-    style = table_style().getCommands()
+    style = ctx.table_style().getCommands()
     for r, lv in enumerate(m.levels, start=1):
         lo, hi = score_range(m, lv.level)
         rng = ctx.t("report.range", lo=lo, hi=hi) if hi else ctx.t("report.range_top", lo=lo)

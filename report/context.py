@@ -9,10 +9,9 @@ from assessment.document import Assessment
 from checklists.model import AuditModel
 from i18n import catalog, format_number, t
 from report import fonts
+from report.branding import NONE, Branding, heading_colour, text_on, tint
 from report.layout import Paragraph
-from report.styles import (
-    styles,
-)
+from report.styles import styles, table_style
 from scoring.maturity import Scores
 from scoring.plan import Plan
 
@@ -25,15 +24,26 @@ def score_text(x: float | None, lang: str) -> str:
 
 
 class Ctx:
-    def __init__(self, model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str):
+    def __init__(self, model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str,
+                 branding: Branding = NONE):
+        from reportlab.lib import colors
+
         self.model, self.a, self.scores, self.plan, self.lang = model, assessment, scores, plan, lang
-        self.s = styles()
+        self.branding = branding
+        self.s = styles(branding.accent)
+        self.accent = colors.HexColor(branding.accent)                      # bands, table headers, rules
+        self.accent_ink = colors.HexColor(heading_colour(branding.accent))  # text in the accent, on white
+        self.on_accent = colors.HexColor(text_on(branding.accent))          # text on an accent band
+        self.accent_light = colors.HexColor(tint(branding.accent, 0.88))    # callout backgrounds
         from checklists.applicability import Profile, for_profile, not_asked
         profile = Profile.of(assessment.company.sector, assessment.company.size)
         # The questions and actions in the business's own words (sector wording).
         self.items = for_profile(model, profile).items
         # Questions not asked of this business (size, sector): never shown as strengths or notes.
         self.skipped = not_asked(model, profile, assessment.brought_back)
+
+    def table_style(self, header_rows: int = 1, zebra: bool = True):
+        return table_style(header_rows, zebra, accent=self.branding.accent)
 
     # text helpers
     def t(self, key: str, **params) -> str:

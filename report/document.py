@@ -23,8 +23,9 @@ from reportlab.platypus.flowables import Image
 
 from assessment.document import Assessment
 from checklists.model import AuditModel
-from report import fonts
+from report import fonts, logos
 from report.appendix import appendix as appendix_pages
+from report.branding import NONE, Branding
 from report.context import Ctx
 from report.findings import findings
 from report.layout import BODY_W, LAND_BODY_W, LAND_H, LANG_TAGS, PAGE_H, one_page
@@ -42,9 +43,10 @@ from scoring.plan import Plan
 
 # ---------------------------------------------------------------- the document
 def build(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str,
-          logo: bytes | None = None, appendix: bool = False) -> bytes:
+          branding: Branding = NONE, appendix: bool = False) -> bytes:
+    """The PDF bytes. The branding's logos must pass report.load_logo (LogoError otherwise)."""
     fonts.register()
-    ctx = Ctx(model, assessment, scores, plan, lang)
+    ctx = Ctx(model, assessment, scores, plan, lang, branding)
     buf = io.BytesIO()
     name = ctx.company_name
     assessor = ", ".join(x for x in (assessment.assessor.name.strip(), assessment.assessor.organisation.strip()) if x)
@@ -63,16 +65,12 @@ def build(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan,
     land_frame = Frame(LANDSCAPE_MARGIN, 1.8 * cm, LAND_BODY_W, LAND_H - 3.6 * cm, id="land", leftPadding=0,
                        rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([
-        PageTemplate("cover", [cover_frame], onPage=cover_background, pagesize=A4, autoNextPageTemplate="portrait"),
+        PageTemplate("cover", [cover_frame], onPage=cover_background(ctx), pagesize=A4,
+                     autoNextPageTemplate="portrait"),
         PageTemplate("portrait", [portrait_frame], pagesize=A4),
         PageTemplate("landscape", [land_frame], pagesize=landscape(A4)),
     ])
-    logo_flowable = None
-    if logo:
-        reader, (w, h) = logo
-        scale = min(5.5 * cm / w, 2.6 * cm / h)
-        logo_flowable = Image(reader, width=w * scale, height=h * scale, hAlign="LEFT")
-    story = cover(ctx, logo_flowable)
+    story = cover(ctx, _logo(branding.logo, "LEFT"), _logo(branding.client_logo, "RIGHT"))
     story += [NextPageTemplate("portrait"), PageBreak()]
     story += one_page(summary(ctx))
     story += findings(ctx)
@@ -82,3 +80,11 @@ def build(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan,
         story += appendix_pages(ctx)
     doc.build(story, canvasmaker=canvas_class(ctx))
     return buf.getvalue()
+
+
+def _logo(data: bytes | None, align: str, max_w: float = 5.5 * cm, max_h: float = 2.6 * cm) -> Image | None:
+    if not data:
+        return None
+    png, (w, h) = logos.checked(data)
+    scale = min(max_w / w, max_h / h)
+    return Image(io.BytesIO(png), width=w * scale, height=h * scale, hAlign=align)

@@ -19,8 +19,6 @@ from reportlab.platypus.flowables import Flowable
 from i18n import upper
 from report import fonts
 from report.styles import (
-    ACCENT,
-    ACCENT_LIGHT,
     GOOD_BG,
     GOOD_LINE,
     INK,
@@ -62,7 +60,7 @@ LANG_TAGS = {"el": "el-GR", "en": "en-GB"}
 
 # ---------------------------------------------------------------- small building blocks
 def callout(ctx: Ctx, paragraphs: list, kind: str = "info", width: float = BODY_W) -> Table:
-    bg, line = {"warn": (WARN_BG, WARN_LINE), "good": (GOOD_BG, GOOD_LINE)}.get(kind, (ACCENT_LIGHT, ACCENT))
+    bg, line = {"warn": (WARN_BG, WARN_LINE), "good": (GOOD_BG, GOOD_LINE)}.get(kind, (ctx.accent_light, ctx.accent))
     tbl = Table([[p] for p in paragraphs], colWidths=[width])
     tbl.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("BACKGROUND", (0, 0), (-1, -1), bg),
                   ("LINEBEFORE", (0, 0), (0, -1), 3, line),

@@ -1,6 +1,8 @@
 """Page furniture: the running header and footer ('page X of Y') and the cover's band."""
 from __future__ import annotations
 
+import io
+
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -10,7 +12,6 @@ from report import fonts
 from report.context import Ctx
 from report.layout import PAGE_H
 from report.styles import (
-    ACCENT,
     INK,
     LANDSCAPE_MARGIN,
     LEVEL_COLORS,
@@ -19,12 +20,26 @@ from report.styles import (
     RULE,
 )
 
-
 # ---------------------------------------------------------------- page furniture
+HEADER_LOGO_H = 0.62 * cm
+HEADER_LOGO_MAX_W = 3.0 * cm
+
+
 def canvas_class(ctx: Ctx):
     name = fonts.clean(ctx.company_name or ctx.t("report.no_name")).replace("\n", " ")
     title = ctx.t("report.title")
     when = format_date(ctx.a.updated_at, ctx.lang)
+    firm = fonts.clean(ctx.branding.firm).replace("\n", " ")
+    header_logo = None
+    if ctx.branding.logo:
+        from reportlab.lib.utils import ImageReader
+
+        from report.logos import header_logo as small
+
+        png, (lw, lh) = small(ctx.branding.logo)
+        scale = min(HEADER_LOGO_H / lh, HEADER_LOGO_MAX_W / lw)
+        header_logo = (ImageReader(io.BytesIO(png)), lw * scale, lh * scale)
+    branded = not ctx.branding.empty
 
     def fit(text: str, font: str, size: float, width: float) -> str:
         if stringWidth(text, font, size) <= width:
@@ -58,12 +73,28 @@ def canvas_class(ctx: Ctx):
             self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            if number > 1:  # running header (the cover has its own design)
+            if number > 1:  # running header (the cover has its own design): logo, firm, title, date
+                x, base = margin, h - 1.15 * cm
+                if header_logo is not None:
+                    reader, lw, lh = header_logo
+                    self.drawImage(reader, x, h - 1.22 * cm, width=lw, height=lh, mask="auto")
+                    x += lw + 0.3 * cm
+                room = (w - margin - stringWidth(when, fonts.REGULAR, 7.5) - 0.8 * cm) - x
+                if firm:
+                    shown = fit(firm, fonts.BOLD, 7.5, room * 0.5)
+                    self.setFont(fonts.BOLD, 7.5)
+                    self.setFillColor(ctx.accent_ink)
+                    self.drawString(x, base, shown)
+                    used = stringWidth(shown + " · ", fonts.BOLD, 7.5)
+                    x, room = x + used, room - used
                 self.setFont(fonts.REGULAR, 7.5)
                 self.setFillColor(MUTED)
-                self.drawString(margin, h - 1.15 * cm, fit(title, fonts.REGULAR, 7.5, (w - 2 * margin) * 0.6))
-                self.drawRightString(w - margin, h - 1.15 * cm, when)
+                self.drawString(x, base, fit(title, fonts.REGULAR, 7.5, room))
+                self.drawRightString(w - margin, base, when)
+                if branded:
+                    self.setStrokeColor(ctx.accent)
                 self.line(margin, h - 1.3 * cm, w - margin, h - 1.3 * cm)
+                self.setStrokeColor(RULE)
             self.line(margin, 1.35 * cm, w - margin, 1.35 * cm)
             page = ctx.t("report.page", page=number, pages=total)
             self.setFont(fonts.REGULAR, 7.5)
@@ -78,13 +109,17 @@ def canvas_class(ctx: Ctx):
     return NumberedCanvas
 
 
-def cover_background(canvas, doc) -> None:
-    canvas.saveState()
-    canvas.setFillColor(ACCENT)
-    canvas.rect(0, 0, 0.9 * cm, PAGE_H, stroke=0, fill=1)
-    # The five level colours, a quiet reminder of the scale.
-    seg = 3.2 * cm
-    for i, level in enumerate(range(1, 6)):
-        canvas.setFillColor(LEVEL_COLORS[level])
-        canvas.rect(0.9 * cm, PAGE_H - 5.2 * cm - i * seg, 0.18 * cm, seg, stroke=0, fill=1)
-    canvas.restoreState()
+def cover_background(ctx: Ctx):
+    """The cover's band in the branding's accent, with the five level colours beside it."""
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFillColor(ctx.accent)
+        canvas.rect(0, 0, 0.9 * cm, PAGE_H, stroke=0, fill=1)
+        # The five level colours, a quiet reminder of the scale.
+        seg = 3.2 * cm
+        for i, level in enumerate(range(1, 6)):
+            canvas.setFillColor(LEVEL_COLORS[level])
+            canvas.rect(0.9 * cm, PAGE_H - 5.2 * cm - i * seg, 0.18 * cm, seg, stroke=0, fill=1)
+        canvas.restoreState()
+
+    return draw

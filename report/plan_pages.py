@@ -18,7 +18,6 @@ from report.styles import (
     INK,
     MUTED,
     NO_LEVEL,
-    table_style,
 )
 from scoring.plan import PlanAction, hours_text
 
@@ -58,7 +57,7 @@ def plan_widths(ctx: Ctx, total: float) -> list[float]:
 def plan_table(ctx: Ctx, actions: tuple[PlanAction, ...], widths: list[float]) -> Table:
     lang = ctx.lang
     rows = [[ctx.p(ctx.esc(ctx.t(f"report.col.{k}")), "headr" if k == "rank" else "head") for k in PLAN_COLS]]
-    style = table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+    style = ctx.table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
                                            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD)]
     style += [("FONTSIZE", (0, 1), (-1, -1), ctx.s["cell"].fontSize), ("LEADING", (0, 1), (-1, -1), 10),
               ("TEXTCOLOR", (0, 1), (-1, -1), INK), ("ALIGN", (0, 1), (0, -1), "RIGHT"),
@@ -131,7 +130,7 @@ def ninety_days(ctx: Ctx) -> list:
             out.append(ctx.p(ctx.esc(ctx.t("report.phase_empty")), "muted"))
             continue
         rows = [[ctx.p(ctx.esc(head[k]), "headr" if k in ("rank", "hours") else "head") for k in cols]]
-        style = table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        style = ctx.table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
                                                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
                                                ("FONTSIZE", (0, 1), (-1, -1), cs), ("LEADING", (0, 1), (-1, -1), 10),
                                                ("TEXTCOLOR", (0, 1), (-1, -1), INK),

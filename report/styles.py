@@ -10,6 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import TableStyle
 
 from checklists import default_model
+from report.branding import DEFAULT_ACCENT, heading_colour, text_on
 from report.fonts import BOLD, ITALIC, REGULAR
 
 # The level colours and bounds are facts of the model (checklists/content/model.yaml levels), the
@@ -40,8 +41,12 @@ MARGIN = 2 * cm
 LANDSCAPE_MARGIN = 1.6 * cm
 
 
-@functools.lru_cache(maxsize=1)
-def styles() -> dict[str, ParagraphStyle]:
+@functools.lru_cache(maxsize=8)
+def styles(accent: str = DEFAULT_ACCENT) -> dict[str, ParagraphStyle]:
+    """The paragraph styles, headings in the branding's accent (darkened until it reads on white)
+    and table headers' text white or dark, whichever reads on the accent."""
+    heading = colors.HexColor(heading_colour(accent))
+    on_accent = colors.HexColor(text_on(accent))
     base = ParagraphStyle("body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=9.5, leading=13.5, textColor=INK,
                           spaceAfter=5, splitLongWords=1, allowWidows=0, allowOrphans=0)
     s = {"body": base}
@@ -51,9 +56,9 @@ def styles() -> dict[str, ParagraphStyle]:
 
     add("small", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=2)
     add("muted", textColor=MUTED)
-    add("h1", fontName=BOLD, fontSize=18, leading=23, textColor=ACCENT, spaceBefore=0, spaceAfter=10,
+    add("h1", fontName=BOLD, fontSize=18, leading=23, textColor=heading, spaceBefore=0, spaceAfter=10,
         keepWithNext=1)
-    add("h2", fontName=BOLD, fontSize=13, leading=17, textColor=ACCENT, spaceBefore=12, spaceAfter=6,
+    add("h2", fontName=BOLD, fontSize=13, leading=17, textColor=heading, spaceBefore=12, spaceAfter=6,
         keepWithNext=1)
     add("h3", fontName=BOLD, fontSize=10.5, leading=14, textColor=INK, spaceBefore=6, spaceAfter=3,
         keepWithNext=1)
@@ -74,14 +79,15 @@ def styles() -> dict[str, ParagraphStyle]:
     add("cellr", parent="cell", alignment=TA_RIGHT)
     add("cellc", parent="cell", alignment=TA_CENTER)
     add("cellsmall", parent="cell", fontSize=7, leading=8.8, textColor=MUTED)
-    add("head", parent="cell", fontName=BOLD, textColor=colors.white, fontSize=7.8, leading=9.5)
+    add("head", parent="cell", fontName=BOLD, textColor=on_accent, fontSize=7.8, leading=9.5)
     add("headr", parent="head", alignment=TA_RIGHT)
     add("headc", parent="head", alignment=TA_CENTER)
     add("callout", fontSize=9.5, leading=13.5, spaceAfter=0)
     add("calloutbullet", parent="callout", leftIndent=12, bulletIndent=2)
     # Cover
     add("cover_kicker", fontName=BOLD, fontSize=10, leading=13, textColor=MUTED, spaceAfter=6)
-    add("cover_title", fontName=BOLD, fontSize=26, leading=32, textColor=ACCENT, spaceAfter=8)
+    add("cover_firm", fontName=BOLD, fontSize=15, leading=19, textColor=heading, spaceAfter=0)
+    add("cover_title", fontName=BOLD, fontSize=26, leading=32, textColor=heading, spaceAfter=8)
     add("cover_sub", fontSize=13, leading=18, textColor=MUTED, spaceAfter=28)
     add("cover_name", fontName=BOLD, fontSize=20, leading=25, textColor=INK, spaceAfter=6)
     add("cover_label", fontSize=8, leading=10, textColor=MUTED, spaceAfter=0)
@@ -91,7 +97,7 @@ def styles() -> dict[str, ParagraphStyle]:
     return s
 
 
-def table_style(header_rows: int = 1, zebra: bool = True, n_rows: int = 0) -> TableStyle:
+def table_style(header_rows: int = 1, zebra: bool = True, n_rows: int = 0, accent: str = DEFAULT_ACCENT) -> TableStyle:
     cmds = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -102,7 +108,7 @@ def table_style(header_rows: int = 1, zebra: bool = True, n_rows: int = 0) -> Ta
         ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
     ]
     if header_rows:
-        cmds += [("BACKGROUND", (0, 0), (-1, header_rows - 1), ACCENT),
+        cmds += [("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(accent)),
                  ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE")]
     if zebra:
         cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))

@@ -24,18 +24,26 @@ from report.layout import (
 )
 from report.styles import (
     RULE,
-    table_style,
 )
 from scoring.maturity import min_score
 from scoring.plan import hours_text, why_text
 
 
 # ---------------------------------------------------------------- sections
-def cover(ctx: Ctx, logo_flowable) -> list:
+def cover(ctx: Ctx, logo=None, client_logo=None) -> list:
+    """The consultant's logo (or the firm's name) top left, the business's logo top right."""
     a = ctx.a
     out: list = [Spacer(1, 1.2 * cm)]
-    if logo_flowable is not None:
-        out += [logo_flowable, Spacer(1, 1.0 * cm)]
+    mark = logo
+    if mark is None and ctx.branding.firm:
+        mark = ctx.p(ctx.esc(ctx.branding.firm), "cover_firm")
+    if mark is not None or client_logo is not None:
+        width = BODY_W - 0.6 * cm
+        row = Table([[mark or "", client_logo or ""]], colWidths=[width * 0.6, width * 0.4],
+                    style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+        out += [row, Spacer(1, 1.0 * cm)]
     else:
         out.append(Spacer(1, 2.0 * cm))
     out += [
@@ -146,7 +154,7 @@ def _pillar_table(ctx: Ctx) -> Table:
                                                         ("report.col.level", "head"), ("report.col.target", "head"),
                                                         ("report.col.answered", "headr"))]
     rows = [head]
-    style = table_style().getCommands()
+    style = ctx.table_style().getCommands()
     for r, p in enumerate(ctx.model.pillars, start=1):
         ps = ctx.scores.pillars[p.id]
         tg = ctx.plan.targets[p.id]

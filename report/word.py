@@ -8,60 +8,17 @@ script slots set too so Word never substitutes a font without Greek.
 from __future__ import annotations
 
 import io
-import math
 
 from assessment.document import Assessment
 from checklists.model import AuditModel
 from i18n import format_date, format_number, t
+from report import logos, word_charts
+from report.branding import NONE, Branding, heading_colour, tint
 from report.common import assessed_on, next_review, office_text
-from report.fonts import FONT_DIR
-from report.styles import LEVEL_BOUNDS
 from scoring.maturity import Scores, is_strength
 from scoring.plan import Plan, hours_text, why_text
 
 FONT = "DejaVu Sans"
-ACCENT_HEX = "1F4E79"
-
-
-def radar_png(labels: list[str], current: list[float | None], target: list[float | None],
-              current_name: str, target_name: str, size: int = 900) -> bytes:
-    """The summary's radar (today against the target, rings at 20…100) as a PNG."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    w, h = size, int(size * 0.62)
-    img = Image.new("RGB", (w, h), "white")
-    d = ImageDraw.Draw(img)
-    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), size // 40)
-    bold = ImageFont.truetype(str(FONT_DIR / "DejaVuSans-Bold.ttf"), size // 38)
-    cx, cy, r = w / 2, h / 2 + size * 0.01, h / 2 - size * 0.07
-    n = len(labels)
-
-    def point(i: int, value: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * i / n
-        return cx + r * value / 100 * math.cos(angle), cy + r * value / 100 * math.sin(angle)
-
-    for ring in LEVEL_BOUNDS:
-        d.polygon([point(i, ring) for i in range(n)], outline="#d5d8dc")
-    for i, label in enumerate(labels):
-        d.line([point(i, 0), point(i, 100)], fill="#d5d8dc")
-        x, y = point(i, 118)
-        d.text((x, y), label, font=bold, fill="#1f2d3d", anchor="mm")
-    tgt = [point(i, v or 0) for i, v in enumerate(target)]
-    d.line(tgt + tgt[:1], fill="#1f4e79", width=3)
-    if any(v is not None for v in current):
-        cur = [point(i, v or 0) for i, v in enumerate(current)]
-        overlay = Image.new("RGBA", img.size, (0, 0, 0, 0))
-        ImageDraw.Draw(overlay).polygon(cur, fill=(230, 126, 34, 90))
-        img.paste(overlay, (0, 0), overlay)
-        d = ImageDraw.Draw(img)
-        d.line(cur + cur[:1], fill="#e67e22", width=4)
-    d.rectangle([20, h - 40, 44, h - 24], fill="#e67e22")
-    d.text((52, h - 32), current_name, font=font, fill="#1f2d3d", anchor="lm")
-    d.line([220, h - 32, 250, h - 32], fill="#1f4e79", width=3)
-    d.text((258, h - 32), target_name, font=font, fill="#1f2d3d", anchor="lm")
-    out = io.BytesIO()
-    img.save(out, format="PNG")
-    return out.getvalue()
 
 
 def _set_font(style, size: float | None = None, bold: bool | None = None, color: str | None = None) -> None:
@@ -84,7 +41,7 @@ def _set_font(style, size: float | None = None, bold: bool | None = None, color:
         style.font.color.rgb = RGBColor.from_string(color)
 
 
-def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float]):
+def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float], shade_hex: str = "E8EEF5"):
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm
@@ -98,7 +55,7 @@ def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float]):
         cell.paragraphs[0].runs[0].bold = True
         shade = OxmlElement("w:shd")
         shade.set(qn("w:val"), "clear")
-        shade.set(qn("w:fill"), "E8EEF5")
+        shade.set(qn("w:fill"), shade_hex)
         cell._tc.get_or_add_tcPr().append(shade)
     # The header row repeats on every page the table spans.
     trpr = table.rows[0]._tr.get_or_add_trPr()
@@ -118,8 +75,68 @@ def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float]):
     return table
 
 
+
+def _header(doc, section, branding: Branding, title: str) -> None:
+    """Every page but the cover: the consultant's logo, the firm's name and the report's title, over
+    a rule in the accent colour (Word's own header, so an edited document keeps it)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    section.different_first_page_header_footer = True
+    para = section.header.paragraphs[0]
+    if branding.logo:
+        from report.logos import header_logo
+
+        png, _ = header_logo(branding.logo)
+        para.add_run().add_picture(io.BytesIO(png), height=Cm(0.7))
+        para.add_run("   ")
+    if branding.firm:
+        run = para.add_run(office_text(branding.firm) + " · ")
+        run.bold = True
+        run.font.size = Pt(8)
+        run.font.color.rgb = RGBColor.from_string(heading_colour(branding.accent).lstrip("#").upper())
+    run = para.add_run(office_text(title))
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor.from_string("5D6D7E")
+    ppr = para._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "4"), ("w:color", branding.accent.lstrip("#"))):
+        bottom.set(qn(k), v)
+    border.append(bottom)
+    ppr.append(border)
+
+
+def _cover_logos(doc, branding: Branding) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    if not (branding.logo or branding.client_logo or branding.firm):
+        return
+    row = doc.add_table(rows=1, cols=2)
+    row.autofit = False
+    left, right = row.rows[0].cells
+    left.width, right.width = Cm(10), Cm(7)
+    if branding.logo:
+        png, (w, h) = logos.checked(branding.logo)
+        size = {"width": Cm(5)} if w / h > 5 / 2.4 else {"height": Cm(2.4)}
+        left.paragraphs[0].add_run().add_picture(io.BytesIO(png), **size)
+    elif branding.firm:
+        run = left.paragraphs[0].add_run(office_text(branding.firm))
+        run.bold = True
+        run.font.size = Pt(15)
+        run.font.color.rgb = RGBColor.from_string(heading_colour(branding.accent).lstrip("#").upper())
+    if branding.client_logo:
+        png, (w, h) = logos.checked(branding.client_logo)
+        size = {"width": Cm(4.5)} if w / h > 4.5 / 2.4 else {"height": Cm(2.4)}
+        right.paragraphs[0].add_run().add_picture(io.BytesIO(png), **size)
+        right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
 def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str,
-               logo: bytes | None = None, appendix: bool = False) -> bytes:
+               branding: Branding = NONE, appendix: bool = False) -> bytes:
+    """The Word report; `branding` as report.branded returns it (logos already checked)."""
     from docx import Document
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm, Pt
@@ -128,7 +145,9 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     from report.metrics import metric_lines
     from report.summary import narrative
 
-    ctx = Ctx(model, assessment, scores, plan, lang)
+    ctx = Ctx(model, assessment, scores, plan, lang, branding)
+    accent = heading_colour(branding.accent).lstrip("#").upper()
+    shade = tint(branding.accent, 0.85).lstrip("#").upper()
     statuses = {s: t(f"report.status.{s}", lang) for s in ("todo", "doing", "done")}
     doc = Document()
     section = doc.sections[0]
@@ -138,7 +157,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     _set_font(doc.styles["Normal"], 10)
     for level, size in ((0, 24), (1, 16), (2, 13), (3, 11)):
         name = "Title" if level == 0 else f"Heading {level}"
-        _set_font(doc.styles[name], size, True, ACCENT_HEX)
+        _set_font(doc.styles[name], size, True, accent)
     for name in ("List Bullet", "List Number", "Table Grid"):
         _set_font(doc.styles[name])
     props = doc.core_properties
@@ -163,9 +182,13 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     def page_break() -> None:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    # ---- cover
-    if logo:
-        doc.add_picture(io.BytesIO(logo), width=Cm(5))
+    def table(head, rows, widths):
+        return _table(doc, head, rows, widths, shade)
+
+    _header(doc, section, branding, t("report.title", lang))
+
+    # ---- cover: the consultant's logo (or firm name) left, the business's logo right
+    _cover_logos(doc, branding)
     para(t("report.cover_kicker", lang).upper(), size=9)
     heading(t("report.title", lang), level=0)
     para(t("report.subtitle", lang))
@@ -179,7 +202,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         fields += [(t("report.overall_level", lang), ctx.level_label(scores.overall_level)),
                    (t("report.overall_score", lang), f"{ctx.score(scores.overall_score)} / 100"),
                    (t("report.completeness", lang), ctx.pct(scores.completeness))]
-    _table(doc, list(fields[0]), [[k, v] for k, v in fields[1:]], [5, 12])
+    table(list(fields[0]), [[k, v] for k, v in fields[1:]], [5, 12])
     para(t("report.cover_note", lang), size=9)
     page_break()
 
@@ -190,7 +213,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     else:
         for p in narrative(ctx):
             para(p.getPlainText(), "List Bullet" if getattr(p, "bulletText", None) else None)
-        png = radar_png([pl.short_title(lang) for pl in model.pillars],
+        png = word_charts.radar_png([pl.short_title(lang) for pl in model.pillars],
                         [scores.pillars[pl.id].score for pl in model.pillars],
                         [plan.targets[pl.id].target_score for pl in model.pillars],
                         t("report.chart_current", lang), t("report.chart_target", lang))
@@ -280,7 +303,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
             rows = [[str(a.rank), a.text(lang), model.pillar(a.pillar).short_title(lang),
                      format_number(a.hours, lang, 0 if float(a.hours).is_integer() else 1), a.owner or "–",
                      format_date(a.due, lang) if a.due else "–", statuses[a.status]] for a in phase.actions]
-            _table(doc, [t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "hours", "owner", "due",
+            table([t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "hours", "owner", "due",
                                                                "status")], rows, [0.8, 7.2, 2.4, 1.3, 2.3, 2.1, 2.1])
         if plan.overflow:
             hours = sum(a.hours for a in plan.overflow)
@@ -297,7 +320,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     # ---- sign-off
     heading(t("report.signoff", lang), level=2)
     when = assessed_on(assessment)
-    _table(doc, [t("report.signoff_assessor", lang), assessor or "–"],
+    table([t("report.signoff_assessor", lang), assessor or "–"],
            [[t("report.signoff_date", lang), format_date(when, lang)],
             [t("report.signoff_next", lang), format_date(next_review(when), lang)],
             [t("report.signoff_sign", lang), "\n\n"]], [5, 12])
@@ -310,12 +333,12 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                  t(f"plan.phase_short.{a.phase or ('none' if a.include else 'later')}", lang),
                  a.kpi(lang), a.owner or "–", statuses[a.status]] for a in plan.actions]
         if rows:
-            _table(doc, [t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "item", "phase", "kpi",
+            table([t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "item", "phase", "kpi",
                                                                "owner", "status")], rows,
                    [0.8, 5.2, 2.0, 1.6, 1.5, 3.4, 1.6, 1.6])
         if plan.kpis:
             heading(t("report.kpis", lang), level=2)
-            _table(doc, [t("report.col.rank", lang), t("report.col.kpi", lang), t("report.col.items", lang)],
+            table([t("report.col.rank", lang), t("report.col.kpi", lang), t("report.col.items", lang)],
                    [[str(n), k.kpi(lang), ", ".join(k.items)] for n, k in enumerate(plan.kpis, start=1)], [1, 11, 5])
         heading(t("report.method", lang), level=2)
         para(t("report.method_intro", lang))
