@@ -9,7 +9,8 @@ UPLOADERS = [  # page, widget key, what the hint names, our limit in MB
     ("pages/measure.py", "measure_upload", {"el": "CSV ή XLSX", "en": "CSV or XLSX"}, 50),
     ("pages/results.py", "results_upload", {"el": "JSON", "en": "JSON"}, 5),
     ("pages/clients.py", "clients_upload", {"el": "JSON", "en": "JSON"}, 5),
-    ("pages/plan.py", "plan_logo", {"el": "PNG ή JPEG", "en": "PNG or JPEG"}, 10),
+    ("pages/plan.py", "branding_logo_0", {"el": "PNG ή JPEG", "en": "PNG or JPEG"}, 10),
+    ("pages/plan.py", "branding_client_logo_0", {"el": "PNG ή JPEG", "en": "PNG or JPEG"}, 10),
 ]
 
 
