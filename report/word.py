@@ -47,10 +47,11 @@ def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float], 
     from docx.shared import Cm
 
     table = doc.add_table(rows=1, cols=len(head))
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = _style_id(doc, "Table Grid")
     table.autofit = False
+    head_cells = table.rows[0].cells
     for i, text in enumerate(head):
-        cell = table.rows[0].cells[i]
+        cell = head_cells[i]
         cell.text = office_text(text)
         cell.paragraphs[0].runs[0].bold = True
         shade = OxmlElement("w:shd")
@@ -69,10 +70,19 @@ def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float], 
     # Word reads the cell widths, LibreOffice the grid's: set both, on a fixed layout.
     for i, w in enumerate(widths_cm):
         table.columns[i].width = Cm(w)
+    widths = [Cm(w) for w in widths_cm]
     for row in table.rows:
-        for i, w in enumerate(widths_cm):
-            row.cells[i].width = Cm(w)
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = w
     return table
+
+
+def _style_id(doc, name: str) -> str:
+    """A style's id, looked up once per document (python-docx scans every style for a name)."""
+    ids = doc.__dict__.setdefault("_cx_style_ids", {})
+    if name not in ids:
+        ids[name] = doc.styles[name].style_id
+    return ids[name]
 
 
 
@@ -142,7 +152,8 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     from docx.shared import Cm, Pt
 
     from report.context import Ctx
-    from report.metrics import metric_lines
+    from report.findings import metrics_pillar
+    from report.metrics import views
     from report.summary import narrative
 
     ctx = Ctx(model, assessment, scores, plan, lang, branding)
@@ -168,16 +179,27 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     props.language = {"el": "el-GR", "en": "en-GB"}[lang]
     props.subject = t("report.subject", lang)
 
+    # Style ids looked up once: python-docx resolves a style name by scanning every style of the
+    # document on each paragraph, which was half of a full report's build time.
+    style_ids = {name: _style_id(doc, name) for name in
+                 ("List Bullet", "List Number", "Title", "Heading 1", "Heading 2", "Heading 3")}
+
     def para(text: str, style: str | None = None, size: float | None = None, italic: bool = False):
-        p = doc.add_paragraph(style=style)
+        p = doc.add_paragraph()
+        if style:
+            p._p.style = style_ids[style]
         run = p.add_run(office_text(text))
         if size:
             run.font.size = Pt(size)
-        run.italic = italic
+        if italic:
+            run.italic = True
         return p
 
     def heading(text: str, level: int):
-        return doc.add_heading(office_text(text), level=level)
+        p = doc.add_paragraph()
+        p._p.style = style_ids["Title" if level == 0 else f"Heading {level}"]
+        p.add_run(office_text(text))
+        return p
 
     def page_break() -> None:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -226,6 +248,30 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                        f"{why_text(act.why[0], model, lang)}"
                 p.add_run(office_text("\n" + meta)).font.size = Pt(8)
 
+    metrics_home = metrics_pillar(ctx)
+
+    def metrics() -> None:
+        """The customer metrics at the end of the Measurement section, as in the PDF."""
+        shown = views(ctx)
+        if not shown:
+            return
+        heading(t("report.metrics", lang), level=2)
+        para(t("report.metrics_intro", lang), size=9)
+        for v in shown:
+            heading(v.title, level=3)
+            para(v.line)
+            if v.mix:
+                doc.add_picture(io.BytesIO(word_charts.mix_png(v.mix)), width=Cm(16))
+            if v.trend:
+                doc.add_picture(io.BytesIO(word_charts.trend_png(v.trend, v.bounds, v.fmt, t("report.metrics_trend",
+                                                                                            lang))), width=Cm(16))
+            if v.segments:
+                doc.add_picture(io.BytesIO(word_charts.segments_png(v.segments, v.bounds, v.fmt,
+                                                                    t("report.metrics_segments", lang))),
+                                width=Cm(16))
+            if not (v.mix or v.trend or v.segments):
+                para(t("report.metrics_no_breakdown", lang), size=8, italic=True)
+
     # ---- one section per pillar
     for n, pillar in enumerate(model.pillars, start=1):
         page_break()
@@ -239,6 +285,8 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         para(f"{meta} · {t('report.pillar_answered', lang, count=ps.answered, total=ps.total)}", size=9)
         actions = [a for a in plan.actions if a.pillar == pillar.id]
         if not ps.answered:
+            if pillar.id == metrics_home:
+                metrics()
             continue
         heading(t("report.gaps", lang), level=2)
         in_plan = [a for a in actions if a.include]
@@ -274,16 +322,8 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
             note = assessment.note(it.id).strip()
             if note and it.id not in {a.item for a in in_plan}:
                 para(f"{it.id} – {t('report.note', lang)}: {note}", italic=True)
-
-    # ---- customer metrics (when surveys exist)
-    lines = []
-    if assessment.surveys:
-        lines = [p.getPlainText() for p in metric_lines(ctx)]
-    if lines:
-        page_break()
-        heading(lines[0], level=1)
-        for line in lines[1:]:
-            para(line)
+        if pillar.id == metrics_home:
+            metrics()
 
     # ---- the 90-day plan
     page_break()
