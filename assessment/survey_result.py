@@ -13,7 +13,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
 from surveys.scales import BY_FORMULA, SMALL_SAMPLE, get_scale
@@ -27,6 +27,28 @@ METHOD_OF = {"nps": "adjusted_wald", "share": "wilson", "mean": "t"}
 
 def _utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Breakdown(BaseModel):
+    """The metric for one period ("2026-03", "2026Q1") or one segment ("Booking.com"; "" for the
+    answers without a segment): what the report's trend and segment charts draw."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    label: str = Field(max_length=100)
+    value: float | None = Field(default=None, allow_inf_nan=False)
+    n: int = Field(default=0, ge=0)
+    ci_low: float | None = Field(default=None, allow_inf_nan=False)
+    ci_high: float | None = Field(default=None, allow_inf_nan=False)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any], label: str) -> Breakdown:
+        return cls(label=str(label)[:100], value=row.get("value"), n=int(row.get("n") or 0),
+                   ci_low=row.get("ci_low"), ci_high=row.get("ci_high"))
+
+
+MAX_PERIODS = 60
+MAX_SEGMENTS = 30
 
 
 class SurveyResult(BaseModel):
@@ -59,6 +81,12 @@ class SurveyResult(BaseModel):
     source: str | None = Field(default=None, max_length=255, description="the uploaded file's name")
     invalid: int = Field(default=0, ge=0, description="rows not counted (empty, not a number, off the scale)")
     saved_at: str | None = Field(default=None, max_length=40, description="when it was saved (ISO 8601, UTC)")
+    # The breakdowns the report charts (saved since session 14; older entries have none and the
+    # report says so): answers per named group of the scale (NPS: detractors, passives,
+    # promoters), the metric per period with answers, and per segment.
+    groups: dict[str, int] | None = Field(default=None, description="answers per group of the scale")
+    by_period: list[Breakdown] = Field(default_factory=list, max_length=MAX_PERIODS)
+    by_segment: list[Breakdown] = Field(default_factory=list, max_length=MAX_SEGMENTS)
 
     # ---- carry-over: complete what the formula determines -----------------------------------
     @model_validator(mode="before")
@@ -114,6 +142,15 @@ class SurveyResult(BaseModel):
             raise PydanticCustomError("survey_period_mixed", "a period runs from month to month or quarter to quarter")
         return self
 
+    @model_serializer(mode="wrap")
+    def _without_empty_breakdowns(self, handler):
+        """Results without breakdowns are written as before (no empty fields in older documents)."""
+        data = handler(self)
+        for name in ("groups", "by_period", "by_segment"):
+            if not data.get(name):
+                data.pop(name, None)
+        return data
+
     # ---- identity --------------------------------------------------------------------------
     @property
     def key(self) -> tuple[str, str | None]:
@@ -147,7 +184,13 @@ class SurveyResult(BaseModel):
             scale=result.get("scale"), formula_id=result.get("formula_id"), formula=result.get("formula"),
             higher_is_better=result.get("higher_is_better", True),
             source=source[:255] if source else None, invalid=len(result.get("invalid_rows") or []),
-            saved_at=saved_at or _utc_now())
+            saved_at=saved_at or _utc_now(),
+            groups={str(k): int(v) for k, v in (result.get("groups") or {}).items()} or None,
+            by_period=[Breakdown.from_row(p, p.get("period") or p.get("label"))
+                       for p in result.get("by_period") or [] if p.get("n")][-MAX_PERIODS:],
+            # the largest segments first; answers without a segment (segment None) as ""
+            by_segment=sorted((Breakdown.from_row(p, p.get("segment") or "") for p in result.get("by_segment") or []
+                               if p.get("n")), key=lambda b: -b.n)[:MAX_SEGMENTS])
 
 
 def _bounds(sc) -> tuple[float, float]:

@@ -29,7 +29,6 @@ from report.branding import NONE, Branding
 from report.context import Ctx
 from report.findings import findings
 from report.layout import BODY_W, LAND_BODY_W, LAND_H, LANG_TAGS, PAGE_H, one_page
-from report.metrics import customer_metrics
 from report.page import canvas_class, cover_background
 from report.plan_pages import ninety_days
 from report.styles import (
@@ -74,7 +73,6 @@ def build(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan,
     story += [NextPageTemplate("portrait"), PageBreak()]
     story += one_page(summary(ctx))
     story += findings(ctx)
-    story += customer_metrics(ctx)
     story += [PageBreak()] + one_page(ninety_days(ctx)[1:])
     if appendix:
         story += appendix_pages(ctx)

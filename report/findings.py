@@ -146,8 +146,22 @@ def _pillar_section(ctx: Ctx, number: int, pillar) -> list:
     return out
 
 
+def metrics_pillar(ctx: Ctx) -> str:
+    """The section whose page shows the customer metrics: Measurement (the last, if a model has none)."""
+    ids = [p.id for p in ctx.model.pillars]
+    return "measurement" if "measurement" in ids else ids[-1]
+
+
 def findings(ctx: Ctx) -> list:
+    """One page per section; the customer metrics (when surveys are saved) close the Measurement
+    section, on its page when they fit there (drawn a little smaller if need be)."""
+    from report.metrics import metric_blocks
+
     out: list = []
+    home = metrics_pillar(ctx)
     for n, p in enumerate(ctx.model.pillars, start=1):
-        out += [PageBreak()] + one_page(_pillar_section(ctx, n, p))
+        part = _pillar_section(ctx, n, p)
+        if p.id == home:
+            part += metric_blocks(ctx)
+        out += [PageBreak()] + one_page(part)
     return out

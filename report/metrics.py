@@ -1,32 +1,90 @@
-"""Customer metrics from the survey results saved on the Measure page."""
+"""Customer metrics from the survey results saved on the Measure page: per result its evidence
+line ("NPS +32, n = 214, …"), the NPS mix as a stacked bar, the trend by period with its 95 %
+interval as a band, and the segments with their intervals. Shown at the end of the Measurement
+section (the page it belongs to), so surveys do not cost the default report a page of its own
+when they fit there.
+
+Results saved before the breakdowns were kept (session 14) have only their headline: the report
+shows the line and says that saving the file again on the Measure page adds the charts.
+"""
 from __future__ import annotations
 
-from reportlab.platypus import (
-    PageBreak,
-)
+from dataclasses import dataclass
 
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, Spacer
+
+from i18n import format_number
+from report import metric_charts
 from report.context import Ctx
+from report.layout import BODY_W
+
+SHOWN_SEGMENTS = 8
+NPS_GROUPS = ("detractors", "passives", "promoters")
 
 
-def customer_metrics(ctx: Ctx) -> list:
-    """The survey results saved on the Measure page, as the same evidence lines the app shows."""
-    if not ctx.a.surveys:
-        return []
-    lines = metric_lines(ctx)
-    return [PageBreak()] + lines if lines else []
+@dataclass(frozen=True)
+class MetricView:
+    """One saved result made ready to draw, in the report's language (PDF and Word share it)."""
+
+    title: str
+    line: str
+    mix: list[tuple[str, str, float, str]]           # (group, label, share, share text)
+    trend: list[tuple[str, float | None, float | None, float | None, str]]
+    segments: list[tuple[str, float | None, float | None, float | None, str]]
+    bounds: tuple[float, float]
+    fmt: object                                       # value -> text, as the app writes it
 
 
-def metric_lines(ctx: Ctx) -> list:
-    """The metrics heading, its intro and one paragraph per evidence line (plain flowables: the
-    Word report reads their text back)."""
-    from surveys.evidence import evidence_lines
+def views(ctx: Ctx) -> list[MetricView]:
+    from surveys.evidence import as_results, evidence_line, format_value, period_label
+    from surveys.scales import BY_FORMULA
 
-    lines = evidence_lines(ctx.a.surveys, ctx.lang)
-    if not lines:
-        return []
-    out: list = [ctx.p(ctx.esc(ctx.t("report.metrics")), "h2"), ctx.p(ctx.esc(ctx.t("report.metrics_intro")), "muted")]
-    out += [ctx.p("• " + ctx.esc(line), "body") for line in lines]
+    lang, out = ctx.lang, []
+    for s in as_results(ctx.a.surveys):
+        sc = BY_FORMULA[s.formula_id]
+        bounds = {"nps": (-100.0, 100.0), "share": (0.0, 100.0)}.get(sc.headline, (float(sc.low), float(sc.high)))
+
+        def fmt(v, s=s):
+            return format_value(v, s.metric, s.formula_id, lang)
+
+        def n_text(n: int) -> str:
+            return f"n = {format_number(n, lang, 0)}"
+
+        mix = []
+        if s.metric == "nps" and s.groups and sum(s.groups.values()):
+            total = sum(s.groups.get(g, 0) for g in NPS_GROUPS) or 1
+            for g in NPS_GROUPS:
+                share = 100 * s.groups.get(g, 0) / total
+                mix.append((g, ctx.t(f"measure.group.{g}"), share, ctx.pct(share / 100)))
+        trend = [(period_label(b.label, lang), b.value, b.ci_low, b.ci_high, n_text(b.n)) for b in s.by_period
+                 if b.value is not None]
+        segs = [(b.label or ctx.t("report.metrics_no_segment"), b.value, b.ci_low, b.ci_high, n_text(b.n))
+                for b in s.by_segment if b.value is not None][:SHOWN_SEGMENTS]
+        title = s.metric.upper() + (f" · {s.column}" if s.column else "")
+        out.append(MetricView(title[:120], evidence_line(s, lang), mix, trend if len(trend) >= 2 else [],
+                              segs if len(segs) >= 2 else [], bounds, fmt))
     return out
 
 
-# The plan table: short columns are as wide as their longest word needs (header or value, in the
+def metric_blocks(ctx: Ctx, width: float = BODY_W) -> list:
+    """The metrics heading, its intro and, per saved result, its line and charts."""
+    shown = views(ctx)
+    if not shown:
+        return []
+    out: list = [CondPageBreak(5 * cm), ctx.p(ctx.esc(ctx.t("report.metrics")), "h2"),
+                 ctx.p(ctx.esc(ctx.t("report.metrics_intro")), "muted")]
+    for v in shown:
+        out += [ctx.p(ctx.esc(v.title), "h3"), ctx.p(ctx.esc(v.line), "body")]
+        if v.mix:
+            out.append(metric_charts.mix_bar(v.mix, width))
+        if v.trend:
+            out += [Spacer(1, 4), metric_charts.trend(v.trend, v.bounds, v.fmt, width,
+                                                      title=ctx.t("report.metrics_trend"))]
+        if v.segments:
+            out += [Spacer(1, 6), metric_charts.segments(v.segments, v.bounds, v.fmt, width,
+                                                         title=ctx.t("report.metrics_segments"))]
+        if not (v.mix or v.trend or v.segments):
+            out.append(ctx.p(ctx.esc(ctx.t("report.metrics_no_breakdown")), "small"))
+        out.append(Spacer(1, 6))
+    return out

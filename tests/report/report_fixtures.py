@@ -151,3 +151,29 @@ def realistic_audit(model, seed: int = 11, size: str = "small") -> Assessment:
         if rnd.random() < 0.2:
             a.set_note(it.id, NOTE)
     return a
+
+
+def survey_csv(seed: int = 3, rows: int = 420) -> bytes:
+    """A hotel's NPS export: a score 0-10, a stay date over six months, a booking channel."""
+    rnd = random.Random(seed)
+    channels = ["Booking.com", "Απευθείας", "Expedia", "Ταξιδιωτικό γραφείο"]
+    lines = ["Ημερομηνία;Πόσο πιθανό είναι να μας προτείνετε;Κανάλι"]
+    for i in range(rows):
+        month = 1 + i * 6 // rows
+        channel = channels[min(int(rnd.random() ** 1.6 * 4), 3)]
+        lift = (month - 1) * 0.25 + (0.8 if channel == "Απευθείας" else 0)
+        score = max(0, min(10, round(rnd.gauss(7.2 + lift, 2.2))))
+        lines.append(f"{rnd.randint(1, 28):02d}/{month:02d}/2026;{score};{channel}")
+    return "\n".join(lines).encode("utf-8")
+
+
+def survey_results() -> list:
+    """The NPS result as the Measure page saves it (surveys.analysis → SurveyResult.from_analysis)."""
+    from assessment.survey_result import SurveyResult
+    from surveys.analysis import analyze_table
+    from surveys.reading import read_table
+
+    table = read_table(survey_csv(), filename="nps.csv")
+    result = analyze_table(table, "nps", column="Πόσο πιθανό είναι να μας προτείνετε", date_column="Ημερομηνία",
+                           segment_column="Κανάλι")
+    return [SurveyResult.from_analysis(result, source="nps.csv", saved_at="2026-07-01T10:00:00+00:00")]
