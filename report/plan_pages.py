@@ -26,8 +26,17 @@ from scoring.plan import PlanAction, hours_text
 PLAN_COLS = ("rank", "action", "pillar", "item", "impact", "effort", "phase", "kpi", "owner", "due", "status")
 
 
+def plan_cols(ctx: Ctx) -> tuple[str, ...]:
+    """The columns of the full action table: owner and due date only when some action has them
+    (a first report has none, and their room goes to the action and the KPI: fewer lines a row)."""
+    acts = ctx.plan.actions
+    return tuple(k for k in PLAN_COLS if (k != "owner" or any(a.owner.strip() for a in acts))
+                 and (k != "due" or any(a.due for a in acts)))
+
+
 def plan_widths(ctx: Ctx, total: float) -> list[float]:
     s = ctx.s
+    cols = plan_cols(ctx)
     hf, hs = s["head"].fontName, s["head"].fontSize
     cf, cs = fonts.BOLD, s["cell"].fontSize
     head = {k: ctx.t(f"report.col.{k}") for k in PLAN_COLS}
@@ -49,14 +58,16 @@ def plan_widths(ctx: Ctx, total: float) -> list[float]:
         widths[k] = w
     widths["pillar"] = max(2.3 * cm, min(widths["pillar"], 3.2 * cm))
     widths["owner"] = 2.8 * cm
-    rest = total - sum(widths.values())
+    rest = total - sum(w for k, w in widths.items() if k in cols)
     widths["action"], widths["kpi"] = rest * 0.58, rest * 0.42
-    return [widths[k] for k in PLAN_COLS]
+    return [widths[k] for k in cols]
 
 
 def plan_table(ctx: Ctx, actions: tuple[PlanAction, ...], widths: list[float]) -> Table:
     lang = ctx.lang
-    rows = [[ctx.p(ctx.esc(ctx.t(f"report.col.{k}")), "headr" if k == "rank" else "head") for k in PLAN_COLS]]
+    cols = plan_cols(ctx)
+    at = {k: i for i, k in enumerate(cols)}
+    rows = [[ctx.p(ctx.esc(ctx.t(f"report.col.{k}")), "headr" if k == "rank" else "head") for k in cols]]
     style = ctx.table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
                                            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD)]
     style += [("FONTSIZE", (0, 1), (-1, -1), ctx.s["cell"].fontSize), ("LEADING", (0, 1), (-1, -1), 10),
@@ -69,26 +80,28 @@ def plan_table(ctx: Ctx, actions: tuple[PlanAction, ...], widths: list[float]) -
         if act.critical:
             item_cell = [ctx.p(act.item, "cell"),
                          ctx.p(f'<font color="#c0392b">{ctx.esc(ctx.t("report.key_short"))}</font>', "cellsmall")]
-        rows.append([
-            str(act.rank or ""),
-            ctx.p(ctx.esc(act.text(lang)), "cell"),
-            ctx.p(ctx.esc(ctx.pillar_title(act.pillar, short=True)), "cell"),
-            item_cell,
-            ctx.t(f"report.impact.{act.impact}"),
-            ctx.t(f"report.effort.{act.effort}"),
-            ctx.t(f"plan.phase_short.{act.phase or ('none' if act.include else 'later')}"),
-            ctx.p(ctx.esc(act.kpi(lang)), "cell"),
-            ctx.p(ctx.esc(act.owner, 200), "cell") if act.owner.strip() else none,
-            format_date(act.due, lang) if act.due else none,
-            ctx.t(f"report.status.{act.status}"),
-        ])
-        style.append(("TEXTCOLOR", (10, r), (10, r), STATUS_COLORS[act.status]))
+        cells = {
+            "rank": str(act.rank or ""),
+            "action": ctx.p(ctx.esc(act.text(lang)), "cell"),
+            "pillar": ctx.p(ctx.esc(ctx.pillar_title(act.pillar, short=True)), "cell"),
+            "item": item_cell,
+            "impact": ctx.t(f"report.impact.{act.impact}"),
+            "effort": ctx.t(f"report.effort.{act.effort}"),
+            "phase": ctx.t(f"plan.phase_short.{act.phase or ('none' if act.include else 'later')}"),
+            "kpi": ctx.p(ctx.esc(act.kpi(lang)), "cell"),
+            "owner": ctx.p(ctx.esc(act.owner, 200), "cell") if act.owner.strip() else none,
+            "due": format_date(act.due, lang) if act.due else none,
+            "status": ctx.t(f"report.status.{act.status}"),
+        }
+        rows.append([cells[k] for k in cols])
+        c = at["status"]
+        style.append(("TEXTCOLOR", (c, r), (c, r), STATUS_COLORS[act.status]))
         if act.status != "todo":
-            style.append(("FONTNAME", (10, r), (10, r), fonts.BOLD))
-        if not act.owner.strip():
-            style.append(("TEXTCOLOR", (8, r), (8, r), NO_LEVEL))
-        if not act.due:
-            style.append(("TEXTCOLOR", (9, r), (9, r), NO_LEVEL))
+            style.append(("FONTNAME", (c, r), (c, r), fonts.BOLD))
+        if "owner" in at and not act.owner.strip():
+            style.append(("TEXTCOLOR", (at["owner"], r), (at["owner"], r), NO_LEVEL))
+        if "due" in at and not act.due:
+            style.append(("TEXTCOLOR", (at["due"], r), (at["due"], r), NO_LEVEL))
     return Table(rows, colWidths=widths, repeatRows=1, style=style)
 
 
