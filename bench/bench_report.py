@@ -4,8 +4,10 @@ report and the Excel tracker warm, interleaved with the PDF builds of the same r
 with its ratio to the PDF's median.
 
 The full assessment answers every item of the content model below 4 (so every item is a gap and
-every gap is in the plan), with a note on every third item and an owner and due date on every
-action. Limits from the issue: PDF warm ≤ 0.5 s median, cold ≤ 2.5 s; Word and Excel warm ≤ 1 s
+every gap is in the plan), with a note on every third item, an owner and due date on every
+action, and a saved NPS survey with its breakdowns (mix, six months, four segments: the metrics
+charts); the reports carry a full branding (firm name, accent, the firm's and the business's
+logos), as the Plan page's downloads do. Limits from the issue: PDF warm ≤ 0.5 s median, cold ≤ 2.5 s; Word and Excel warm ≤ 1 s
 each. Writes no files.
 """
 from __future__ import annotations
@@ -38,7 +40,42 @@ def full_assessment(model):
         if n % 3 == 0:
             a.set_note(iid, "Ο υπεύθυνος βάρδιας απαντά μόνο όταν έχει χρόνο· δεν υπάρχει γραπτή διαδικασία. " * 3)
         edit_action(a, iid, owner="Γιώργος Νικολάου", due=date(2027, 1, 1) + timedelta(days=n))
+    a.save_survey(_survey())
     return a
+
+
+def _survey():
+    from assessment.survey_result import Breakdown, SurveyResult
+
+    months = [("2026-01", -7, -20, 6), ("2026-02", -3, -16, 10), ("2026-03", 20, 7, 32), ("2026-04", 21, 8, 33),
+              ("2026-05", 37, 25, 48), ("2026-06", 39, 27, 50)]
+    channels = [("Booking.com", 19, 9, 29, 176), ("Απευθείας", 24, 10, 37, 105),
+                ("Ταξιδιωτικό γραφείο", 13, -4, 29, 82), ("Expedia", 11, -9, 30, 57)]
+    return SurveyResult(metric="nps", column="Πόσο πιθανό είναι να μας προτείνετε", value=17.9, n=420, ci_low=10.4,
+                        ci_high=25.2, ci_method="adjusted_wald", period_from="2026-01", period_to="2026-06",
+                        scale="0-10", formula_id="nps_promoters_minus_detractors",
+                        groups={"detractors": 108, "passives": 129, "promoters": 183},
+                        by_period=[Breakdown(label=m, value=float(v), n=70, ci_low=float(lo), ci_high=float(hi))
+                                   for m, v, lo, hi in months],
+                        by_segment=[Breakdown(label=c, value=float(v), n=n, ci_low=float(lo), ci_high=float(hi))
+                                    for c, v, lo, hi, n in channels])
+
+
+def branding():
+    """The branding the Plan page stores: firm, accent and two logos (PNG, as load_logo leaves them)."""
+    import io
+
+    from PIL import Image
+
+    from report.branding import Branding
+
+    def png(colour, size):
+        out = io.BytesIO()
+        Image.new("RGB", size, colour).save(out, format="PNG")
+        return out.getvalue()
+
+    return Branding(firm="Σύμβουλοι Εμπειρίας Πελάτη", accent="#8e44ad", logo=png("#8e44ad", (900, 340)),
+                    client_logo=png("#16a085", (600, 600)))
 
 
 _COLD = r"""
@@ -55,7 +92,7 @@ print(time.perf_counter() - t0, len(pdf))
 
 def warm() -> dict:
     from checklists import default_model
-    from report import build_pdf
+    from report import branded, build_pdf
     from report.tracker import build_tracker
     from report.word import build_docx
     from scoring import score
@@ -63,14 +100,15 @@ def warm() -> dict:
 
     model = default_model()
     a = full_assessment(model)
+    brand = branding()
 
     def pdf():
         s = score(model, a)
-        return build_pdf(model, a, s, build_plan(model, a, s), "el")
+        return build_pdf(model, a, s, build_plan(model, a, s), "el", branding=brand)
 
     def docx():
         s = score(model, a)
-        return build_docx(model, a, s, build_plan(model, a, s), "el")
+        return build_docx(model, a, s, build_plan(model, a, s), "el", branded(brand))
 
     def xlsx():
         s = score(model, a)
@@ -87,7 +125,12 @@ def warm() -> dict:
             sizes[kind] = len(build())
             times[kind].append(time.perf_counter() - t0)
     med = {k: statistics.median(v) for k, v in times.items()}
-    return {"items": len(model.items), "gaps": len(score(model, a).gaps), "bytes": sizes["pdf"],
+    import io
+
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(io.BytesIO(pdf())).pages)
+    return {"items": len(model.items), "gaps": len(score(model, a).gaps), "bytes": sizes["pdf"], "pdf_pages": pages,
             "warm_median_s": med["pdf"], "warm_min_s": min(times["pdf"]), "warm_limit_s": WARM_LIMIT_S,
             "docx_warm_median_s": med["docx"], "docx_ratio_to_pdf": med["docx"] / med["pdf"],
             "xlsx_warm_median_s": med["xlsx"], "xlsx_ratio_to_pdf": med["xlsx"] / med["pdf"],
