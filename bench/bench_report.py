@@ -7,8 +7,8 @@ The full assessment answers every item of the content model below 4 (so every it
 every gap is in the plan), with a note on every third item, an owner and due date on every
 action, and a saved NPS survey with its breakdowns (mix, six months, four segments: the metrics
 charts); the reports carry a full branding (firm name, accent, the firm's and the business's
-logos), as the Plan page's downloads do. Limits from the issue: PDF warm ≤ 0.5 s median, cold ≤ 2.5 s; Word and Excel warm ≤ 1 s
-each. Writes no files.
+logos), as the Plan page's downloads do. Limits from the issue: PDF warm ≤ 0.5 s median, cold
+≤ 2.5 s; Word and Excel warm ≤ 1 s each. Writes no files.
 """
 from __future__ import annotations
 
