@@ -76,3 +76,14 @@ def test_appendix_lists_every_action_with_unwrapped_numbers(shipped, audit, lang
             assert str(act.rank) in tokens, act.rank
     assert "31/03/2027" in tokens
     assert flat(t("report.method", lang)) in flat(appendix) and flat(t("report.kpis", lang)) in flat(appendix)
+
+
+def test_appendix_leaves_out_empty_owner_and_due_columns(shipped):
+    fresh = realistic_audit(shipped)   # a first report: nobody named, no dates yet
+    pages = pdf_pages(build(shipped, fresh, "en", appendix=True))
+    table = next(p for p in pages if flat(t("report.appendix_actions", "en")) in flat(p))
+    lines = [line.strip() for line in table.split("\n")]
+    start = lines.index(t("report.col.action", "en"))
+    header = lines[start:lines.index(t("report.col.status", "en"), start) + 1]   # one header cell a line
+    assert t("report.col.kpi", "en") in header and t("report.col.item", "en") in header
+    assert t("report.col.owner", "en") not in header and t("report.col.due", "en") not in header

@@ -73,3 +73,24 @@ def test_libreoffice_opens_the_word_file(shipped, audit, tmp_path):
     text = "\n".join(p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "Ξενοδοχείο" in text and t("report.summary", "el") in text
     assert shipped.pillars[0].title("el").split()[0] in text
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_word_signoff_block_assessor_date_next_review(shipped, audit, lang):
+    from datetime import date
+
+    from docx import Document
+
+    from i18n import format_date
+    from report.common import next_review
+
+    doc = Document(io.BytesIO(report_for(shipped, audit, "docx", lang)))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert t("report.signoff", lang) in headings
+    table = next(tb for tb in doc.tables if tb.rows[0].cells[0].text == t("report.signoff_assessor", lang))
+    cells = {row.cells[0].text: row.cells[1].text for row in table.rows}
+    when = date.fromisoformat(audit.updated_at[:10])
+    assert audit.assessor.name in cells[t("report.signoff_assessor", lang)]
+    assert cells[t("report.signoff_date", lang)] == format_date(when, lang)
+    assert cells[t("report.signoff_next", lang)] == format_date(next_review(when), lang)
+    assert t("report.signoff_sign", lang) in cells
