@@ -55,7 +55,7 @@ def mix_bar(parts: list[tuple[str, str, float, str]], width: float, height: floa
     return d
 
 
-def _axis(lo: float, hi: float) -> tuple[float, float, list[float]]:
+def axis_range(lo: float, hi: float) -> tuple[float, float, list[float]]:
     """A range a little wider than [lo, hi] on round steps, and its ticks."""
     span = max(hi - lo, 1e-9)
     step = next(s for s in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100) if span / s <= 5)
@@ -79,7 +79,7 @@ def trend(points: list[tuple[str, float | None, float | None, float | None, str]
     d = _drawing(width, height)
     pts = [p for p in points if p[1] is not None]
     values = [v for p in pts for v in (p[1], p[2], p[3]) if v is not None]
-    lo, hi, ticks = _axis(max(bounds[0], min(values)), min(bounds[1], max(values)))
+    lo, hi, ticks = axis_range(max(bounds[0], min(values)), min(bounds[1], max(values)))
     left, right, bottom, top = 1.0 * cm, 0.3 * cm, 0.9 * cm, 0.45 * cm
     pw, ph = width - left - right, height - bottom - top
 
@@ -131,7 +131,7 @@ def segments(rows: list[tuple[str, float | None, float | None, float | None, str
     left, pw = label_w, width - label_w - value_w
     lo, hi = bounds
     values = [v for r in rows for v in (r[1], r[2], r[3]) if v is not None]
-    lo, hi, ticks = _axis(max(lo, min(values + [0 if lo < 0 else lo])), min(hi, max(values)))
+    lo, hi, ticks = axis_range(max(lo, min(values + [0 if lo < 0 else lo])), min(hi, max(values)))
     base = 0 if lo < 0 < hi else lo
 
     def x(v: float) -> float:

@@ -12,142 +12,27 @@ import io
 from assessment.document import Assessment
 from checklists.model import AuditModel
 from i18n import format_date, format_number, t
-from report import logos, word_charts
+from report import word_charts
 from report.branding import NONE, Branding, heading_colour, tint
 from report.common import assessed_on, next_review, office_text
+from report.word_parts import (
+    LANDSCAPE_BODY_CM,
+    cover_logos,
+    fit_widths,
+    running_header,
+    set_font,
+    style_id,
+    word_table,
+)
 from scoring.maturity import Scores, is_strength
 from scoring.plan import Plan, hours_text, why_text
-
-FONT = "DejaVu Sans"
-
-
-def _set_font(style, size: float | None = None, bold: bool | None = None, color: str | None = None) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
-
-    style.font.name = FONT
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(fonts)
-    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(slot), FONT)
-    if size:
-        style.font.size = Pt(size)
-    if bold is not None:
-        style.font.bold = bold
-    if color:
-        style.font.color.rgb = RGBColor.from_string(color)
-
-
-def _table(doc, head: list[str], rows: list[list[str]], widths_cm: list[float], shade_hex: str = "E8EEF5"):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm
-
-    table = doc.add_table(rows=1, cols=len(head))
-    table._tbl.tblStyle_val = _style_id(doc, "Table Grid")
-    table.autofit = False
-    head_cells = table.rows[0].cells
-    for i, text in enumerate(head):
-        cell = head_cells[i]
-        cell.text = office_text(text)
-        cell.paragraphs[0].runs[0].bold = True
-        shade = OxmlElement("w:shd")
-        shade.set(qn("w:val"), "clear")
-        shade.set(qn("w:fill"), shade_hex)
-        cell._tc.get_or_add_tcPr().append(shade)
-    # The header row repeats on every page the table spans.
-    trpr = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    trpr.append(repeat)
-    for values in rows:
-        cells = table.add_row().cells
-        for i, text in enumerate(values):
-            cells[i].text = office_text(text)
-    # Word reads the cell widths, LibreOffice the grid's: set both, on a fixed layout.
-    for i, w in enumerate(widths_cm):
-        table.columns[i].width = Cm(w)
-    widths = [Cm(w) for w in widths_cm]
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths, strict=True):
-            cell.width = w
-    return table
-
-
-def _style_id(doc, name: str) -> str:
-    """A style's id, looked up once per document (python-docx scans every style for a name)."""
-    ids = doc.__dict__.setdefault("_cx_style_ids", {})
-    if name not in ids:
-        ids[name] = doc.styles[name].style_id
-    return ids[name]
-
-
-
-def _header(doc, section, branding: Branding, title: str) -> None:
-    """Every page but the cover: the consultant's logo, the firm's name and the report's title, over
-    a rule in the accent colour (Word's own header, so an edited document keeps it)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt, RGBColor
-
-    section.different_first_page_header_footer = True
-    para = section.header.paragraphs[0]
-    if branding.logo:
-        from report.logos import header_logo
-
-        png, _ = header_logo(branding.logo)
-        para.add_run().add_picture(io.BytesIO(png), height=Cm(0.7))
-        para.add_run("   ")
-    if branding.firm:
-        run = para.add_run(office_text(branding.firm) + " · ")
-        run.bold = True
-        run.font.size = Pt(8)
-        run.font.color.rgb = RGBColor.from_string(heading_colour(branding.accent).lstrip("#").upper())
-    run = para.add_run(office_text(title))
-    run.font.size = Pt(8)
-    run.font.color.rgb = RGBColor.from_string("5D6D7E")
-    ppr = para._p.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "4"), ("w:color", branding.accent.lstrip("#"))):
-        bottom.set(qn(k), v)
-    border.append(bottom)
-    ppr.append(border)
-
-
-def _cover_logos(doc, branding: Branding) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt, RGBColor
-
-    if not (branding.logo or branding.client_logo or branding.firm):
-        return
-    row = doc.add_table(rows=1, cols=2)
-    row.autofit = False
-    left, right = row.rows[0].cells
-    left.width, right.width = Cm(10), Cm(7)
-    if branding.logo:
-        png, (w, h) = logos.checked(branding.logo)
-        size = {"width": Cm(5)} if w / h > 5 / 2.4 else {"height": Cm(2.4)}
-        left.paragraphs[0].add_run().add_picture(io.BytesIO(png), **size)
-    elif branding.firm:
-        run = left.paragraphs[0].add_run(office_text(branding.firm))
-        run.bold = True
-        run.font.size = Pt(15)
-        run.font.color.rgb = RGBColor.from_string(heading_colour(branding.accent).lstrip("#").upper())
-    if branding.client_logo:
-        png, (w, h) = logos.checked(branding.client_logo)
-        size = {"width": Cm(4.5)} if w / h > 4.5 / 2.4 else {"height": Cm(2.4)}
-        right.paragraphs[0].add_run().add_picture(io.BytesIO(png), **size)
-        right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str,
                branding: Branding = NONE, appendix: bool = False) -> bytes:
     """The Word report; `branding` as report.branded returns it (logos already checked)."""
     from docx import Document
+    from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm, Pt
 
@@ -165,12 +50,12 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2))
-    _set_font(doc.styles["Normal"], 10)
+    set_font(doc.styles["Normal"], 10)
     for level, size in ((0, 24), (1, 16), (2, 13), (3, 11)):
         name = "Title" if level == 0 else f"Heading {level}"
-        _set_font(doc.styles[name], size, True, accent)
+        set_font(doc.styles[name], size, True, accent)
     for name in ("List Bullet", "List Number", "Table Grid"):
-        _set_font(doc.styles[name])
+        set_font(doc.styles[name])
     props = doc.core_properties
     name = (assessment.company.name or "").strip() or t("report.no_name", lang)
     props.title = office_text(f"{t('report.title', lang)} – {name}")
@@ -181,7 +66,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
 
     # Style ids looked up once: python-docx resolves a style name by scanning every style of the
     # document on each paragraph, which was half of a full report's build time.
-    style_ids = {name: _style_id(doc, name) for name in
+    style_ids = {name: style_id(doc, name) for name in
                  ("List Bullet", "List Number", "Title", "Heading 1", "Heading 2", "Heading 3")}
 
     def para(text: str, style: str | None = None, size: float | None = None, italic: bool = False):
@@ -205,12 +90,12 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def table(head, rows, widths):
-        return _table(doc, head, rows, widths, shade)
+        return word_table(doc, head, rows, widths, shade)
 
-    _header(doc, section, branding, t("report.title", lang))
+    running_header(doc, section, branding, t("report.title", lang))
 
     # ---- cover: the consultant's logo (or firm name) left, the business's logo right
-    _cover_logos(doc, branding)
+    cover_logos(doc, branding)
     para(t("report.cover_kicker", lang).upper(), size=9)
     heading(t("report.title", lang), level=0)
     para(t("report.subtitle", lang))
@@ -343,8 +228,8 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
             rows = [[str(a.rank), a.text(lang), model.pillar(a.pillar).short_title(lang),
                      format_number(a.hours, lang, 0 if float(a.hours).is_integer() else 1), a.owner or "–",
                      format_date(a.due, lang) if a.due else "–", statuses[a.status]] for a in phase.actions]
-            table([t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "hours", "owner", "due",
-                                                               "status")], rows, [0.8, 7.2, 2.4, 1.3, 2.3, 2.1, 2.1])
+            head = [t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "hours", "owner", "due", "status")]
+            table(head, rows, fit_widths(head, rows, {1: 3, 4: 1}))
         if plan.overflow:
             hours = sum(a.hours for a in plan.overflow)
             key = "plan.overflow" if plan.hours_to_fit else "plan.overflow_nofit"
@@ -367,19 +252,36 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
 
     # ---- appendix
     if appendix:
-        page_break()
+        # The full action table and the KPIs on landscape pages, as in the PDF; the method after
+        # them in portrait. A new section repeats the running header (no first-page exception).
+        wide = doc.add_section(WD_SECTION.NEW_PAGE)
+        wide.orientation = WD_ORIENT.LANDSCAPE
+        wide.page_width, wide.page_height = Cm(29.7), Cm(21)
+        wide.different_first_page_header_footer = False
         heading(t("report.appendix_actions", lang), level=1)
-        rows = [[str(a.rank or ""), a.text(lang), model.pillar(a.pillar).short_title(lang), a.item,
-                 t(f"plan.phase_short.{a.phase or ('none' if a.include else 'later')}", lang),
-                 a.kpi(lang), a.owner or "–", statuses[a.status]] for a in plan.actions]
+        keys = [k for k in ("rank", "action", "pillar", "item", "phase", "kpi", "owner", "status")
+                if k != "owner" or any(a.owner.strip() for a in plan.actions)]
+        cells = {a.item: {"rank": str(a.rank or ""), "action": a.text(lang),
+                          "pillar": model.pillar(a.pillar).short_title(lang), "item": a.item,
+                          "phase": t(f"plan.phase_short.{a.phase or ('none' if a.include else 'later')}", lang),
+                          "kpi": a.kpi(lang), "owner": a.owner or "–", "status": statuses[a.status]}
+                 for a in plan.actions}
+        rows = [[cells[a.item][k] for k in keys] for a in plan.actions]
         if rows:
-            table([t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "item", "phase", "kpi",
-                                                               "owner", "status")], rows,
-                   [0.8, 5.2, 2.0, 1.6, 1.5, 3.4, 1.6, 1.6])
+            head = [t(f"report.col.{k}", lang) for k in keys]
+            flex = {keys.index("action"): 5, keys.index("kpi"): 3}
+            if "owner" in keys:
+                flex[keys.index("owner")] = 1.4
+            table(head, rows, fit_widths(head, rows, flex, LANDSCAPE_BODY_CM))
         if plan.kpis:
             heading(t("report.kpis", lang), level=2)
-            table([t("report.col.rank", lang), t("report.col.kpi", lang), t("report.col.items", lang)],
-                   [[str(n), k.kpi(lang), ", ".join(k.items)] for n, k in enumerate(plan.kpis, start=1)], [1, 11, 5])
+            head = [t("report.col.rank", lang), t("report.col.kpi", lang), t("report.col.items", lang)]
+            rows = [[str(n), k.kpi(lang), ", ".join(k.items)] for n, k in enumerate(plan.kpis, start=1)]
+            table(head, rows, fit_widths(head, rows, {1: 2, 2: 1}, LANDSCAPE_BODY_CM))
+        tall = doc.add_section(WD_SECTION.NEW_PAGE)
+        tall.orientation = WD_ORIENT.PORTRAIT
+        tall.page_width, tall.page_height = Cm(21), Cm(29.7)
+        tall.different_first_page_header_footer = False
         heading(t("report.method", lang), level=2)
         para(t("report.method_intro", lang))
         for n in range(1, 7):

@@ -94,9 +94,9 @@ def mix_png(parts, width: int = 1400) -> bytes:
 
 
 def _ticks(lo: float, hi: float):
-    from report.metric_charts import _axis
+    from report.metric_charts import axis_range
 
-    return _axis(lo, hi)
+    return axis_range(lo, hi)
 
 
 def trend_png(points, bounds, fmt, title: str, width: int = 1400, height: int = 380) -> bytes:

@@ -94,3 +94,27 @@ def test_word_signoff_block_assessor_date_next_review(shipped, audit, lang):
     assert cells[t("report.signoff_date", lang)] == format_date(when, lang)
     assert cells[t("report.signoff_next", lang)] == format_date(next_review(when), lang)
     assert t("report.signoff_sign", lang) in cells
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_word_tables_fit_the_page_and_split_no_word(shipped, audit, lang):
+    """Every Word table is at most its page's text width (17 cm; 25.7 cm on the appendix's landscape
+    pages), and every word of every cell fits its column at the table's size (LibreOffice split
+    'Υπεύθυν|ος' and 'Κατάστ|αση' before)."""
+    from docx import Document
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from report import fonts
+    from report.word_parts import TABLE_PT
+
+    fonts.register()
+    doc = Document(io.BytesIO(report_for(shipped, audit, "docx", lang, appendix=True)))
+    for table in doc.tables[1:]:   # the cover's first table holds the logos (none here) or the facts
+        widths = [col.width.cm for col in table.columns]
+        landscape = t("report.col.kpi", lang) in [c.text for c in table.rows[0].cells]   # appendix tables
+        assert sum(widths) <= (25.75 if landscape else 17.05), widths
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                for word in cell.text.split():
+                    need = stringWidth(word, fonts.BOLD, TABLE_PT) / 72 * 2.54 + 0.38
+                    assert need <= width + 0.01, (word, width)
