@@ -40,13 +40,14 @@ def _value(change: Change, value, lang: str) -> str:
 
 def changes_table(changes: list[Change], model: AuditModel, lang: str) -> list[dict]:
     """The rows of the confirmation table, in the page's language (shown as text, never markup)."""
+    # What changes (now → from the file) comes before the action's text, so that on a tablet and
+    # a phone it is on screen, not scrolled off to the right behind a long sentence.
     return [{
         state.t("tracker.review.row"): change.row,
         state.t("tracker.col.item"): change.item,
-        state.t("tracker.col.action"): model.items[change.item].action.text(lang) if change.item in model.items else "",
         state.t("tracker.review.field"): state.t(f"tracker.col.{change.field}"),
-        state.t("tracker.review.old"): _value(change, change.old, lang),
-        state.t("tracker.review.new"): _value(change, change.new, lang),
+        state.t("tracker.review.change"): f"{_value(change, change.old, lang)} → {_value(change, change.new, lang)}",
+        state.t("tracker.col.action"): model.items[change.item].action.text(lang) if change.item in model.items else "",
     } for change in changes]
 
 
