@@ -26,6 +26,7 @@ from ui.plan_widgets import CAPACITY_KEY, MAX_OWNER, key
 from ui.text import md_escape
 
 MAX_SUGGESTIONS = 6
+LATER_KEY = "plan_later_open"  # the 'for later' list's expander (its state: open or closed)
 OWNER_WIDTH, DUE_WIDTH = 260, 170  # px
 CAPACITY_CHOICES = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0, 60.0,
                     float(MAX_CAPACITY))
@@ -155,7 +156,14 @@ def draw(model: AuditModel, a: Assessment, plan: Plan, lang: str) -> None:
             _card(model, act, lang, names)
     later = plan.later
     if later:
-        with st.expander(state.t("plan.later_title", count=len(later)), icon=":material/schedule:"):
+        # Drawn only while open (a rerun on open and close): a full audit has some fifty later gaps,
+        # and fifty switches drawn on every click would slow every card's edit for a list most
+        # people open once.
+        later_box = st.expander(state.t("plan.later_title", count=len(later)), icon=":material/schedule:",
+                                key=LATER_KEY, on_change="rerun")
+        if not later_box.open:
+            return
+        with later_box:
             st.caption(state.t("plan.later_help"))
             for pillar in model.pillars:
                 acts = [x for x in later if x.pillar == pillar.id]

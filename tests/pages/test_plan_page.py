@@ -72,6 +72,13 @@ def _stored(url, a_id):
     return stored
 
 
+def _open_later(at):
+    """Open the 'for later' list, as a click on it does (it is drawn only while open)."""
+    at.session_state["plan_later_open"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
 @pytest.mark.parametrize("lang", ["el", "en"])
 def test_empty_assessment(at, lang):
     at.session_state["lang"] = lang
@@ -133,7 +140,9 @@ def test_one_card_per_action_with_its_full_text(at, lang):
         assert [o.content for o in status[0].proto.options] == [t(f"report.status.{s}", lang)
                                                                 for s in ("todo", "doing", "done")]
         assert at.toggle(key=f"plan_include_{item}").value is True
-    # every later gap is listed, with a switch to add it
+    # the later gaps are drawn only once their list is opened: then each has a switch to add it
+    assert not [w for w in at.toggle if w.key == f"plan_include_{plan.later[0].item}"]
+    _open_later(at)
     for act in plan.later:
         assert at.toggle(key=f"plan_include_{act.item}").value is False
 
@@ -196,6 +205,7 @@ def test_leaving_out_and_taking_back_an_action(plan_page):
     assert _stored(url, a_id).plan.actions[act.item].include is False
     assert act.item in [x.item for x in _plan(app).later]
     assert not [w for w in app.text_input if w.key == f"plan_owner_{act.item}"], "no card: it is for later"
+    _open_later(app)
     app.toggle(key=f"plan_include_{act.item}").set_value(True).run()
     # back to the suggestion: nothing left to store for that action
     assert act.item not in _stored(url, a_id).plan.actions
@@ -206,6 +216,7 @@ def test_adding_a_later_gap(plan_page):
     app, url = plan_page
     a_id = app.session_state["assessment"].id
     later = _plan(app).later[0]
+    _open_later(app)
     app.toggle(key=f"plan_include_{later.item}").set_value(True).run()
     assert not app.exception
     assert _stored(url, a_id).plan.actions[later.item].include is True
