@@ -20,10 +20,11 @@ from assessment.document import Assessment
 from checklists.model import AuditModel
 from i18n import format_number, sort_key, t
 from scoring.phases import MAX_CAPACITY, phase_hours
-from scoring.plan import STATUSES, Plan, PlanAction, default_capacity, gain_text, hours_text, why_text
+from scoring.plan import START_NOW_MAX, STATUSES, Plan, PlanAction, default_capacity, gain_text, hours_text, why_text
 from ui import state
 from ui.plan_widgets import CAPACITY_KEY, MAX_OWNER, key
 from ui.text import md_escape
+from ui.upload import css_string
 
 MAX_SUGGESTIONS = 6
 LATER_KEY = "plan_later_open"  # the 'for later' list's expander (its state: open or closed)
@@ -126,8 +127,12 @@ def capacity(model: AuditModel, a: Assessment, plan: Plan, lang: str) -> None:
 
 def groups(plan: Plan) -> list[tuple[str, tuple[PlanAction, ...]]]:
     """(group, actions) in the order the page shows them: start now, each phase's other actions,
-    those that do not fit in 90 days. Every included action is in exactly one group."""
-    first = plan.start_now
+    those that do not fit in 90 days. Every included action is in exactly one group.
+
+    "Start now" here is the first START_NOW_MAX actions that start in days 1–30 whatever their
+    status: plan.start_now leaves done ones out (what to do next), but a card that jumped to
+    another group when ticked "done" would move from under the user's finger."""
+    first = tuple(a for a in plan.included if a.start_phase == 1)[:START_NOW_MAX]
     shown = {a.item for a in first}
     out = [("start_now", first)]
     for n in (1, 2, 3):
@@ -136,9 +141,23 @@ def groups(plan: Plan) -> list[tuple[str, tuple[PlanAction, ...]]]:
     return [(g, acts) for g, acts in out if acts]
 
 
+def _date_placeholder_css(lang: str) -> str:
+    """The empty date field's "dd / mm / yyyy" in the page's language. Streamlit 1.67 writes the
+    placeholder from format= in English letters whatever the browser's language; as in
+    ui/upload.py, CSS hides that text and draws ours (catalog plan.date_placeholder.*)."""
+    rules = []
+    for part in ("day", "month", "year"):
+        cell = f'[data-testid="stDateInputField"] [data-placeholder="true"][data-type="{part}"]'
+        rules.append(f"{cell} {{font-size: 0}}"
+                     f"{cell}::after {{content: {css_string(t(f'plan.date_placeholder.{part}', lang))}; "
+                     f"font-size: 0.875rem}}")
+    return "<style>" + "".join(rules) + "</style>"
+
+
 def draw(model: AuditModel, a: Assessment, plan: Plan, lang: str) -> None:
     """The actions, grouped: start now, days 1–30, 31–60, 61–90, not fitting; then for later."""
     names = owner_names(a)
+    st.html(_date_placeholder_css(lang))  # style only: Streamlit puts it in its event container, no gap
     for group, actions in groups(plan):
         if group == "start_now":
             st.markdown(f"#### :material/rocket_launch: {state.t('plan.start_now')}")

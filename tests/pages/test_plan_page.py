@@ -160,6 +160,15 @@ def test_start_now_comes_first_then_the_phases_in_order(at):
     grouped = [a.item for _, acts in plan_cards.groups(plan) for a in acts]
     assert sorted(grouped) == sorted(a.item for a in plan.included)  # each included action once
     assert [a.item for a in plan_cards.groups(plan)[0][1]] == [a.item for a in plan.start_now]
+    # ticking one "done" does not move its card (plan.start_now, what to do next, leaves it out)
+    from scoring.plan import edit_action
+
+    ticked = plan.start_now[0].item
+    edit_action(at.session_state["assessment"], ticked, status="done")
+    again = _plan(at)
+    assert ticked not in [a.item for a in again.start_now]
+    assert [a.item for a in plan_cards.groups(again)[0][1]] == [a.item for a in plan.start_now]
+    edit_action(at.session_state["assessment"], ticked, status="todo")
     headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
     assert t("plan.start_now", "el") in headings[0]
 
@@ -260,3 +269,15 @@ def test_hours_a_week_default_by_size_and_changing_them_replans(plan_page, lang)
         assert any(t("plan.phase.none", lang) in m.value for m in app.markdown)
     app.selectbox(key="plan_capacity").set_value(4.0).run()  # the size band's default: follow the band
     assert _stored(url, a_id).plan.capacity_hours_per_week is None
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_empty_dates_read_in_the_pages_language(at, lang):
+    """Streamlit writes an empty date as "dd/mm/yyyy" in any language; the page swaps in its own."""
+    _fill(at)
+    at.session_state["lang"] = lang
+    at.run()
+    styles = [h.proto.body for h in at.get("html") if "stDateInputField" in h.proto.body]
+    assert len(styles) == 1
+    for part in ("day", "month", "year"):
+        assert f'"{t(f"plan.date_placeholder.{part}", lang)}"' in styles[0]
