@@ -32,13 +32,13 @@ if scores.completeness < 1:
                icon=":material/hourglass_top:")
 
 counts = plan.counts()
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(state.t("plan.m_actions"), format_number(counts["included"], lang))
-c2.metric(state.t("plan.m_quick"), format_number(counts["start_now"], lang))
-c3.metric(state.t("plan.m_done"), f"{format_number(counts['done'], lang)} / {format_number(counts['included'], lang)}")
-c4.metric(
-    state.t("plan.m_owner"), f"{format_number(counts['with_owner'], lang)} / {format_number(counts['included'], lang)}"
-)
+included = format_number(counts["included"], lang)
+# Four across on a laptop, two by two on a phone (st.columns would stack them one per line).
+with st.container(horizontal=True, horizontal_alignment="distribute", key="plan_metrics"):
+    st.metric(state.t("plan.m_actions"), included, width=150)
+    st.metric(state.t("plan.m_quick"), format_number(counts["start_now"], lang), width=150)
+    st.metric(state.t("plan.m_done"), f"{format_number(counts['done'], lang)} / {included}", width=150)
+    st.metric(state.t("plan.m_owner"), f"{format_number(counts['with_owner'], lang)} / {included}", width=150)
 
 st.subheader(state.t("plan.targets"))
 st.caption(state.t("plan.targets_help"))
