@@ -54,7 +54,9 @@ def _phase_label(act: PlanAction) -> str:
 
 def _about(model: AuditModel, act: PlanAction, lang: str) -> str:
     """The caption under an action: id, when, what it gives and costs, why it is on the list."""
-    head = " · ".join([act.item, _phase_label(act), gain_text(act, model, lang)])
+    # A later gap's reason already starts "for later": no "for later" before it as well.
+    when = [_phase_label(act)] if act.include else []
+    head = " · ".join([act.item, *when, gain_text(act, model, lang)])
     why = " ".join(why_text(r, model, lang) for r in act.why)
     return md_escape(head) + ("  \n" + md_escape(why) if why else "")
 
