@@ -24,7 +24,6 @@ from scoring.plan import START_NOW_MAX, STATUSES, Plan, PlanAction, default_capa
 from ui import state
 from ui.plan_widgets import CAPACITY_KEY, MAX_OWNER, key
 from ui.text import md_escape
-from ui.upload import css_string
 
 MAX_SUGGESTIONS = 6
 LATER_KEY = "plan_later_open"  # the 'for later' list's expander (its state: open or closed)
@@ -143,23 +142,9 @@ def groups(plan: Plan) -> list[tuple[str, tuple[PlanAction, ...]]]:
     return [(g, acts) for g, acts in out if acts]
 
 
-def _date_placeholder_css(lang: str) -> str:
-    """The empty date field's "dd / mm / yyyy" in the page's language. Streamlit 1.67 writes the
-    placeholder from format= in English letters whatever the browser's language; as in
-    ui/upload.py, CSS hides that text and draws ours (catalog plan.date_placeholder.*)."""
-    rules = []
-    for part in ("day", "month", "year"):
-        cell = f'[data-testid="stDateInputField"] [data-placeholder="true"][data-type="{part}"]'
-        rules.append(f"{cell} {{font-size: 0}}"
-                     f"{cell}::after {{content: {css_string(t(f'plan.date_placeholder.{part}', lang))}; "
-                     f"font-size: 0.875rem}}")
-    return "<style>" + "".join(rules) + "</style>"
-
-
 def draw(model: AuditModel, a: Assessment, plan: Plan, lang: str) -> None:
     """The actions, grouped: start now, days 1–30, 31–60, 61–90, not fitting; then for later."""
     names = owner_names(a)
-    st.html(_date_placeholder_css(lang))  # style only: Streamlit puts it in its event container, no gap
     for group, actions in groups(plan):
         if group == "start_now":
             st.markdown(f"#### :material/rocket_launch: {state.t('plan.start_now')}")

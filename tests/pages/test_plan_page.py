@@ -269,15 +269,3 @@ def test_hours_a_week_default_by_size_and_changing_them_replans(plan_page, lang)
         assert any(t("plan.phase.none", lang) in m.value for m in app.markdown)
     app.selectbox(key="plan_capacity").set_value(4.0).run()  # the size band's default: follow the band
     assert _stored(url, a_id).plan.capacity_hours_per_week is None
-
-
-@pytest.mark.parametrize("lang", ["el", "en"])
-def test_empty_dates_read_in_the_pages_language(at, lang):
-    """Streamlit writes an empty date as "dd/mm/yyyy" in any language; the page swaps in its own."""
-    _fill(at)
-    at.session_state["lang"] = lang
-    at.run()
-    styles = [h.proto.body for h in at.get("html") if "stDateInputField" in h.proto.body]
-    assert len(styles) == 1
-    for part in ("day", "month", "year"):
-        assert f'"{t(f"plan.date_placeholder.{part}", lang)}"' in styles[0]
