@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from people import idle, server_errors
+from people import idle, poll, server_errors
 
 pytestmark = pytest.mark.e2e
 
@@ -48,7 +48,8 @@ def test_the_same_browser_is_offered_its_last_audit(app, contexts):
     again.wait_for_function("() => new URL(location.href).searchParams.get('assessment')")
     assert f"assessment={a.id}" in again.url
     idle(again)
-    assert again.locator(".st-key-profile_name input").input_value() == a.company.name
+    name = again.locator(".st-key-profile_name input").first
+    poll(lambda: name.input_value() == a.company.name, lambda: f"the start page shows {name.input_value()!r}")
     assert again.locator(".st-key-start_resume_go").count() == 0
 
     stranger = contexts().new_page()                            # another browser: nothing to offer
