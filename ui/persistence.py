@@ -388,9 +388,6 @@ def init(first_run: bool) -> None:
     _show_notices()
 
 
-RETRY_S = 10  # a save that failed (a lock that timed out, the database away) is tried again this often
-
-
 def after_page() -> None:
     """Call once per run from app.py, after the page is drawn.
 
@@ -402,21 +399,11 @@ def after_page() -> None:
 
     What makes the browser run at all after a reconnect is ui/static/reconnect.js: Streamlit's
     client asks for a run on reconnecting only in some states, and otherwise kept showing the old
-    page on the new session, edits unsaved and "saved 10:42" in the sidebar.
-    The watcher fragment retries a failed save (a lock that timed out) every RETRY_S seconds,
-    without waiting for the user's next change."""
+    page on the new session, edits unsaved and "saved 10:42" in the sidebar."""
     if state.bind_edits():
         st.session_state[KEY_PENDING] = True
         save_now()
         st.rerun()
-    with st.sidebar:
-        _watch()
-
-
-@st.fragment(run_every=RETRY_S)
-def _watch() -> None:
-    if st.session_state.get(KEY_PENDING) and save_now():
-        st.rerun(scope="app")  # the sidebar's "saved" line and the page follow
 
 
 def status_line() -> str:
