@@ -28,6 +28,10 @@ def model_as_json(model, profile: Profile | None = None) -> dict:
     ]
     for p in data["pillars"]:
         p["items"] = [it for it in p["items"] if it["id"] not in out_ids]
+        for it in p["items"]:
+            # for_profile has put this business's wording into text, evidence and action; the
+            # variants for other sectors and sizes would only mislead a reader of this profile
+            it.pop("wording", None)
     data["asked"] = sum(len(p["items"]) for p in data["pillars"])
     return data
 

@@ -199,6 +199,13 @@ def test_cli_profile_json_lists_what_that_business_sees():
     assert data["profile"] == {"sector": "hospitality", "size": "micro"}
     assert "PLAN-14" in out_ids and "PLAN-14" not in asked and data["asked"] == len(asked)
     assert "check-in" in asked["PLAN-04"]["text"]["en"]
+    assert not any("wording" in it for it in asked.values())  # only this business's words
+    micro = json.loads(subprocess.run([sys.executable, "-m", "checklists", "--json", "--profile",
+                                       "sector=food_service,size=1-9"], cwd=ROOT_DIR, capture_output=True,
+                                      text=True, check=True).stdout)
+    asked_text = json.dumps([it["text"] for p in micro["pillars"] for it in p["items"]], ensure_ascii=False).lower()
+    for word in ("department", "job description", "key account", "τμήμα", "περιγραφή κάθε θέσης"):
+        assert word not in asked_text, word
     bad = subprocess.run([sys.executable, "-m", "checklists", "--profile", "size=huge"], cwd=ROOT_DIR,
                          capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("error: --profile") and "Traceback" not in bad.stderr
