@@ -15,16 +15,25 @@ that the page showed but the database does not hold.
 from __future__ import annotations
 
 import asyncio
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from checklists.model import ANSWER_VALUES  # the radios' option order
+
+# The browser journeys' helpers (tests/e2e/browser.py): the app's server on a free port with its
+# own database, Chromium's path and launch arguments, as scripts/screenshots.py uses them.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "e2e"))
+import browser as browser_args  # noqa: E402
+
+
+def _chromium() -> str:
+    path = browser_args.chromium_path()
+    if not path:
+        raise RuntimeError("bench_clicks needs Chromium (/usr/bin/chromium or $CXAUDIT_CHROMIUM)")
+    return path
+
 
 ROOT = Path(__file__).resolve().parent.parent
 USERS = 8
@@ -33,10 +42,6 @@ WARMUP = 3
 THINK_S = 0.5        # a quick person: reads the next answer for half a second
 PILLAR = "cx_plan"
 TIMEOUT_MS = 30_000  # a click unanswered for this long is counted as unanswered
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-IDLE = ('[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
-        '[data-test-script-state="notRunning"]')
 
 # Click an option of the question whose label names `item` ("· PLAN-01"): the first of `order`
 # (places in the answer scale) that is not selected already, so that every click is a change
@@ -64,54 +69,6 @@ _CLICK_JS = """([item, order, timeout]) => new Promise(resolve => {
 })"""
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _chromium() -> str:
-    for path in (os.environ.get("CXAUDIT_CHROMIUM"), "/usr/bin/chromium"):
-        if path and Path(path).exists():
-            return path
-    raise RuntimeError("bench_clicks needs Chromium (/usr/bin/chromium or $CXAUDIT_CHROMIUM)")
-
-
-def _start_server(tmp: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {**os.environ, "CXAUDIT_DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite'}", "XDG_DATA_HOME": str(tmp)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ui.serve",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.port",
-            str(port),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=open(tmp / "server.log", "wb"),
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                if r.read() == b"ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("the app did not start")
-
-
 class Person:
     def __init__(self, browser, url: str, model, n: int):
         self.browser, self.url, self.model, self.n = browser, url, model, n
@@ -125,7 +82,7 @@ class Person:
         self.page = await ctx.new_page()
         self.page.set_default_timeout(60_000)
         await self.page.goto(f"{self.url}/{PILLAR.replace('_', '-')}")
-        await self.page.wait_for_selector(IDLE)
+        await self.page.wait_for_selector(browser_args.IDLE)
         await self.page.wait_for_selector('[data-testid="stRadio"]')
 
     async def clicks(self, count: int, start: int) -> list[float]:
@@ -165,7 +122,7 @@ async def _measure(url: str, model) -> tuple[dict, list[Person]]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=_chromium(), args=ARGS)
+        browser = await p.chromium.launch(executable_path=_chromium(), args=browser_args.ARGS)
         try:
             solo = Person(browser, url, model, 0)
             await solo.open()
@@ -203,14 +160,13 @@ def run() -> dict:
 
     model = default_model()
     with tempfile.TemporaryDirectory(prefix="cxaudit-bench-clicks-") as tmp:
-        proc, url = _start_server(Path(tmp))
+        server = browser_args.Server(Path(tmp) / "bench.sqlite").start()  # the journeys' server
         try:
-            raw, people = asyncio.run(_measure(url, model))
+            raw, people = asyncio.run(_measure(server.url, model))
+            log = server.log_text()
         finally:
-            proc.terminate()
-            proc.wait(10)
-        log = (Path(tmp) / "server.log").read_text(errors="replace")
-        lost = _lost(f"sqlite:///{Path(tmp) / 'bench.sqlite'}", people, raw["ids"])
+            server.stop()
+        lost = _lost(server.database_url, people, raw["ids"])
     one, eight = _summary(raw["single"]), _summary(raw["eight"])
     return {
         "pillar": PILLAR,
