@@ -35,7 +35,6 @@ def _chromium() -> str:
     return path
 
 
-ROOT = Path(__file__).resolve().parent.parent
 USERS = 8
 CLICKS = 20          # per person and phase, after WARMUP
 WARMUP = 3
