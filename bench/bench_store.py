@@ -52,8 +52,8 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
     from checklists import default_model
     from checklists.profile import SECTORS
     from i18n import fold_words, sort_key
-    from store import get_engine
-    from store.repository import _score_columns, client_key
+    from store import client_key, get_engine
+    from store.denormalise import score_columns
     from store.schema import assessment_cells, assessments, clients
 
     rng = random.Random(seed)
@@ -89,7 +89,7 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
                               "updated_at": when, "updated_by": None} for path, value in cells.flatten(a).items())
             assessment_rows.append({"id": a.id, "client_id": cid, "rev": 1,
                                     "model_version": a.model_version, "company_name": name, "created_at": when,
-                                    "updated_at": when, "deleted_at": None, **_score_columns(a, model)})
+                                    "updated_at": when, "deleted_at": None, **score_columns(a, model)})
     with engine.begin() as conn:
         conn.execute(insert(clients), client_rows)
         for i in range(0, len(assessment_rows), 2000):

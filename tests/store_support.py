@@ -1,11 +1,13 @@
-"""Shared by the store, page and browser tests: a usable audit model and database URLs."""
+"""Shared by the store, page and browser tests: a usable audit model, database URLs and an emptied
+database for migration tests."""
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 PG_ENV = "CXAUDIT_TEST_POSTGRES_URL"
@@ -48,3 +50,22 @@ def drop_pg_database(base_url: str, url: str) -> None:
         )
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
     admin.dispose()
+
+
+@contextlib.contextmanager
+def empty_database(url: str, revision: str | None = None):
+    """An engine on the database at `url` with no tables in it (the shared PostgreSQL test
+    database is taken down to base first), migrated up to `revision` if given; disposed after."""
+    from store import migrations
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            existing = set(inspect(conn).get_table_names())
+        if existing:
+            migrations.downgrade(engine, "base")
+        if revision:
+            migrations.upgrade(engine, revision)
+        yield engine
+    finally:
+        engine.dispose()

@@ -9,7 +9,7 @@ import pandas as pd
 
 from checklists.model import PILLAR_IDS, AuditModel
 from i18n import format_date, format_number, t
-from store.repository import AssessmentRow, ClientRow, pillar_deltas
+from store import AssessmentRow, ClientRow, pillar_deltas
 
 try:
     from zoneinfo import ZoneInfo

@@ -1,11 +1,17 @@
-"""A conflicting cell in words: which question or field, this tab's value and the stored one, in
-the user's language. ui/persistence.py lists them above the page with the two choices."""
+"""Conflicts: a cell changed both here and in another tab (or an assessment deleted elsewhere).
+describe() puts one in words (which question or field, this tab's value and the stored one, in the
+user's language); show_conflicts() lists them above the page with the two choices, "keep mine"
+and "take theirs" (ui/persistence.init calls it on every run)."""
 from __future__ import annotations
 
 from typing import Any
 
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+import store
 from i18n import format_date, t
-from ui import state
+from ui import saving, state
 from ui.text import md_escape
 
 _PROFILE = {"company.name": "start.name", "company.sector": "start.sector", "company.size": "start.size",
@@ -69,3 +75,57 @@ def describe(conflict) -> str:
     return state.t("store.conflict_line", what=md_escape(what(conflict.path)),
                    mine=md_escape(value_text(conflict.path, conflict.mine)),
                    theirs=md_escape(value_text(conflict.path, conflict.theirs)))
+
+
+# ---------------------------------------------------------------- the choice, above the page
+def _keep_mine() -> None:
+    """Write this tab's values of the conflicting cells (and nothing else) over the stored ones."""
+    seen = saving.seen_cells()
+    for path, c in saving.pending_conflicts().items():
+        seen[path] = (c.theirs, c.rev)  # as if seen: now the write replaces exactly that
+    st.session_state[saving.KEY_CONFLICTS] = {}
+    saving.save_now()
+
+
+def _take_theirs() -> None:
+    seen, conflicts = saving.seen_cells(), saving.pending_conflicts()
+    saving.replace_cells(state.assessment(), {path: c.theirs for path, c in conflicts.items()})
+    for path, c in conflicts.items():
+        seen[path] = (c.theirs, c.rev)
+    st.session_state[saving.KEY_CONFLICTS] = {}
+
+
+def _restore_keep_mine() -> None:
+    a = state.assessment()
+    try:
+        store.restore_assessment(saving.engine(), a.id)
+    except store.NotFound:
+        pass  # restored elsewhere meanwhile
+    except SQLAlchemyError:
+        saving.set_status("error", detail="restore")
+        return
+    st.session_state.pop(saving.KEY_STATUS, None)
+    saving.save_now(a)
+
+
+def show_conflicts() -> None:
+    a = state.assessment()
+    status = st.session_state.get(saving.KEY_STATUS) or {}
+    if status.get("kind") == "deleted" and status.get("id") == a.id:
+        with st.container(border=True, key="store_conflict"):
+            st.warning(state.t("store.deleted_elsewhere"), icon=":material/sync_problem:")
+            st.button(state.t("store.restore_keep_mine"), on_click=_restore_keep_mine, key="store_keep_mine",
+                      icon=":material/restore_from_trash:")
+        return
+    conflicts = saving.pending_conflicts() if saving.tracked(a) else {}
+    if not conflicts:
+        return
+    lines = "\n".join(f"- {describe(c)}" for c in sorted(conflicts.values(), key=lambda c: c.path))
+    with st.container(border=True, key="store_conflict"):
+        st.warning(state.t("store.conflict_cells", count=len(conflicts)) + "\n\n" + lines,
+                   icon=":material/sync_problem:")
+        left, right = st.columns(2)
+        left.button(state.t("store.keep_mine"), on_click=_keep_mine, key="store_keep_mine", type="primary",
+                    icon=":material/save:")
+        right.button(state.t("store.take_theirs"), on_click=_take_theirs, key="store_take_theirs",
+                     icon=":material/download:")

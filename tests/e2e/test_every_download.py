@@ -179,8 +179,8 @@ def test_every_download_holds_the_users_audit(any_db_server, page, tmp_path):
     assert downloaded["company"]["name"] == NAME
     assert {k: v["value"] for k, v in downloaded["answers"].items()} == answers
 
+    from store import load_assessment
     from store.db import dispose, get_engine
-    from store.repository import load_assessment
 
     url = server.database_url
     try:

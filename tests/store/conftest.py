@@ -33,14 +33,14 @@ def db_url(request, tmp_path, pg_url):
         return f"sqlite:///{tmp_path / 'cxaudit.sqlite'}"
     if not pg_url:
         pytest.skip(f"{PG_ENV} is not set")
-    from store import get_engine, repository
+    from store import get_engine, model_versions
     from store.schema import assessment_cells, assessment_edits, assessments, clients, model_items
 
     engine = get_engine(pg_url)
     with engine.begin() as conn:
         for table in (assessment_edits, assessment_cells, assessments, clients, model_items):
             conn.execute(delete(table))
-    repository._recorded_models.clear()
+    model_versions.forget_recorded()
     return pg_url
 
 

@@ -5,12 +5,14 @@ import io
 
 import pytest
 from PIL import Image
-from sqlalchemy import create_engine, delete, inspect, select
+from sqlalchemy import delete, inspect, select
 
+import store
 from report.branding import DEFAULT_ACCENT, Branding
 from store import branding as store_branding
 from store import migrations
 from store.schema import business_logos, organisations
+from store_support import empty_database
 
 
 def _png(colour="red", size=(40, 20)) -> bytes:
@@ -62,20 +64,18 @@ def test_a_bad_accent_falls_back_to_the_default():
 def test_business_logo_per_assessment_and_carried_to_a_reassessment(bengine, model):
     from test_repository import full
 
-    from store import repository
-
     first = full(model, "Ξενοδοχείο Άλφα")
-    repository.save_assessment(bengine, first, model)
+    store.save_assessment(bengine, first, model)
     logo = _png("blue")
     store_branding.save_business_logo(bengine, first.id, logo)
     assert store_branding.load_business_logo(bengine, first.id) == logo
     # Six months on: a new assessment of the same business finds the client's logo.
     second = full(model, "Ξενοδοχείο Άλφα")
-    repository.save_assessment(bengine, second, model)
+    store.save_assessment(bengine, second, model)
     assert store_branding.load_business_logo(bengine, second.id) == logo
     # Another business does not.
     other = full(model, "Καφέ Βήτα")
-    repository.save_assessment(bengine, other, model)
+    store.save_assessment(bengine, other, model)
     assert store_branding.load_business_logo(bengine, other.id) is None
     # Removed: gone (and a not-yet-stored assessment has none).
     store_branding.save_business_logo(bengine, first.id, None)
@@ -87,20 +87,12 @@ def test_business_logo_per_assessment_and_carried_to_a_reassessment(bengine, mod
 def test_migration_0003_up_keeps_the_audits_and_down_removes_only_branding(db_url, model):
     from test_repository import full
 
-    from store import repository
-
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            existing = set(inspect(conn).get_table_names())
-        if existing:
-            migrations.downgrade(engine, "base")
-        migrations.upgrade(engine, "0002")
+    with empty_database(db_url, "0002") as engine:
         with engine.connect() as conn:
             assert not {"organisations", "business_logos"} & set(inspect(conn).get_table_names())
         migrations.upgrade(engine)
         a = full(model, "Φούρνος Γάμμα")
-        repository.save_assessment(engine, a, model)
+        store.save_assessment(engine, a, model)
         store_branding.save_branding(engine, Branding(firm="Σύμβουλοι", logo=_png()))
         store_branding.save_business_logo(engine, a.id, _png("green"))
         migrations.downgrade(engine, "0002")
@@ -108,8 +100,6 @@ def test_migration_0003_up_keeps_the_audits_and_down_removes_only_branding(db_ur
             tables = set(inspect(conn).get_table_names())
             assert not {"organisations", "business_logos"} & tables
             assert migrations.current_revision(conn) == "0002"
-        assert repository.load_assessment(engine, a.id)[0].company.name == "Φούρνος Γάμμα"
+        assert store.load_assessment(engine, a.id)[0].company.name == "Φούρνος Γάμμα"
         migrations.upgrade(engine)
         assert store_branding.load_branding(engine) == Branding()  # down and up: empty again, no error
-    finally:
-        engine.dispose()

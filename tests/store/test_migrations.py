@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, inspect
 
 from store import db, migrations
 from store.schema import metadata
+from store_support import empty_database
 
 
 def test_head_constant_is_the_script_head():
@@ -20,12 +21,7 @@ def test_head_constant_is_the_script_head():
 
 
 def test_from_empty_to_head_and_back(db_url):
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            existing = set(inspect(conn).get_table_names())
-        if existing:  # the shared PostgreSQL test database: start again from nothing
-            migrations.downgrade(engine, "base")
+    with empty_database(db_url) as engine:
         with engine.connect() as conn:
             assert migrations.current_revision(conn) is None
         migrations.upgrade(engine)
@@ -40,8 +36,6 @@ def test_from_empty_to_head_and_back(db_url):
         migrations.ensure_schema(engine)
         with engine.connect() as conn:
             assert migrations.current_revision(conn) == migrations.HEAD
-    finally:
-        engine.dispose()
 
 
 def test_up_to_date_schema_skips_alembic(db_url, monkeypatch):
@@ -106,13 +100,7 @@ def test_0001_documents_become_cells_without_loss_and_back(db_url, model):
     import store
     from assessment import Assessment
 
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            existing = set(inspect(conn).get_table_names())
-        if existing:
-            migrations.downgrade(engine, "base")
-        migrations.upgrade(engine, "0001")
+    with empty_database(db_url, "0001") as engine:
         docs = _documents(model)
         old = sa.table("assessments", *(sa.column(c) for c in (
             "id", "client_id", "version", "document", "model_version", "company_name", "created_at", "updated_at",
@@ -147,5 +135,3 @@ def test_0001_documents_become_cells_without_loss_and_back(db_url, model):
             assert Assessment.model_validate(back[doc["id"]][0]).to_dict() == Assessment.model_validate(doc).to_dict()
             assert back[doc["id"]][1] == n + 3
         migrations.upgrade(engine)
-    finally:
-        engine.dispose()

@@ -16,7 +16,7 @@ from checklists import load_model
 from fixture_model import item, pillar, write_model
 from i18n import sort_key
 from scoring import score
-from store.repository import pillar_deltas
+from store import pillar_deltas
 from store.schema import assessment_cells, assessments, clients, model_items
 
 ANSWERS = (0, 1, 2, 3, 4, "na", "unknown")

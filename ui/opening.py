@@ -1,0 +1,129 @@
+"""Opening an assessment in this session: a stored one (carried over to the current model), a
+blank one, a reassessment pre-filled from a stored one, or an imported file; and the notices
+these leave for the top of the next page (ui/persistence shows them)."""
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+import store
+from assessment import AssessmentError, new_assessment
+from assessment.document import Assessment
+from ui import saving, state
+from ui.text import md_escape
+
+
+def notice(kind: str, text: str) -> None:
+    st.session_state.setdefault(saving.KEY_NOTICES, []).append((kind, text))
+
+
+def describe_changes(changes) -> str:
+    gone = ", ".join(md_escape(i) for i in changes.gone) or state.t("store.none")
+    if changes.new_known:
+        text = state.t("store.model_changed", old=md_escape(changes.old_version) or "–", new=changes.new_version,
+                       gone=gone, added=", ".join(changes.new) or state.t("store.none"))
+    else:
+        text = state.t("store.model_changed_unknown", old=md_escape(changes.old_version) or "–",
+                       new=changes.new_version, gone=gone)
+    moved = getattr(changes, "moved", None)
+    if moved:  # answers that now sit under another id (checklists/content/carryover.yaml)
+        text += " " + state.t("store.model_moved", moved=", ".join(f"{a} → {b}" for a, b in moved.items()))
+    return text
+
+
+def adopt(stored: store.StoredCells) -> Assessment:
+    """Make a stored assessment current, carried over to the current model (and that written)."""
+    a = stored.assessment()
+    changes = store.adopt_model(saving.engine(), a, state.model())
+    state.replace_assessment(a)
+    saving.track(a.id, stored.cells, stored.rev)
+    if changes is not None:
+        if changes.changed:
+            notice("info", describe_changes(changes))
+        saving.save_now(a)
+    return a
+
+
+def open_assessment(assessment_id: str, *, follow_language: bool = True) -> bool:
+    """Make the stored assessment current in this session, carried over to the current model."""
+    try:
+        stored = store.load_cells(saving.engine(), assessment_id)
+    except (store.NotFound, store.AssessmentDeleted):
+        notice("warning", state.t("store.not_found"))
+        saving.track(None)
+        return False
+    except SQLAlchemyError:
+        notice("error", state.t("store.db_error"))
+        return False
+    a = adopt(stored)
+    if follow_language:
+        st.session_state[state.LANG_KEY] = a.language
+    saving.set_status("saved")
+    return True
+
+
+def start_new() -> None:
+    """A blank assessment; stored on its first edit."""
+    state.replace_assessment(new_assessment(state.model(), state.lang()))
+    st.session_state.pop(saving.KEY_STATUS, None)
+    saving.track(None)
+
+
+def start_reassessment(previous_id: str) -> bool:
+    """A new assessment pre-filled from a stored one (profile, answers, notes, plan), stored at once."""
+    try:
+        previous, _ = store.load_assessment(saving.engine(), previous_id)
+    except store.NotFound:
+        notice("warning", state.t("store.not_found"))
+        return False
+    new, dropped = store.prefill_from(previous, state.model())
+    state.replace_assessment(new)
+    st.session_state[state.LANG_KEY] = new.language
+    st.session_state.pop(saving.KEY_STATUS, None)
+    saving.track(None)
+    saving.save_now(new)
+    notice("success", state.t("store.reassessment_started", date=_date(previous.created_at)))
+    if dropped:
+        notice("info", state.t("store.reassessment_dropped", gone=", ".join(dropped)))
+    return True
+
+
+def _date(iso: str) -> str:
+    from i18n import format_date
+
+    return format_date(iso, state.lang())
+
+
+def forget_if_current(assessment_ids) -> None:
+    """After a delete: a session on a deleted assessment starts afresh instead of fighting it."""
+    if state.assessment().id in set(assessment_ids):
+        start_new()
+
+
+def import_file(raw: bytes, limit: int = 12) -> list[tuple[str, str]]:
+    """Validate, store and open an assessment file. Returns messages [(kind, text)] for the page.
+    An invalid file changes nothing, stored or in the session."""
+    try:
+        result = store.import_document(saving.engine(), raw, state.model())
+    except AssessmentError as exc:
+        # Escaped: a location can hold a key from the file ("answers.**x**"), shown as typed.
+        lines = [md_escape(line) for line in exc.lines(state.lang())]
+        shown = "\n".join(f"- {line}" for line in lines[:limit])
+        if len(lines) > limit:
+            shown += "\n- " + state.t("problem.more", count=len(lines) - limit)
+        return [("error", state.t("store.import_bad", count=len(lines)) + "\n\n" + shown)]
+    except SQLAlchemyError:
+        return [("error", state.t("store.db_error"))]
+    try:
+        a = adopt(store.load_cells(saving.engine(), result.assessment.id))
+    except (store.NotFound, store.AssessmentDeleted, SQLAlchemyError):
+        return [("error", state.t("store.db_error"))]
+    st.session_state[state.LANG_KEY] = a.language
+    saving.set_status("saved")
+    name = md_escape(a.company.name) or state.t("store.unnamed")
+    messages = [("success", state.t("store.import_same" if result.unchanged else "store.import_ok", name=name))]
+    if result.copied:
+        messages.append(("info", state.t("store.import_copy")))
+    if result.changes is not None and result.changes.changed:
+        messages.append(("warning", describe_changes(result.changes)))
+    return messages
