@@ -5,7 +5,6 @@ import functools
 import streamlit as st
 
 import store
-from assessment.document import MAX_IMPORT_BYTES
 from i18n import format_date, format_number
 from ui import clients as view
 from ui import persistence, state, upload
@@ -74,8 +73,7 @@ if left.button(state.t("clients.new"), icon=":material/add:", type="primary", ke
     _go_start()
 with right.expander(state.t("clients.import"), icon=":material/upload_file:"):
     st.caption(state.t("clients.import_help"))
-    upload.file_uploader(state.t("clients.import_file"), key="clients_upload", types=("json",), kinds=("JSON",),
-                         limit_mb=MAX_IMPORT_BYTES // 1048576, max_upload_size=10, on_change=_import)
+    upload.assessment_uploader(state.t("clients.import_file"), key="clients_upload", on_change=_import)
 for kind, text in st.session_state.pop(IMPORT_MSG, None) or []:
     getattr(st, kind)(text)
 

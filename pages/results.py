@@ -1,7 +1,6 @@
 """Results: overall and per-pillar maturity, charts, the biggest gaps, and the assessment file."""
 import streamlit as st
 
-from assessment.document import MAX_IMPORT_BYTES
 from i18n import format_number
 from scoring.plan import build_plan, gain_text, why_text
 from ui import charts, downloads, persistence, state, upload
@@ -43,10 +42,7 @@ def _export_and_import() -> None:
                          file_name=f"{downloads.file_stem(a, 'assessment')}.json",
                          mime="application/json", icon=":material/download:", on_click="ignore",
                          key="results_download_json")
-    # The widget takes up to 10 MB so that a file over our 5 MB gets our own clear message, not Streamlit's.
-    upload.file_uploader(state.t("results.upload"), key=UPLOAD_KEY, types=("json",), kinds=("JSON",),
-                         limit_mb=MAX_IMPORT_BYTES // 1048576, max_upload_size=10, container=right,
-                         on_change=_import_file)
+    upload.assessment_uploader(state.t("results.upload"), key=UPLOAD_KEY, container=right, on_change=_import_file)
     _show_messages()
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from assessment.document import MAX_IMPORT_BYTES
 from ui import state
 
 _DROPZONE = '[data-testid="stFileUploaderDropzone"]'
@@ -65,3 +66,14 @@ def file_uploader(label: str, *, key: str, types: Sequence[str], kinds: Sequence
     st.html(dropzone_css(key, hint, rejected))   # style only: Streamlit puts it in its event container, no gap
     return (container or st).file_uploader(label, type=list(types), key=key,
                                            max_upload_size=max_upload_size or limit_mb, **kwargs)
+
+
+# The widget takes an assessment file of up to twice our limit (10 MB), so that a file over our
+# 5 MB gets our own clear message (assessment.document.read_assessment), not Streamlit's.
+IMPORT_WIDGET_MB = 2 * MAX_IMPORT_BYTES // 1048576
+
+
+def assessment_uploader(label: str, *, key: str, **kwargs):
+    """The uploader of an assessment file (JSON), on the Results and the Clients page."""
+    return file_uploader(label, key=key, types=("json",), kinds=("JSON",), limit_mb=MAX_IMPORT_BYTES // 1048576,
+                         max_upload_size=IMPORT_WIDGET_MB, **kwargs)

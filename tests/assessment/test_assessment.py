@@ -1,13 +1,12 @@
 """The assessment document: validation messages, round trip, and the `python -m scoring` CLI."""
 import json
-import subprocess
-import sys
 
 import pytest
 
 from assessment import AssessmentError, parse_assessment
 from checklists import load_model
-from fixture_model import ROOT_DIR, write_model
+from cli_support import run_scoring
+from fixture_model import write_model
 
 
 @pytest.fixture(scope="module")
@@ -86,16 +85,11 @@ def test_other_model_version_drops_unknown_items_and_says_which(model):
     assert a.model_version == model.version
 
 
-def run_cli(path, content_dir):
-    return subprocess.run([sys.executable, "-m", "scoring", str(path)], cwd=ROOT_DIR, capture_output=True, text=True,
-                          env={"CXAUDIT_CONTENT_DIR": str(content_dir), "PATH": "/usr/bin:/bin"})
-
-
 def test_cli_scores_a_file(tmp_path, content_dir):
     f = tmp_path / "a.json"
     f.write_text(json.dumps(doc(**{"PLAN-01": {"value": 4}, "PLAN-02": {"value": 2}, "PLAN-03": {"value": "na"}})),
                  encoding="utf-8")
-    out = run_cli(f, content_dir)
+    out = run_scoring(content_dir, f, text=True)
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["pillars"]["cx_plan"]["score"] == 75.0 and data["pillars"]["cx_plan"]["level"] == 4
@@ -113,12 +107,12 @@ def test_cli_scores_a_file(tmp_path, content_dir):
 def test_cli_bad_file_exits_2_with_one_line(tmp_path, content_dir, content, needle):
     f = tmp_path / "bad.json"
     f.write_text(content, encoding="utf-8")
-    out = run_cli(f, content_dir)
+    out = run_scoring(content_dir, f, text=True)
     assert out.returncode == 2
     assert out.stdout == "" and out.stderr.count("\n") == 1 and needle in out.stderr
     assert "Traceback" not in out.stderr
 
 
 def test_cli_missing_file(tmp_path, content_dir):
-    out = run_cli(tmp_path / "nope.json", content_dir)
+    out = run_scoring(content_dir, tmp_path / "nope.json", text=True)
     assert out.returncode == 2 and "cannot read" in out.stderr and out.stderr.count("\n") == 1

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
 from bad_inputs import BAD_SURVEYS, deep_json, document, duplicate_key_json
 from checklists import load_model
-from fixture_model import ROOT_DIR, write_model
+from cli_support import run_scoring
+from fixture_model import write_model
 
 
 @pytest.fixture(scope="module")
@@ -22,11 +21,6 @@ def content_dir(tmp_path_factory):
 @pytest.fixture(scope="module")
 def model(content_dir):
     return load_model(content_dir)
-
-
-def run(content_dir, *args, stdin: bytes | None = None):
-    return subprocess.run([sys.executable, "-m", "scoring", *map(str, args)], cwd=ROOT_DIR, capture_output=True,
-                          input=stdin, env={"CXAUDIT_CONTENT_DIR": str(content_dir), "PATH": "/usr/bin:/bin"})
 
 
 def bad_files(model) -> dict[str, bytes]:
@@ -46,7 +40,7 @@ def bad_files(model) -> dict[str, bytes]:
 def test_bad_file_exits_2_with_one_line_in_the_language(tmp_path, content_dir, model, case, lang):
     f = tmp_path / "bad.json"
     f.write_bytes(bad_files(model)[case])
-    r = run(content_dir, f, *(["--lang", "el"] if lang == "el" else []))
+    r = run_scoring(content_dir, f, *(["--lang", "el"] if lang == "el" else []))
     err = r.stderr.decode()
     assert r.returncode == 2, err
     assert r.stdout == b"" and err.count("\n") == 1 and err.startswith(f"error: {f}: "), err
@@ -59,12 +53,12 @@ def test_bad_file_exits_2_with_one_line_in_the_language(tmp_path, content_dir, m
 
 
 def test_standard_input_and_a_missing_file_in_greek(content_dir, model, tmp_path):
-    r = run(content_dir, "-", "--lang", "el", stdin=deep_json())
+    r = run_scoring(content_dir, "-", "--lang", "el", stdin=deep_json())
     assert r.returncode == 2 and "επίπεδα" in r.stderr.decode()
-    r = run(content_dir, tmp_path / "nope.json", "--lang", "el")
+    r = run_scoring(content_dir, tmp_path / "nope.json", "--lang", "el")
     assert r.returncode == 2 and r.stderr.decode() == f"error: {tmp_path / 'nope.json'}: δεν υπάρχει τέτοιο αρχείο\n"
 
 
 def test_a_bad_flag_is_one_line_too(content_dir):
-    r = run(content_dir, "--lang", "fr", "x.json")
+    r = run_scoring(content_dir, "--lang", "fr", "x.json")
     assert r.returncode == 2 and r.stderr.decode().count("\n") == 1
