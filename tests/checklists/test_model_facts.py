@@ -16,7 +16,7 @@ def test_shipped_facts():
     m = default_model()
     assert m.answer_points == {0: 0, 1: 25, 2: 50, 3: 75, 4: 100, "unknown": 0}
     assert [lv.min_score for lv in m.levels] == [0, 20, 40, 60, 80]
-    assert m.level_colors == {1: "#c0392b", 2: "#e67e22", 3: "#f1c40f", 4: "#27ae60", 5: "#1e8449"}
+    assert m.level_colors == {1: "#c0392b", 2: "#e67e22", 3: "#f1c40f", 4: "#1e8449", 5: "#145a32"}
 
 
 @pytest.mark.parametrize("meta,expected", [
