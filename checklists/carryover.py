@@ -2,12 +2,13 @@
 
 The map is data (checklists/content/carryover.yaml, validated into AuditModel.carryover): an id
 still in the model keeps its answer; a split item's answer goes to the first of its parts; a
-removed item's answer is dropped. Pure functions over mappings, so the store, the importer and
-the CLIs share one rule without this package knowing the assessment's classes.
+removed item's answer is dropped, unless a later step restores the item. Pure functions over
+mappings, so the store, the importer and the CLIs share one rule without this package knowing the
+assessment's classes.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -37,28 +38,33 @@ def _path(model: AuditModel, from_version: str) -> list[CarryStep] | None:
 
 
 def _rename(steps: list[CarryStep]) -> dict[str, str | None]:
-    """old id -> id after all steps (None: removed), for every id of the first step."""
+    """old id -> id after all steps (None: removed), for every id of the first step. An id a
+    step removes and a later step restores keeps its answer."""
     mapping: dict[str, str | None] = {i: i for i in steps[0].previous_items}
+    removed_as: dict[str, str] = {}  # old id -> the id it had when a step removed it
     for step in steps:
         for old, now in mapping.items():
             if now is None:
-                continue
-            if now in step.splits:
+                if removed_as.get(old) in step.restored:
+                    mapping[old] = removed_as.pop(old)
+            elif now in step.splits:
                 mapping[old] = step.splits[now][0]
             elif now in step.removed:
-                mapping[old] = None
+                mapping[old], removed_as[old] = None, now
     return mapping
 
 
-def changes_since(model: AuditModel, from_version: str) -> Changes | None:
-    """Changes from `from_version` to the model, or None when the map does not know it."""
+def changes_since(model: AuditModel, from_version: str, answered: Collection[str] = ()) -> Changes | None:
+    """Changes from `from_version` to the model, or None when the map does not know it. Ids in
+    `answered` (the assessment's answers, carried over) are not new to its user: a version that
+    grew after its release (2026.12) may have answers the map does not list."""
     steps = _path(model, from_version)
     if steps is None:
         return None
     if not steps:
         return Changes()
     rename = _rename(steps)
-    kept = {now for now in rename.values() if now is not None}
+    kept = {now for now in rename.values() if now is not None} | set(answered)
     return Changes(
         gone=sorted(old for old, now in rename.items() if now is None),
         new=[i for i in model.items if i not in kept],
@@ -92,4 +98,4 @@ def carry_assessment(assessment, model: AuditModel) -> Changes | None:
         return Changes()
     assessment.answers = carry(model, old, assessment.answers)
     assessment.plan.actions = carry(model, old, assessment.plan.actions)
-    return changes_since(model, old)
+    return changes_since(model, old, assessment.answers)

@@ -261,17 +261,28 @@ class ModelMeta(_Strict):
         return self
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """A model version ("2026.12", "2026.12.1": year, month, then a release within the month) as
+    numbers, so that versions order as released ("2026.12" < "2026.12.1" < "2027.01")."""
+    if not re.fullmatch(r"\d+(\.\d+)+", version):
+        raise ValueError(f"model version {version!r} is not numbers with dots, e.g. 2026.12.1")
+    return tuple(int(p) for p in version.split("."))
+
+
 class CarryStep(_Strict):
     """How answers given with `from_version` move to `to_version` (checklists/content/carryover.yaml).
     An id that is still in the model keeps its answer; a split item's answer, note and plan edits
     go to the first id of its parts (the part the old question was really about), the other parts
-    start unanswered; a removed item's answer is dropped."""
+    start unanswered; a removed item's answer is dropped, unless a later step lists the id as
+    `restored` (the same question back under its id): then the answer given before it was removed
+    comes back with it."""
 
     from_version: str
     to_version: str
     previous_items: list[str]
     splits: dict[str, list[str]] = Field(default_factory=dict)
     removed: list[str] = Field(default_factory=list)
+    restored: list[str] = Field(default_factory=list)
 
 
 class AuditModel(ModelMeta):
@@ -305,8 +316,8 @@ class AuditModel(ModelMeta):
         return self
 
     def _check_carryover(self, current: set[str]) -> None:
-        """Every step accounts for every item of the version it starts from, and points only at
-        items of the version it ends in."""
+        """Every step leads to a later version, accounts for every item of the version it starts
+        from, and points only at items of the version it ends in."""
         for n, step in enumerate(self.carryover):
             last = n == len(self.carryover) - 1
             after = current if last else set(self.carryover[n + 1].previous_items)
@@ -315,7 +326,14 @@ class AuditModel(ModelMeta):
                 raise ValueError(
                     f"carryover: step {step.from_version} leads to {step.to_version}, expected {expected_to}"
                 )
+            if version_key(step.to_version) <= version_key(step.from_version):
+                raise ValueError(f"carryover: step {step.from_version} leads back to {step.to_version}")
             before = set(step.previous_items)
+            earlier_removed = {i for s in self.carryover[:n] for i in s.removed}
+            for back in step.restored:
+                if back not in after or back in before or back not in earlier_removed:
+                    raise ValueError(f"carryover {step.to_version}: restored {back} was not removed "
+                                     f"by an earlier step, or is not a {step.to_version} item")
             for old, parts in step.splits.items():
                 if old not in before:
                     raise ValueError(f"carryover {step.to_version}: split {old} is not a {step.from_version} item")

@@ -59,7 +59,7 @@ def _model_item_ids(conn: Connection, version: str) -> set[str] | None:
 def model_changes_since(conn: Connection, old_version: str, answered: set[str], dropped: list[str],
                         model: AuditModel) -> ModelChanges:
     current = set(model.items)
-    mapped = changes_since(model, old_version) if old_version else None
+    mapped = changes_since(model, old_version, answered) if old_version else None
     if mapped is not None:  # the content's carry-over map knows that version: the exact story
         return ModelChanges(old_version, model.version, gone=sorted(set(mapped.gone) | set(dropped)),
                             new=mapped.new, moved=mapped.moved)
@@ -67,7 +67,7 @@ def model_changes_since(conn: Connection, old_version: str, answered: set[str], 
     if old_ids is None:
         return ModelChanges(old_version, model.version, gone=sorted(set(dropped)), new=[], new_known=False)
     gone = sorted((old_ids - current) | set(dropped))
-    return ModelChanges(old_version, model.version, gone=gone, new=sorted(current - old_ids))
+    return ModelChanges(old_version, model.version, gone=gone, new=sorted(current - old_ids - answered))
 
 
 def adopt_model(bind: Bind, assessment: Assessment, model: AuditModel) -> ModelChanges | None:
