@@ -17,11 +17,23 @@ def notice(kind: str, text: str) -> None:
     st.session_state.setdefault(saving.KEY_NOTICES, []).append((kind, text))
 
 
+def _by_section(ids: list[str]) -> str:
+    """Item ids grouped by the section they are in, each group followed by the section's short
+    name as the sidebar shows it: "PLAN-12, PLAN-22 (Στρατηγική); TRN-16 (Εκπαίδευση)"."""
+    model, lang = state.model(), state.lang()
+    where = model.item_pillar
+    groups: dict[str | None, list[str]] = {}
+    for i in ids:
+        groups.setdefault(where.get(i), []).append(i)
+    return "; ".join(", ".join(items) + (f" ({model.pillar(pid).short_title(lang)})" if pid else "")
+                     for pid, items in groups.items())
+
+
 def describe_changes(changes) -> str:
     gone = ", ".join(md_escape(i) for i in changes.gone) or state.t("store.none")
     if changes.new_known:
         text = state.t("store.model_changed", old=md_escape(changes.old_version) or "–", new=changes.new_version,
-                       gone=gone, added=", ".join(changes.new) or state.t("store.none"))
+                       gone=gone, added=_by_section(changes.new) or state.t("store.none"))
     else:
         text = state.t("store.model_changed_unknown", old=md_escape(changes.old_version) or "–",
                        new=changes.new_version, gone=gone)
