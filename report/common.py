@@ -25,6 +25,26 @@ def next_review(day: date, months: int = REVIEW_MONTHS) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def section_why(actions, model, lang: str) -> str | None:
+    """What the section's steps are for, said once above them ("These 4 steps lift Measuring from
+    level 4 to 5."): the same reason under every action of a section read as filler and cost the
+    page a line per action. None when no action of the list is there to reach the target; the
+    others keep their own reason (see `own_why`)."""
+    from i18n import t
+
+    reason = next((a.why[0] for a in actions if a.why and a.why[0].code == "to_target"), None)
+    if reason is None:
+        return None
+    return t("report.gaps_why", lang, count=reason.get("count"),
+             pillar=model.pillar(reason.get("pillar")).short_title(lang),
+             current=reason.get("current"), target=reason.get("target"))
+
+
+def own_why(action) -> bool:
+    """Whether an action shows its own reason under it: all but the steps `section_why` speaks for."""
+    return bool(action.why) and action.why[0].code != "to_target"
+
+
 def file_stem(assessment: Assessment, kind: str, lang: str) -> str:
     """A file name that says whose report it is: 'Kafe_Alfa_report_el'."""
     slug = (

@@ -11,9 +11,10 @@ from reportlab.platypus import (
 )
 
 from assessment.document import MAX_NOTE_CHARS
-from report import charts
+from report import charts, fonts
+from report.common import own_why, section_why
 from report.context import Ctx
-from report.layout import BODY_W, Paragraph, callout, one_page
+from report.layout import AtWidth, Paragraph, callout, one_page
 from scoring.maturity import is_strength, numeric
 from scoring.plan import PlanAction, why_text
 
@@ -26,11 +27,16 @@ def _item_block(ctx: Ctx, item_id: str, value, action: PlanAction | None) -> lis
         meta.append(ctx.t("report.key_question"))
     if action is not None and not action.include:
         meta.append(ctx.t("plan.phase.later"))
-    out = [ctx.p(ctx.esc(item.text(lang)), "item"), ctx.p(ctx.esc(" · ".join(meta)), "itemmeta")]
+    # The id and answer in grey after the question, as on the compact lines: a line of its own
+    # under every question cost a long section its page.
+    out = [Paragraph(f"{ctx.esc(item.text(lang))} "
+                     f'<font name="{fonts.REGULAR}" size="7.5" color="#5d6d7e">{ctx.esc(" · ".join(meta))}</font>',
+                     ctx.s["item"])]
     if action is not None and action.include:
-        out.append(Paragraph(f"<b>{ctx.esc(ctx.t('report.action'))}:</b> {ctx.esc(item.action.text(lang))}<br/>"
-                             f'<font size="8" color="#5d6d7e">{ctx.esc(why_text(action.why[0], ctx.model, lang))}'
-                             f"</font>", ctx.s["action"]))
+        text = f"<b>{ctx.esc(ctx.t('report.action'))}:</b> {ctx.esc(item.action.text(lang))}"
+        if own_why(action):
+            text += f'<br/><font size="8" color="#5d6d7e">{ctx.esc(why_text(action.why[0], ctx.model, lang))}</font>'
+        out.append(Paragraph(text, ctx.s["action"]))
     note = ctx.a.note(item_id)
     if note.strip():
         out.append(Paragraph(f"<b>{ctx.esc(ctx.t('report.note'))}:</b> {ctx.esc(note.strip(), MAX_NOTE_CHARS)}",
@@ -83,8 +89,8 @@ def _pillar_section(ctx: Ctx, number: int, pillar) -> list:
                      name=ctx.level_name(ps.level), target=tg.target, target_name=ctx.level_name(tg.target))
     answered = ctx.t("report.pillar_answered", count=ps.answered, total=ps.total)
     out.append(Paragraph(f"<b>{ctx.esc(meta)}</b> · {ctx.esc(answered)}", ctx.s["muted"]))
-    out.append(charts.gauge(ps.score, ps.level, tg.target_score,
-                            ctx.t("report.gauge_target", target=tg.target), width=BODY_W))
+    label = ctx.t("report.gauge_target", target=tg.target)
+    out.append(AtWidth(lambda w: charts.gauge(ps.score, ps.level, tg.target_score, label, width=w)))
     if ps.score is None:
         out.append(callout(ctx, [ctx.tx("report.pillar_empty", "callout")], "warn"))
     if ps.capped_by:
@@ -109,6 +115,9 @@ def _pillar_section(ctx: Ctx, number: int, pillar) -> list:
         in_plan = [act for act in actions if act.include]
         later = [act for act in actions if not act.include]
         out.append(ctx.p(ctx.esc(ctx.t("report.gaps")), "h3"))
+        why = section_why(in_plan, ctx.model, lang)
+        if why:
+            out.append(ctx.p(ctx.esc(why), "muted"))
         if in_plan:
             for act in in_plan:
                 out += _item_block(ctx, act.item, act.value, act)

@@ -59,7 +59,34 @@ LANG_TAGS = {"el": "el-GR", "en": "en-GB"}
 
 
 # ---------------------------------------------------------------- small building blocks
-def callout(ctx: Ctx, paragraphs: list, kind: str = "info", width: float = BODY_W) -> Table:
+class AtWidth(Flowable):
+    """A flowable made for the width it is laid out at (`make(width)`): a chart spans the text
+    above it also on a page that one_page lays out wider and draws smaller."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make, self._made = make, {}
+
+    def wrap(self, availWidth, availHeight):
+        inner = self._made.get(availWidth)
+        if inner is None:
+            inner = self._made[availWidth] = self.make(availWidth)
+        self._inner = inner
+        self.width, self.height = inner.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        inner = self._made.get(availWidth) or self.make(availWidth)
+        return inner.splitOn(self.canv, availWidth, availHeight)
+
+    def draw(self):
+        self._inner.drawOn(self.canv, 0, 0)
+
+
+def callout(ctx: Ctx, paragraphs: list, kind: str = "info", width: float | None = None) -> Flowable:
+    """A tinted box with a coloured rule on its left; as wide as the frame unless `width` is given."""
+    if width is None:
+        return AtWidth(lambda w: callout(ctx, paragraphs, kind, w))
     bg, line = {"warn": (WARN_BG, WARN_LINE), "good": (GOOD_BG, GOOD_LINE)}.get(kind, (ctx.accent_light, ctx.accent))
     tbl = Table([[p] for p in paragraphs], colWidths=[width])
     tbl.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("BACKGROUND", (0, 0), (-1, -1), bg),
@@ -80,8 +107,10 @@ def level_para(ctx: Ctx, level: int | None, style: str = "cellb") -> Paragraph:
     return Paragraph(f'<font color="#{color}">{ctx.esc(ctx.level_label(level))}</font>', ctx.s[style])
 
 
-def key_figures(ctx: Ctx, cells: list[tuple[str, str, int | None]], width: float = BODY_W) -> Table:
-    """A row of boxed key numbers: (label, value, level for colouring or None)."""
+def key_figures(ctx: Ctx, cells: list[tuple[str, str, int | None]], width: float | None = None) -> Flowable:
+    """A row of boxed key numbers: (label, value, level for colouring or None), as wide as the frame."""
+    if width is None:
+        return AtWidth(lambda w: key_figures(ctx, cells, w))
     s = ctx.s
     row = []
     style = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -138,19 +167,36 @@ class _Scaled(Flowable):
         c.restoreState()
 
 
-def one_page(flowables: list) -> list:
-    """Keep a part on its page: content up to 1 ⁄ MAX_SHRINK of a page is drawn smaller to fit (a
-    few notes too many should not cost a page); anything longer flows on, at full size."""
-    height, canv = 0.0, Canvas(io.BytesIO())
-    for f in flowables:
-        height += f.wrapOn(canv, BODY_W, FRAME_H)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-    if height <= FRAME_H or height * MAX_SHRINK > FRAME_H:
+def _height(flowables: list, width: float, canv: Canvas) -> float:
+    return sum(f.wrapOn(canv, width, FRAME_H)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+
+
+def one_page(flowables: list, steps: int = 3) -> list:
+    """Keep a part on its page: content that fits when drawn at MAX_SHRINK of its size is drawn
+    smaller to fit (a few notes too many should not cost a page); anything longer flows on, at
+    full size. The scale is the largest that fits, found in a few `steps` (each one more layout;
+    a scale is only used once it has been seen to fit)."""
+    canv = Canvas(io.BytesIO())
+    height = _height(flowables, BODY_W, canv)
+    if height <= FRAME_H:
         return flowables
+
+    def fits(scale: float) -> bool:
+        return _height(flowables, BODY_W / scale, canv) * scale <= FRAME_H - 2
+
     # Laid out wider, the text takes fewer lines: FRAME_H ⁄ height is a scale that surely fits.
-    return [_Scaled(flowables, (FRAME_H - 2) / height)]
+    low = (FRAME_H - 2) / height
+    if low < MAX_SHRINK:
+        if not fits(MAX_SHRINK):
+            return flowables
+        low = MAX_SHRINK
+    high = 1.0
+    for _ in range(steps):
+        mid = (low + high) / 2
+        low, high = (mid, high) if fits(mid) else (low, mid)
+    return [_Scaled(flowables, low)]
 
 
-PLAN_COLS = ("rank", "action", "pillar", "item", "impact", "effort", "phase", "kpi", "owner", "due", "status")
 CELL_PAD = 4
 
 

@@ -80,7 +80,7 @@ def trend(points: list[tuple[str, float | None, float | None, float | None, str]
     pts = [p for p in points if p[1] is not None]
     values = [v for p in pts for v in (p[1], p[2], p[3]) if v is not None]
     lo, hi, ticks = axis_range(max(bounds[0], min(values)), min(bounds[1], max(values)))
-    left, right, bottom, top = 1.0 * cm, 0.3 * cm, 0.9 * cm, 0.45 * cm
+    left, right, bottom, top = 1.0 * cm, 0.3 * cm, 0.95 * cm, 0.45 * cm
     pw, ph = width - left - right, height - bottom - top
 
     def y(v: float) -> float:
@@ -103,17 +103,47 @@ def trend(points: list[tuple[str, float | None, float | None, float | None, str]
         lower = [c for bx, bl, _ in reversed(band) for c in (bx, y(bl))]
         d.add(Polygon(upper + lower, fillColor=BAND, strokeColor=None))
     d.add(PolyLine([c for i, p in enumerate(pts) for c in (x(i), y(p[1]))], strokeColor=LINE, strokeWidth=1.6))
-    every = max(1, -(-n // 8))   # at most eight axis labels
+    # At most eight axis labels, fewer if they would not fit; a label too wide for its room goes on
+    # two lines ("Ιουν" over "2026") rather than be cut.
+    every = max(1, -(-n // 8))
+    while every < n and _label_width([p[0] for p in pts], pw / n * every - 2) > pw / n * every - 2:
+        every += 1
+    room = pw / n * every - 2
     for i, (label, value, _lo, _hi, ntext) in enumerate(pts):
         d.add(Circle(x(i), y(value), 2.2, fillColor=LINE, strokeColor=colors.white, strokeWidth=0.6))
         d.add(String(x(i), y(value) + 4, fmt(value), fontName=BOLD, fontSize=6.5, fillColor=INK, textAnchor="middle"))
-        if i % every == 0 or i == n - 1:
-            room = pw / n * every - 2
-            d.add(String(x(i), bottom - 9, _fit(label, REGULAR, 6.5, room), fontName=REGULAR, fontSize=6.5,
-                         fillColor=INK, textAnchor="middle"))
-            d.add(String(x(i), bottom - 17, _fit(ntext, REGULAR, 6, room), fontName=REGULAR, fontSize=6,
-                         fillColor=MUTED, textAnchor="middle"))
+        if i % every == 0 or (i == n - 1 and (n - 1) % every >= every / 2):
+            lines = _label_lines(label, room)
+            for k, line in enumerate(lines):
+                d.add(String(x(i), bottom - 8 - 7 * k, _fit(line, REGULAR, 6.5, room), fontName=REGULAR,
+                             fontSize=6.5, fillColor=INK, textAnchor="middle"))
+            d.add(String(x(i), bottom - 8 - 7 * len(lines) - 1, _fit(ntext, REGULAR, 6, room), fontName=REGULAR,
+                         fontSize=6, fillColor=MUTED, textAnchor="middle"))
     return d
+
+
+def _label_lines(label: str, room: float) -> list[str]:
+    """A period's axis label on one line, or on two at its last space when one is too wide."""
+    if stringWidth(label, REGULAR, 6.5) <= room or " " not in label.strip():
+        return [label]
+    return label.strip().rsplit(" ", 1)
+
+
+def _label_width(labels: list[str], room: float) -> float:
+    return max(stringWidth(line, REGULAR, 6.5) for label in labels for line in _label_lines(label, room))
+
+
+SEGMENT_VALUE_W = 1.2 * cm
+SEGMENT_BARS_W = 3.2 * cm   # room the bars and their whiskers need to be read
+
+
+def _segment_label_width(rows) -> float:
+    return max(stringWidth(f"{r[0]} ({r[4]})", REGULAR, 7) for r in rows if r[1] is not None) + 6
+
+
+def segments_width(rows) -> float:
+    """The width the segments chart needs for its labels whole, its bars and its values."""
+    return min(5.2 * cm, _segment_label_width(rows)) + SEGMENT_BARS_W + SEGMENT_VALUE_W
 
 
 def segments(rows: list[tuple[str, float | None, float | None, float | None, str]], bounds: tuple[float, float],
@@ -126,8 +156,8 @@ def segments(rows: list[tuple[str, float | None, float | None, float | None, str
     d = _drawing(width, height)
     if title:
         d.add(String(0, height - 8, title, fontName=BOLD, fontSize=7.5, fillColor=INK))
-    label_w = min(5.2 * cm, max(stringWidth(f"{r[0]} ({r[4]})", REGULAR, 7) for r in rows) + 6)
-    value_w = 1.2 * cm
+    label_w = min(5.2 * cm, 0.5 * width, _segment_label_width(rows))
+    value_w = SEGMENT_VALUE_W
     left, pw = label_w, width - label_w - value_w
     lo, hi = bounds
     values = [v for r in rows for v in (r[1], r[2], r[3]) if v is not None]

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Spacer, Table
 
 from i18n import format_number
 from report import metric_charts
 from report.context import Ctx
-from report.layout import BODY_W
+from report.layout import AtWidth
 
 SHOWN_SEGMENTS = 8
 NPS_GROUPS = ("detractors", "passives", "promoters")
@@ -67,24 +67,45 @@ def views(ctx: Ctx) -> list[MetricView]:
     return out
 
 
-def metric_blocks(ctx: Ctx, width: float = BODY_W) -> list:
-    """The metrics heading, its intro and, per saved result, its line and charts."""
+GUTTER = 0.6 * cm
+
+
+def metric_blocks(ctx: Ctx) -> list:
+    """The metrics heading, its intro and, per saved result, its line and charts: the NPS mix
+    across the page, the trend and the segments side by side under it (one below the other
+    would cost the Measurement section its page). Charts are drawn to the frame's width."""
     shown = views(ctx)
     if not shown:
         return []
     out: list = [CondPageBreak(5 * cm), ctx.p(ctx.esc(ctx.t("report.metrics")), "h2"),
-                 ctx.p(ctx.esc(ctx.t("report.metrics_intro")), "muted")]
+                 ctx.p(ctx.esc(ctx.t("report.metrics_intro")), "small")]
     for v in shown:
-        out += [ctx.p(ctx.esc(v.title), "h3"), ctx.p(ctx.esc(v.line), "body")]
+        out.append(ctx.p(f"<b>{ctx.esc(v.title)}</b> · {ctx.esc(v.line)}", "metricline"))
         if v.mix:
-            out.append(metric_charts.mix_bar(v.mix, width))
-        if v.trend:
-            out += [Spacer(1, 4), metric_charts.trend(v.trend, v.bounds, v.fmt, width,
-                                                      title=ctx.t("report.metrics_trend"))]
-        if v.segments:
-            out += [Spacer(1, 6), metric_charts.segments(v.segments, v.bounds, v.fmt, width,
-                                                         title=ctx.t("report.metrics_segments"))]
-        if not (v.mix or v.trend or v.segments):
+            out.append(AtWidth(lambda w, v=v: metric_charts.mix_bar(v.mix, w)))
+        if v.trend or v.segments:
+            out += [Spacer(1, 4), AtWidth(lambda w, v=v: _charts(ctx, v, w))]
+        else:
             out.append(ctx.p(ctx.esc(ctx.t("report.metrics_no_breakdown")), "small"))
         out.append(Spacer(1, 6))
     return out
+
+
+def _charts(ctx: Ctx, v: MetricView, width: float):
+    """The trend and the segments, side by side when there are both: the segments get the room
+    their labels need (within 40–55 %), the trend the rest."""
+    trend_title, seg_title = ctx.t("report.metrics_trend"), ctx.t("report.metrics_segments")
+    if not (v.trend and v.segments):
+        if v.trend:
+            return metric_charts.trend(v.trend, v.bounds, v.fmt, width, title=trend_title)
+        return metric_charts.segments(v.segments, v.bounds, v.fmt, width, title=seg_title)
+    room = width - GUTTER
+    seg_w = min(max(metric_charts.segments_width(v.segments), 0.4 * room), 0.55 * room)
+    row = [metric_charts.trend(v.trend, v.bounds, v.fmt, room - seg_w, height=4.0 * cm, title=trend_title),
+           metric_charts.segments(v.segments, v.bounds, v.fmt, seg_w, title=seg_title)]
+    return Table([row], colWidths=[width - seg_w, seg_w], style=_SIDE_BY_SIDE)
+
+
+_SIDE_BY_SIDE = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                 ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]

@@ -13,7 +13,7 @@ from i18n import format_date
 from report import fonts
 from report.common import assessed_on, next_review
 from report.context import Ctx
-from report.layout import BODY_W, CELL_PAD, STATUS_COLORS, Paragraph, callout, fit_width
+from report.layout import CELL_PAD, STATUS_COLORS, AtWidth, Paragraph, callout, fit_width
 from report.styles import (
     INK,
     MUTED,
@@ -131,8 +131,11 @@ def ninety_days(ctx: Ctx) -> list:
         "hours": fit_width([head["hours"], ctx.num(160)], cf, cs),
         "owner": 3.0 * cm,
     }
-    widths = [fixed.get(k, 0) for k in cols]
-    widths[1] = BODY_W - sum(widths)
+    fixed_w = [fixed.get(k, 0) for k in cols]
+
+    def widths(w: float) -> list[float]:   # the action takes what the frame leaves
+        return [w - sum(fixed_w) if k == "action" else fixed_w[i] for i, k in enumerate(cols)]
+
     none = "–"
     for phase in plan.phases:
         used = ctx.t("plan.phase_load", used=hours_text(round(phase.used, 1), lang),
@@ -159,7 +162,8 @@ def ninety_days(ctx: Ctx) -> list:
                          ctx.p(ctx.esc(ctx.pillar_title(act.pillar, short=True)), "cell"),
                          ctx.num(act.hours, 1 if not float(act.hours).is_integer() else 0),
                          ctx.p(f"{who}<br/>{due}", "cell")])
-        out.append(Table(rows, colWidths=widths, repeatRows=1, style=style))
+        out.append(AtWidth(lambda w, rows=rows, style=style: Table(rows, colWidths=widths(w), repeatRows=1,
+                                                                   style=style)))
     if plan.overflow:
         hours = sum(a.hours for a in plan.overflow)
         key = "plan.overflow" if plan.hours_to_fit else "plan.overflow_nofit"
@@ -184,8 +188,9 @@ def signoff(ctx: Ctx) -> list:
         ("report.signoff_assessor", assessor), ("report.signoff_date", format_date(when, lang)),
         ("report.signoff_next", format_date(next_review(when), lang)))]
     rows.append([ctx.p(ctx.esc(ctx.t("report.signoff_sign")), "cover_label"), ""])
-    tbl = Table(rows, colWidths=[5 * cm, BODY_W - 5 * cm], rowHeights=[None, None, None, 1.3 * cm])
-    tbl.setStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-                  ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (1, 3), (1, 3), 0.6, MUTED),
-                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 2)])
+    style = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (1, 3), (1, 3), 0.6, MUTED),
+             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 2)]
+    tbl = AtWidth(lambda w: Table(rows, colWidths=[5 * cm, w - 5 * cm], rowHeights=[None, None, None, 1.3 * cm],
+                                  style=style))
     return [ctx.p(ctx.esc(ctx.t("report.signoff")), "h2"), tbl]  # the heading keeps with the table

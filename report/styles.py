@@ -64,12 +64,12 @@ def styles(accent: str = DEFAULT_ACCENT) -> dict[str, ParagraphStyle]:
         keepWithNext=1)
     add("kicker", fontName=BOLD, fontSize=8, leading=10, textColor=MUTED, spaceAfter=2, keepWithNext=1)
     add("lead", fontSize=11, leading=16, spaceAfter=8)
-    add("item", fontName=BOLD, fontSize=9.5, leading=13, spaceBefore=4, spaceAfter=1, keepWithNext=1)
+    add("item", fontName=BOLD, fontSize=9, leading=12, spaceBefore=4, spaceAfter=1, keepWithNext=1)
     add("itemmeta", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=2, keepWithNext=1)
-    add("note", fontName=ITALIC, fontSize=8.8, leading=12, leftIndent=10, textColor=INK, spaceAfter=4,
+    add("note", fontName=ITALIC, fontSize=8.5, leading=11.5, leftIndent=10, textColor=INK, spaceAfter=4,
         borderPadding=(3, 4, 3, 6), backColor=NOTE_BG)
     add("compactnote", parent="note", fontSize=7.8, leading=10, leftIndent=12, spaceAfter=3, borderPadding=(2, 4, 2, 6))
-    add("action", fontSize=8.8, leading=12, leftIndent=10, spaceAfter=3)
+    add("action", fontSize=8.5, leading=11.5, leftIndent=10, spaceAfter=3)
     add("bullet", leftIndent=14, bulletIndent=4, spaceAfter=3)
     add("numbered", fontSize=9, leading=12, leftIndent=16, bulletIndent=2, spaceAfter=3)
     add("cell", fontSize=8, leading=10, spaceAfter=0)
@@ -82,6 +82,8 @@ def styles(accent: str = DEFAULT_ACCENT) -> dict[str, ParagraphStyle]:
     add("head", parent="cell", fontName=BOLD, textColor=on_accent, fontSize=7.8, leading=9.5)
     add("headr", parent="head", alignment=TA_RIGHT)
     add("headc", parent="head", alignment=TA_CENTER)
+    # A survey result's headline on the Measurement page: its title in bold, then its evidence line.
+    add("metricline", fontSize=9, leading=12, spaceBefore=4, spaceAfter=4, keepWithNext=1)
     add("callout", fontSize=9.5, leading=13.5, spaceAfter=0)
     add("calloutbullet", parent="callout", leftIndent=12, bulletIndent=2)
     # Cover

@@ -16,6 +16,7 @@ from report import charts, fonts
 from report.context import Ctx
 from report.layout import (
     BODY_W,
+    AtWidth,
     Paragraph,
     callout,
     key_figures,
@@ -192,8 +193,8 @@ def summary(ctx: Ctx) -> list:
         labels.append(fonts.clean(p.short_title(ctx.lang)))
         current.append(sc.pillars[p.id].score)
         target.append(ctx.plan.targets[p.id].target_score)
-    chart = charts.spider(labels, current, target, ctx.t("report.chart_current"), ctx.t("report.chart_target"),
-                          width=BODY_W, height=5.0 * cm)
-    out.append(chart)  # its legend names today and the target; the method explains the rings
+    names = ctx.t("report.chart_current"), ctx.t("report.chart_target")
+    # Its legend names today and the target; the method explains the rings.
+    out.append(AtWidth(lambda w: charts.spider(labels, current, target, *names, width=w, height=5.0 * cm)))
     out += _urgent(ctx)
     return out

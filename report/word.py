@@ -14,7 +14,7 @@ from checklists.model import AuditModel
 from i18n import format_date, format_number, t
 from report import word_charts
 from report.branding import NONE, Branding, heading_colour, tint
-from report.common import assessed_on, next_review, office_text
+from report.common import assessed_on, next_review, office_text, own_why, section_why
 from report.word_parts import (
     LANDSCAPE_BODY_CM,
     cover_logos,
@@ -175,6 +175,9 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
             continue
         heading(t("report.gaps", lang), level=2)
         in_plan = [a for a in actions if a.include]
+        why = section_why(in_plan, model, lang)
+        if why:
+            para(why, size=9, italic=True)
         if not in_plan:
             para(t("report.no_plan_pillar", lang, target=tg.target) if actions else t("report.no_gaps_pillar", lang),
                  italic=True)
@@ -185,7 +188,8 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
             p = doc.add_paragraph()
             p.add_run(f"{t('report.action', lang)}: ").bold = True
             p.add_run(office_text(act.text(lang)))
-            para(why_text(act.why[0], model, lang), size=8, italic=True)
+            if own_why(act):
+                para(why_text(act.why[0], model, lang), size=8, italic=True)
             if assessment.note(act.item).strip():
                 para(f"{t('report.note', lang)}: {assessment.note(act.item).strip()}", italic=True)
         later = [a for a in actions if not a.include]

@@ -1,12 +1,13 @@
-"""The default report of a full, realistic audit: 6-8 pages, one page per part, tables that fit;
-the appendix when asked for. On the shipped content (whatever it holds), both languages."""
+"""The default report of a full, realistic audit: 6-8 pages, one page per part, tables that fit,
+also with survey results (their charts on the Measurement page); the appendix when asked for.
+On the shipped content (whatever it holds), both languages."""
 from __future__ import annotations
 
 import re
 from datetime import date
 
 import pytest
-from report_fixtures import flat, pdf_pages, realistic_audit
+from report_fixtures import flat, pdf_pages, realistic_audit, survey_results
 
 from checklists import default_model
 from i18n import format_date, t
@@ -21,8 +22,7 @@ def shipped():
     return default_model()
 
 
-@pytest.fixture(scope="module")
-def audit(shipped):
+def consultant_audit(shipped, surveys: bool = False):
     a = realistic_audit(shipped)
     s = score(shipped, a)
     plan = build_plan(shipped, a, s)
@@ -31,7 +31,20 @@ def audit(shipped):
     edit_action(a, first.item, owner="Μαρία Παπαδάκη", due=date(2027, 3, 31), status="doing")
     edit_action(a, second.item, owner="Γιώργος", status="done")
     edit_action(a, plan.later[0].item, include=True)
+    if surveys:   # an NPS export of 420 answers over six months, by booking channel
+        for result in survey_results():
+            a.save_survey(result)
     return a
+
+
+@pytest.fixture(scope="module")
+def audit(shipped):
+    return consultant_audit(shipped)
+
+
+@pytest.fixture(scope="module")
+def surveyed(shipped):
+    return consultant_audit(shipped, surveys=True)
 
 
 def build(model, a, lang, appendix=False):
@@ -39,8 +52,10 @@ def build(model, a, lang, appendix=False):
     return build_pdf(model, a, s, build_plan(model, a, s), lang, None, appendix)
 
 
+@pytest.mark.parametrize("with_surveys", [False, True], ids=["no-surveys", "surveys"])
 @pytest.mark.parametrize("lang", ["el", "en"])
-def test_default_report_is_six_to_eight_pages_one_per_part(shipped, audit, lang):
+def test_default_report_is_six_to_eight_pages_one_per_part(shipped, audit, surveyed, lang, with_surveys):
+    audit = surveyed if with_surveys else audit
     s = score(shipped, audit)
     plan = build_plan(shipped, audit, s)
     assert len(s.gaps) >= 30   # a full audit with many gaps (about 40 with content v1, 60 with v2)
@@ -60,6 +75,14 @@ def test_default_report_is_six_to_eight_pages_one_per_part(shipped, audit, lang)
         for act in phase.actions:
             assert flat(act.text(lang)) in last
     assert flat(t("report.method", lang)) not in "".join(pages)  # the method is appendix matter
+    metrics = [n for n, page in enumerate(pages) if flat(t("report.metrics_intro", lang)) in page]
+    if with_surveys:   # the customer metrics close the Measurement section, on its page
+        measurement = [p.id for p in shipped.pillars].index("measurement")
+        assert metrics == [2 + measurement], metrics
+        assert flat(t("report.metrics_trend", lang)) in pages[metrics[0]]
+        assert flat(t("report.metrics_segments", lang)) in pages[metrics[0]]
+    else:
+        assert not metrics
 
 
 @pytest.mark.parametrize("lang", ["el", "en"])
