@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     NextPageTemplate,
@@ -71,13 +72,17 @@ def _method(ctx: Ctx) -> list:
     rows = [[ctx.p(ctx.esc(ctx.t(k)), st) for k, st in (("report.col.level", "head"), ("report.col.meaning", "head"),
                                                          ("report.col.range", "headr"))]]
     style = ctx.table_style().getCommands()
+    ranges = []
     for r, lv in enumerate(m.levels, start=1):
         lo, hi = score_range(m, lv.level)
-        rng = ctx.t("report.range", lo=lo, hi=hi) if hi else ctx.t("report.range_top", lo=lo)
+        ranges.append(ctx.t("report.range", lo=lo, hi=hi) if hi else ctx.t("report.range_top", lo=lo))
         rows.append([level_para(ctx, lv.level), ctx.p(ctx.esc(lv.description(lang)), "cell"),
-                     ctx.p(ctx.esc(rng), "cellr")])
+                     ctx.p(ctx.esc(ranges[-1]), "cellr")])
         style += level_cell_style(r, 0, lv.level)
-    out.append(Table(rows, colWidths=[4.6 * cm, BODY_W - 7.4 * cm, 2.8 * cm], repeatRows=1, style=style))
+    # A range on one line ("20 έως κάτω από 40"): a number wrapped under its words reads as another row.
+    cell = ctx.s["cellr"]
+    range_w = max(2.8 * cm, max(stringWidth(fonts.clean(x), cell.fontName, cell.fontSize) for x in ranges) + 11)
+    out.append(Table(rows, colWidths=[4.6 * cm, BODY_W - 4.6 * cm - range_w, range_w], repeatRows=1, style=style))
     out.append(ctx.p(ctx.esc(ctx.t("report.method_rules")), "h2"))
     for n in range(1, 7):
         out.append(Paragraph(ctx.esc(ctx.t(f"report.rule{n}")), ctx.s["bullet"], bulletText="•"))

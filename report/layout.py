@@ -27,6 +27,7 @@ from report.styles import (
     LEVEL_TEXT,
     MARGIN,
     NO_LEVEL,
+    NO_LEVEL_TEXT,
     WARN_BG,
     WARN_LINE,
 )
@@ -99,11 +100,11 @@ def callout(ctx: Ctx, paragraphs: list, kind: str = "info", width: float | None 
 
 def level_cell_style(row: int, col: int, level: int | None) -> list:
     return [("BACKGROUND", (col, row), (col, row), LEVEL_COLORS.get(level, NO_LEVEL)),
-            ("TEXTCOLOR", (col, row), (col, row), LEVEL_TEXT.get(level, colors.white))]
+            ("TEXTCOLOR", (col, row), (col, row), LEVEL_TEXT.get(level, NO_LEVEL_TEXT))]
 
 
 def level_para(ctx: Ctx, level: int | None, style: str = "cellb") -> Paragraph:
-    color = LEVEL_TEXT.get(level, colors.white).hexval()[2:]
+    color = LEVEL_TEXT.get(level, NO_LEVEL_TEXT).hexval()[2:]
     return Paragraph(f'<font color="#{color}">{ctx.esc(ctx.level_label(level))}</font>', ctx.s[style])
 
 

@@ -10,10 +10,21 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from report.branding import text_on
 from report.fonts import BOLD, REGULAR
 from report.styles import INK, MUTED, RULE
 
 MIX_COLOURS = {"detractors": "#c0392b", "passives": "#aab7b8", "promoters": "#27ae60"}
+OTHER_GROUP = "#5d6d7e"
+
+
+def mix_colour(group: str) -> str:
+    return MIX_COLOURS.get(group, OTHER_GROUP)
+
+
+def mix_text(group: str) -> str:
+    """The share's text on its part of the bar: white or dark, whichever reads better."""
+    return text_on(mix_colour(group))
 LINE = colors.HexColor("#1f4e79")
 BAND = colors.Color(0.122, 0.306, 0.475, alpha=0.16)
 
@@ -39,16 +50,16 @@ def mix_bar(parts: list[tuple[str, str, float, str]], width: float, height: floa
         w = width * max(0.0, share) / 100
         if w <= 0:
             continue
-        fill = colors.HexColor(MIX_COLOURS.get(group, "#5d6d7e"))
+        fill = colors.HexColor(mix_colour(group))
         d.add(Rect(x, bar_y, w, bar_h, fillColor=fill, strokeColor=colors.white, strokeWidth=0.8))
         if stringWidth(text, BOLD, 7.5) + 4 <= w:
-            ink = INK if group == "passives" else colors.white
+            ink = colors.HexColor(mix_text(group))
             d.add(String(x + w / 2, bar_y + bar_h / 2 - 2.6, text, fontName=BOLD, fontSize=7.5, fillColor=ink,
                          textAnchor="middle"))
         x += w
     lx = 0.0
     for group, label, _share, text in parts:
-        d.add(Rect(lx, 0.05 * cm, 7, 7, fillColor=colors.HexColor(MIX_COLOURS.get(group, "#5d6d7e")), strokeColor=None))
+        d.add(Rect(lx, 0.05 * cm, 7, 7, fillColor=colors.HexColor(mix_colour(group)), strokeColor=None))
         entry = f"{label} {text}"
         d.add(String(lx + 10, 0.05 * cm + 0.5, entry, fontName=REGULAR, fontSize=7, fillColor=INK))
         lx += 10 + stringWidth(entry, REGULAR, 7) + 14

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     PageBreak,
     Spacer,
@@ -21,76 +20,85 @@ from report.styles import (
 )
 from scoring.plan import PlanAction, hours_text
 
-# The plan table: short columns are as wide as their longest word needs (header or value, in the
-# language of the report); what is left goes to the action (58 %) and the KPI (42 %).
-PLAN_COLS = ("rank", "action", "pillar", "item", "impact", "effort", "phase", "kpi", "owner", "due", "status")
+# The appendix's action table: short columns are as wide as their longest word needs (header or
+# value, in the language of the report); what is left goes to the action (62 %) and the KPI
+# (38 %). The section and the question share a column, and so do the owner and the due date:
+# every column less is room for the action, and a row of fewer lines (eight or more rows a page).
+PLAN_COLS = ("rank", "action", "where", "impact", "effort", "phase", "kpi", "owner", "status")
+ACTION_SHARE = 0.62
 
 
 def plan_cols(ctx: Ctx) -> tuple[str, ...]:
     """The columns of the full action table: owner and due date only when some action has them
     (a first report has none, and their room goes to the action and the KPI: fewer lines a row)."""
+    return tuple(k for k in PLAN_COLS if k != "owner" or _owner_head(ctx))
+
+
+def _owner_head(ctx: Ctx) -> str:
+    """The owner column's header: owner, due date or both, as the actions have them ('' for neither)."""
     acts = ctx.plan.actions
-    return tuple(k for k in PLAN_COLS if (k != "owner" or any(a.owner.strip() for a in acts))
-                 and (k != "due" or any(a.due for a in acts)))
+    owner, due = any(a.owner.strip() for a in acts), any(a.due for a in acts)
+    key = {(True, True): "owner_due", (True, False): "owner", (False, True): "due"}.get((owner, due))
+    return ctx.t(f"report.col.{key}") if key else ""
+
+
+def plan_heads(ctx: Ctx) -> dict[str, str]:
+    """The action table's column headers, in the report's language (PDF and Word)."""
+    head = {k: ctx.t(f"report.col.{k}") for k in PLAN_COLS if k not in ("where", "owner")}
+    return {**head, "where": ctx.t("report.col.pillar_item"), "owner": _owner_head(ctx)}
 
 
 def plan_widths(ctx: Ctx, total: float) -> list[float]:
     s = ctx.s
     cols = plan_cols(ctx)
     hf, hs = s["head"].fontName, s["head"].fontSize
-    cf, cs = fonts.BOLD, s["cell"].fontSize
-    head = {k: ctx.t(f"report.col.{k}") for k in PLAN_COLS}
+    cf, cs = fonts.BOLD, s["tcell"].fontSize
+    head = plan_heads(ctx)
     values = {
         "rank": [str(len(ctx.plan.actions))],
-        "pillar": [ctx.pillar_title(p.id, short=True) for p in ctx.model.pillars],
-        "item": list(ctx.items),
+        "where": [ctx.pillar_title(p.id, short=True) for p in ctx.model.pillars] + list(ctx.items),
         "impact": [ctx.t(f"report.impact.{i}") for i in (1, 2, 3)],
         "effort": [ctx.t(f"report.effort.{e}") for e in "SML"],
         "phase": [ctx.t(f"plan.phase_short.{k}") for k in ("1", "2", "3", "none", "later")],
-        "due": ["30/12/2026"],
         "status": [ctx.t(f"report.status.{st}") for st in ("todo", "doing", "done")],
     }
-    widths = {}
-    for k, vals in values.items():
-        w = max(fit_width([head[k]], hf, hs), fit_width(vals, cf, cs))
-        if k == "phase":  # "61–90" on one line
-            w = max(w, max(stringWidth(v, cf, cs) for v in vals) + 2 * CELL_PAD + 1)
-        widths[k] = w
-    widths["pillar"] = max(2.3 * cm, min(widths["pillar"], 3.2 * cm))
-    widths["owner"] = 2.8 * cm
+    widths = {k: max(fit_width([head[k]], hf, hs), fit_width(vals, cf, cs)) for k, vals in values.items()}
+    widths["where"] = max(2.0 * cm, min(widths["where"], 3.2 * cm))
+    widths["owner"] = max(2.6 * cm, fit_width([head["owner"], "30/12/2026"], cf, cs))
     rest = total - sum(w for k, w in widths.items() if k in cols)
-    widths["action"], widths["kpi"] = rest * 0.58, rest * 0.42
+    widths["action"], widths["kpi"] = rest * ACTION_SHARE, rest * (1 - ACTION_SHARE)
     return [widths[k] for k in cols]
 
 
 def plan_table(ctx: Ctx, actions: tuple[PlanAction, ...], widths: list[float]) -> Table:
     lang = ctx.lang
     cols = plan_cols(ctx)
+    head = plan_heads(ctx)
     at = {k: i for i, k in enumerate(cols)}
-    rows = [[ctx.p(ctx.esc(ctx.t(f"report.col.{k}")), "headr" if k == "rank" else "head") for k in cols]]
+    rows = [[ctx.p(ctx.esc(head[k]), "headr" if k == "rank" else "head") for k in cols]]
+    size, leading = ctx.s["tcell"].fontSize, ctx.s["tcell"].leading
     style = ctx.table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
                                            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD)]
-    style += [("FONTSIZE", (0, 1), (-1, -1), ctx.s["cell"].fontSize), ("LEADING", (0, 1), (-1, -1), 10),
+    style += [("FONTSIZE", (0, 1), (-1, -1), size), ("LEADING", (0, 1), (-1, -1), leading),
               ("TEXTCOLOR", (0, 1), (-1, -1), INK), ("ALIGN", (0, 1), (0, -1), "RIGHT"),
-              ("TOPPADDING", (0, 1), (-1, -1), 5)]
+              ("TOPPADDING", (0, 1), (-1, -1), 3), ("BOTTOMPADDING", (0, 1), (-1, -1), 3)]
     none = "–"
+    key = f'<br/><font size="{size - 1}" color="#c0392b">{ctx.esc(ctx.t("report.key_short"))}</font>'
     # Short values are plain strings (the column is as wide as they need): far cheaper than paragraphs.
     for r, act in enumerate(actions, start=1):
-        item_cell = act.item
-        if act.critical:
-            item_cell = [ctx.p(act.item, "cell"),
-                         ctx.p(f'<font color="#c0392b">{ctx.esc(ctx.t("report.key_short"))}</font>', "cellsmall")]
+        who = [ctx.esc(act.owner, 200)] if act.owner.strip() else []
+        if act.due:
+            who.append(format_date(act.due, lang))
         cells = {
             "rank": str(act.rank or ""),
-            "action": ctx.p(ctx.esc(act.text(lang)), "cell"),
-            "pillar": ctx.p(ctx.esc(ctx.pillar_title(act.pillar, short=True)), "cell"),
-            "item": item_cell,
+            "action": ctx.p(ctx.esc(act.text(lang)), "tcell"),
+            "where": ctx.p(f"{ctx.esc(ctx.pillar_title(act.pillar, short=True))}<br/>"
+                           f'<font color="#5d6d7e">{act.item}</font>{key if act.critical else ""}', "tcell"),
             "impact": ctx.t(f"report.impact.{act.impact}"),
             "effort": ctx.t(f"report.effort.{act.effort}"),
             "phase": ctx.t(f"plan.phase_short.{act.phase or ('none' if act.include else 'later')}"),
-            "kpi": ctx.p(ctx.esc(act.kpi(lang)), "cell"),
-            "owner": ctx.p(ctx.esc(act.owner, 200), "cell") if act.owner.strip() else none,
-            "due": format_date(act.due, lang) if act.due else none,
+            "kpi": ctx.p(ctx.esc(act.kpi(lang)), "tcell"),
+            "owner": ctx.p("<br/>".join(who), "tcell") if who else none,
             "status": ctx.t(f"report.status.{act.status}"),
         }
         rows.append([cells[k] for k in cols])
@@ -98,10 +106,8 @@ def plan_table(ctx: Ctx, actions: tuple[PlanAction, ...], widths: list[float]) -
         style.append(("TEXTCOLOR", (c, r), (c, r), STATUS_COLORS[act.status]))
         if act.status != "todo":
             style.append(("FONTNAME", (c, r), (c, r), fonts.BOLD))
-        if "owner" in at and not act.owner.strip():
+        if "owner" in at and not who:
             style.append(("TEXTCOLOR", (at["owner"], r), (at["owner"], r), NO_LEVEL))
-        if "due" in at and not act.due:
-            style.append(("TEXTCOLOR", (at["due"], r), (at["due"], r), NO_LEVEL))
     return Table(rows, colWidths=widths, repeatRows=1, style=style)
 
 

@@ -20,9 +20,10 @@ LEVEL_COLORS = {lv.level: colors.HexColor(lv.color) for lv in _LEVELS}
 # The lowest score of each level above the first, then 100: each ring or tick is a level boundary.
 LEVEL_BOUNDS = (*(lv.min_score for lv in _LEVELS[1:]), 100)
 NO_LEVEL = colors.HexColor("#aab7b8")
-# Text on a level-coloured badge: dark on yellow and orange, white on the others.
-LEVEL_TEXT = {1: colors.white, 2: colors.HexColor("#1f2d3d"), 3: colors.HexColor("#1f2d3d"),
-              4: colors.white, 5: colors.white}
+NO_LEVEL_TEXT = colors.HexColor(text_on("#aab7b8"))   # on a badge of a section without a score
+# Text on a level-coloured badge: white or dark, whichever reads better on the model's colour
+# (dark on yellow, orange and a light green; white on red and a dark green).
+LEVEL_TEXT = {lv.level: colors.HexColor(text_on(lv.color)) for lv in _LEVELS}
 
 INK = colors.HexColor("#1f2d3d")
 ACCENT = colors.HexColor("#1f4e79")
@@ -75,6 +76,8 @@ def styles(accent: str = DEFAULT_ACCENT) -> dict[str, ParagraphStyle]:
     add("cell", fontSize=8, leading=10, spaceAfter=0)
     # One finding on a section page: the question at 8 pt with its id and answer after it.
     add("compact", fontSize=8, leading=10, leftIndent=12, bulletIndent=2, spaceAfter=2.5)
+    # The appendix's action table: a point smaller, for eight or more actions a landscape page.
+    add("tcell", parent="cell", fontSize=7.5, leading=9.2)
     add("cellb", parent="cell", fontName=BOLD)
     add("cellr", parent="cell", alignment=TA_RIGHT)
     add("cellc", parent="cell", alignment=TA_CENTER)

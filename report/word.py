@@ -39,6 +39,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     from report.context import Ctx
     from report.findings import metrics_pillar
     from report.metrics import views
+    from report.plan_pages import plan_cols, plan_heads
     from report.summary import narrative
 
     ctx = Ctx(model, assessment, scores, plan, lang, branding)
@@ -263,20 +264,24 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         wide.page_width, wide.page_height = Cm(29.7), Cm(21)
         wide.different_first_page_header_footer = False
         heading(t("report.appendix_actions", lang), level=1)
-        keys = [k for k in ("rank", "action", "pillar", "item", "phase", "kpi", "owner", "status")
-                if k != "owner" or any(a.owner.strip() for a in plan.actions)]
-        cells = {a.item: {"rank": str(a.rank or ""), "action": a.text(lang),
-                          "pillar": model.pillar(a.pillar).short_title(lang), "item": a.item,
-                          "phase": t(f"plan.phase_short.{a.phase or ('none' if a.include else 'later')}", lang),
-                          "kpi": a.kpi(lang), "owner": a.owner or "–", "status": statuses[a.status]}
-                 for a in plan.actions}
-        rows = [[cells[a.item][k] for k in keys] for a in plan.actions]
+        # The PDF's columns: the section over the question, the owner over the due date.
+        keys, heads = plan_cols(ctx), plan_heads(ctx)
+        key = t("report.key_short", lang)
+
+        def cells(a) -> dict[str, str]:
+            who = [x for x in (a.owner.strip(), format_date(a.due, lang) if a.due else "") if x]
+            return {"rank": str(a.rank or ""), "action": a.text(lang),
+                    "where": "\n".join([model.pillar(a.pillar).short_title(lang), a.item] + [key] * a.critical),
+                    "impact": t(f"report.impact.{a.impact}", lang), "effort": t(f"report.effort.{a.effort}", lang),
+                    "phase": t(f"plan.phase_short.{a.phase or ('none' if a.include else 'later')}", lang),
+                    "kpi": a.kpi(lang), "owner": "\n".join(who) or "–", "status": statuses[a.status]}
+
+        rows = [[row[k] for k in keys] for row in map(cells, plan.actions)]
         if rows:
-            head = [t(f"report.col.{k}", lang) for k in keys]
             flex = {keys.index("action"): 5, keys.index("kpi"): 3}
             if "owner" in keys:
                 flex[keys.index("owner")] = 1.4
-            table(head, rows, fit_widths(head, rows, flex, LANDSCAPE_BODY_CM))
+            table([heads[k] for k in keys], rows, fit_widths([heads[k] for k in keys], rows, flex, LANDSCAPE_BODY_CM))
         if plan.kpis:
             heading(t("report.kpis", lang), level=2)
             head = [t("report.col.rank", lang), t("report.col.kpi", lang), t("report.col.items", lang)]

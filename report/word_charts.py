@@ -6,6 +6,7 @@ import io
 import math
 
 from report.fonts import FONT_DIR
+from report.metric_charts import mix_colour, mix_text
 from report.styles import LEVEL_BOUNDS
 
 
@@ -51,9 +52,6 @@ def radar_png(labels: list[str], current: list[float | None], target: list[float
 
 
 # ---------------------------------------------------------------- customer metrics (report/metrics.py views)
-MIX_COLOURS = {"detractors": "#c0392b", "passives": "#aab7b8", "promoters": "#27ae60"}
-
-
 def _fonts(px: int):
     from PIL import ImageFont
 
@@ -80,13 +78,13 @@ def mix_png(parts, width: int = 1400) -> bytes:
         w = width * max(0.0, share) / 100
         if w <= 0:
             continue
-        d.rectangle([x, 10, x + w - 2, 60], fill=MIX_COLOURS.get(group, "#5d6d7e"))
+        d.rectangle([x, 10, x + w - 2, 60], fill=mix_colour(group))
         if d.textlength(text, font=bold) + 8 <= w:
-            d.text((x + w / 2, 35), text, font=bold, anchor="mm", fill="#1f2d3d" if group == "passives" else "white")
+            d.text((x + w / 2, 35), text, font=bold, anchor="mm", fill=mix_text(group))
         x += w
     lx = 0
     for group, label, _share, text in parts:
-        d.rectangle([lx, 82, lx + 18, 100], fill=MIX_COLOURS.get(group, "#5d6d7e"))
+        d.rectangle([lx, 82, lx + 18, 100], fill=mix_colour(group))
         entry = f"{label} {text}"
         d.text((lx + 26, 91), entry, font=font, anchor="lm", fill="#1f2d3d")
         lx += 26 + int(d.textlength(entry, font=font)) + 36

@@ -92,7 +92,10 @@ def word_table(doc, head: list[str], rows: list[list[str]], widths_cm: list[floa
     repeat.set(qn("w:val"), "true")
     trpr.append(repeat)
     for values in rows:
-        cells = table.add_row().cells
+        row = table.add_row()
+        # A row is kept on one page: an action whose last lines open the next page reads as cut.
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        cells = row.cells
         for i, text in enumerate(values):
             cells[i].text = office_text(text)
             for run in cells[i].paragraphs[0].runs:

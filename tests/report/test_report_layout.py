@@ -14,6 +14,7 @@ from i18n import format_date, t
 from report import build_pdf
 from report.common import next_review
 from scoring import score
+from scoring.maturity import score_range
 from scoring.plan import build_plan, edit_action
 
 
@@ -101,6 +102,31 @@ def test_appendix_lists_every_action_with_unwrapped_numbers(shipped, audit, lang
     assert flat(t("report.method", lang)) in flat(appendix) and flat(t("report.kpis", lang)) in flat(appendix)
 
 
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_appendix_tables_are_dense_and_cut_nothing(shipped, audit, lang):
+    """Eight or more actions to a landscape page; every action and KPI whole in the text (a word
+    split or a cell cut would break it); the method's score ranges each on one line."""
+    import io
+    import math
+
+    import pypdf
+
+    plan = build_plan(shipped, audit, score(shipped, audit))
+    reader = pypdf.PdfReader(io.BytesIO(build(shipped, audit, lang, appendix=True)))
+    texts = [page.extract_text() for page in reader.pages]
+    wide = [n for n, page in enumerate(reader.pages) if float(page.mediabox.width) > float(page.mediabox.height)]
+    assert len(wide) <= math.ceil(len(plan.actions) / 8) + 1, (len(wide), len(plan.actions))  # +1: the KPIs
+    appendix = flat("\n".join(texts[wide[0]:]))
+    for act in plan.actions:
+        assert flat(act.text(lang)) in appendix, act.item
+        assert flat(act.kpi(lang)) in appendix, act.item
+    lines = {line.strip() for text in texts[wide[-1] + 1:] for line in text.split("\n")}
+    for lv in shipped.levels:
+        lo, hi = score_range(shipped, lv.level)
+        shown = t("report.range", lang, lo=lo, hi=hi) if hi else t("report.range_top", lang, lo=lo)
+        assert shown in lines, shown
+
+
 def test_appendix_leaves_out_empty_owner_and_due_columns(shipped):
     fresh = realistic_audit(shipped)   # a first report: nobody named, no dates yet
     pages = pdf_pages(build(shipped, fresh, "en", appendix=True))
@@ -108,5 +134,6 @@ def test_appendix_leaves_out_empty_owner_and_due_columns(shipped):
     lines = [line.strip() for line in table.split("\n")]
     start = lines.index(t("report.col.action", "en"))
     header = lines[start:lines.index(t("report.col.status", "en"), start) + 1]   # one header cell a line
-    assert t("report.col.kpi", "en") in header and t("report.col.item", "en") in header
-    assert t("report.col.owner", "en") not in header and t("report.col.due", "en") not in header
+    assert t("report.col.kpi", "en") in header and t("report.col.pillar_item", "en") in header
+    for key in ("owner", "due", "owner_due"):
+        assert t(f"report.col.{key}", "en") not in header

@@ -276,6 +276,22 @@ def test_level_colours_and_bounds_are_the_models(model):
     assert LEVEL_BOUNDS == (20, 40, 60, 80, 100) == (*(lv.min_score for lv in model.levels[1:]), 100)
 
 
+def test_text_on_coloured_cells_reads_at_aa_contrast():
+    """Level badges (whatever colours model.yaml gives the levels), the badge of a section without
+    a score and the shares on the NPS bar: white or dark text, whichever reads, at 4.5:1 or more."""
+    from report.branding import contrast
+    from report.metric_charts import MIX_COLOURS, mix_text
+    from report.styles import LEVEL_COLORS, LEVEL_TEXT, NO_LEVEL, NO_LEVEL_TEXT
+
+    def hexof(c):
+        return "#" + c.hexval()[2:]
+
+    pairs = [(hexof(LEVEL_COLORS[k]), hexof(LEVEL_TEXT[k])) for k in LEVEL_COLORS]
+    pairs += [(hexof(NO_LEVEL), hexof(NO_LEVEL_TEXT))] + [(c, mix_text(g)) for g, c in MIX_COLOURS.items()]
+    for background, text in pairs:
+        assert contrast(background, text) >= 4.5, (background, text)
+
+
 def test_unknown_language_is_refused(model, full):
     with pytest.raises(ValueError):
         build(model, full, "fr")
