@@ -127,8 +127,11 @@ def key_figures(ctx: Ctx, cells: list[tuple[str, str, int | None]], width: float
         else:
             style += [("BACKGROUND", (i, 0), (i, 0), colors.HexColor("#f4f6f7"))]
     n = len(cells)
-    if cells[0][2]:  # the level box gets more room: level names are long words
-        widths = [width * 0.4] + [width * 0.6 / (n - 1)] * (n - 1)
+    if cells[0][2]:  # the level box gets more room: level names are long words, kept on one line
+        level = cells[0][2]
+        need = stringWidth(fonts.clean(ctx.level_label(level)), fonts.BOLD, s["bigger"].fontSize) + 9 + 6 + 2
+        first = min(max(width * 0.4, need), width * 0.5)
+        widths = [first] + [(width - first) / (n - 1)] * (n - 1)
     else:
         widths = [width / n] * n
     return Table([row], colWidths=widths, style=style)
@@ -172,29 +175,32 @@ def _height(flowables: list, width: float, canv: Canvas) -> float:
     return sum(f.wrapOn(canv, width, FRAME_H)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
 
 
-def one_page(flowables: list, steps: int = 3) -> list:
+def one_page(flowables: list, steps: int = 2) -> list:
     """Keep a part on its page: content that fits when drawn at MAX_SHRINK of its size is drawn
     smaller to fit (a few notes too many should not cost a page); anything longer flows on, at
-    full size. The scale is the largest that fits, found in a few `steps` (each one more layout;
-    a scale is only used once it has been seen to fit)."""
+    full size. The scale is the largest found to fit in `steps` tries of one layout each: laid
+    out wider, text takes fewer lines, so FRAME_H ⁄ height surely fits; each try interpolates the
+    drawn height between the largest scale seen to fit and the smallest seen not to (a scale is
+    used only once it has been seen to fit)."""
     canv = Canvas(io.BytesIO())
+    room = FRAME_H - 2
     height = _height(flowables, BODY_W, canv)
     if height <= FRAME_H:
         return flowables
-
-    def fits(scale: float) -> bool:
-        return _height(flowables, BODY_W / scale, canv) * scale <= FRAME_H - 2
-
-    # Laid out wider, the text takes fewer lines: FRAME_H ⁄ height is a scale that surely fits.
-    low = (FRAME_H - 2) / height
-    if low < MAX_SHRINK:
-        if not fits(MAX_SHRINK):
-            return flowables
-        low = MAX_SHRINK
-    high = 1.0
+    low = max(MAX_SHRINK, room / height)
+    low_h = _height(flowables, BODY_W / low, canv) * low
+    if low_h > room:   # only when even MAX_SHRINK is too little
+        return flowables
+    high, high_h = 1.0, height
     for _ in range(steps):
-        mid = (low + high) / 2
-        low, high = (mid, high) if fits(mid) else (low, mid)
+        guess = low + (high - low) * (room - low_h) / (high_h - low_h) * 0.98
+        if guess - low < 0.005:
+            break
+        drawn = _height(flowables, BODY_W / guess, canv) * guess
+        if drawn <= room:
+            low, low_h = guess, drawn
+        else:
+            high, high_h = guess, drawn
     return [_Scaled(flowables, low)]
 
 
