@@ -9,9 +9,11 @@ import altair as alt
 import pandas as pd
 
 from i18n import format_number
+from report.metric_charts import MIX_COLOURS
 from surveys.evidence import period_label
 
-GROUP_COLORS = {"detractors": "#c0392b", "passives": "#b0b7bf", "promoters": "#1e8449"}
+# The NPS groups wear the report's colours, so the page and the PDF a client is handed agree.
+GROUP_COLORS = MIX_COLOURS
 ACCENT = "#1f6feb"
 
 def _domain(result: dict[str, Any]) -> list[float]:
