@@ -81,7 +81,7 @@ def test_routines_are_rated_by_their_monthly_cost_and_monthly_ones_meet_in_one_m
 
 CUSTOMER_DATA = re.compile(
     r"customer (records|sheet)|complaints log|by text|by e-mail or text|text or phone|"
-    r"\bphone the\b|referral|business number|loyal customers|list of (customers|low scores)",
+    r"\bphone the\b|referral|business number|loyal customers|list of (customers|low scores)|send one question",
     re.I,
 )
 
