@@ -68,6 +68,14 @@ def test_each_common_sector_reads_its_own_moments(shipped_model, sector, size):
         assert word in questions, (sector, size, word)
 
 
+def test_an_office_or_online_business_is_not_sent_to_the_counter_or_the_till(shipped_model):
+    office = _asked(shipped_model, "professional_services", "micro")
+    assert "counter" not in office["PLAN-10"].text.en and "πάγκο" not in office["PLAN-10"].text.el
+    for sector in ("ecommerce", "hospitality"):
+        action = _asked(shipped_model, sector, "small")["PLAN-22"].action.text
+        assert "till" not in action.en and "ταμείο" not in action.el, sector
+
+
 def test_a_micro_business_is_asked_about_its_own_monthly_time_not_a_management_meeting(shipped_model):
     micro = _asked(shipped_model, "retail", "micro")["PLAN-02"]
     small = _asked(shipped_model, "retail", "small")["PLAN-02"]
