@@ -87,3 +87,23 @@ def test_line_breaks_inside_quotes_across_read_blocks(monkeypatch, tmp_path):
         out = analyze_table(arrow, "nps", column="nps", segment_column="store")
         assert out["n"] == 60_000 and [s["n"] for s in out["by_segment"]] == [15_000] * 4
     assert not _has_quotes(b"a,b\n1,2\n")
+
+
+@pytest.mark.parametrize("tail", ["300", "abc", "7.5", "NA", ""])
+def test_score_columns_declared_from_the_head_read_as_pandas_does(tail, monkeypatch):
+    """The head's small whole numbers make the score column int8 up front; a value past the
+    head (64 KB) that does not fit must give what pandas reads, not an error or a wrong value."""
+    rows = "".join(f"{i % 11},{i % 5 + 1},A{i % 3}\n" for i in range(12_000))
+    data = ("nps,csat,store\n" + rows + f"{tail},3,B\n" + rows[:rows.index("\n", 2000) + 1]).encode()
+    arrow, pandas = read_both(data, monkeypatch)
+    assert values(arrow.df) == values(pandas.df)
+    assert str(arrow.df["csat"].dtype) == "int8"
+    a = analyze_table(arrow, "nps", column="nps", segment_column="store")
+    b = analyze_table(pandas, "nps", column="nps", segment_column="store")
+    assert json.dumps(a, ensure_ascii=False) == json.dumps(b, ensure_ascii=False)
+
+
+def test_invalid_utf8_past_the_head_is_still_found():
+    rows = "".join(f"{i % 11},Αθήνα{i % 3}\n" for i in range(12_000)).encode()
+    t = read_table(b"nps,store\n" + rows + "9,Πάτρα\n".encode("cp1253"))
+    assert t.encoding != "utf-8" and "Πάτρα" in set(t.df["store"].astype(str))
