@@ -76,6 +76,15 @@ def test_an_office_or_online_business_is_not_sent_to_the_counter_or_the_till(shi
         assert "till" not in action.en and "ταμείο" not in action.el, sector
 
 
+@pytest.mark.parametrize("sector", ["professional_services", "ecommerce", "hospitality"])
+@pytest.mark.parametrize("size", SIZES)
+def test_no_action_sends_a_business_without_a_till_to_it(shipped_model, sector, size):
+    """Generic actions say 'where you serve customers'; only a sector with a till reads 'the till'."""
+    for item_id, it in _asked(shipped_model, sector, size).items():
+        assert not re.search(r"\b(at|by) the till\b", it.action.text.en), (sector, item_id)
+        assert "στο ταμείο" not in it.action.text.el, (sector, item_id)
+
+
 def test_a_micro_business_is_asked_about_its_own_monthly_time_not_a_management_meeting(shipped_model):
     micro = _asked(shipped_model, "retail", "micro")["PLAN-02"]
     small = _asked(shipped_model, "retail", "small")["PLAN-02"]
