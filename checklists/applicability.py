@@ -93,7 +93,16 @@ def for_profile(model: AuditModel, profile: Profile) -> AuditModel:
         pillars = [p.model_copy(update={"items": [worded(model, it, profile) for it in p.items]})
                    for p in model.pillars]
         hit = _CACHE[key] = (model, model.model_copy(update={"pillars": pillars}))
+        # Wording a worded model again gives it back (for_assessment is called at every layer).
+        _CACHE[(id(hit[1]), profile)] = (hit[1], hit[1])
     return hit[1]
+
+
+def for_assessment(model: AuditModel, assessment) -> AuditModel:
+    """The model in the words of `assessment`'s business (its sector and size): the one place the
+    Results and Plan pages, the plan and every report take their question and action texts from.
+    Wording only: the same items, ids, options and weights, so every score stays the same."""
+    return for_profile(model, Profile.of(assessment.company.sector, assessment.company.size))
 
 
 _LEFT_OUT: dict[tuple, tuple[AuditModel, list[str]]] = {}

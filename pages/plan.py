@@ -6,7 +6,7 @@ from i18n import format_number
 from scoring.plan import build_plan
 from ui import branding, downloads, plan_cards, plan_tracker, plan_widgets, state
 
-model = state.model()
+model = state.worded_model()
 lang = state.lang()
 state.apply_widget_edits()  # the cards' edits (bound widgets, ui/plan_cards.py), before the plan is built
 a = state.assessment()

@@ -5,7 +5,7 @@ from i18n import format_number
 from scoring.plan import build_plan, gain_text, why_text
 from ui import charts, downloads, persistence, state, upload
 
-model = state.model()
+model = state.worded_model()
 lang = state.lang()
 a = state.assessment()
 scores = state.scores()

@@ -35,10 +35,11 @@ class Ctx:
         self.accent_ink = colors.HexColor(heading_colour(branding.accent))  # text in the accent, on white
         self.on_accent = colors.HexColor(text_on(branding.accent))          # text on an accent band
         self.accent_light = colors.HexColor(tint(branding.accent, 0.88))    # callout backgrounds
-        from checklists.applicability import Profile, for_profile, not_asked
+        from checklists.applicability import Profile, for_assessment, not_asked
         profile = Profile.of(assessment.company.sector, assessment.company.size)
         # The questions and actions in the business's own words (sector wording).
-        self.items = for_profile(model, profile).items
+        self.model = model = for_assessment(model, assessment)
+        self.items = model.items
         # Questions not asked of this business (size, sector): never shown as strengths or notes.
         self.skipped = not_asked(model, profile, assessment.brought_back)
 

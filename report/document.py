@@ -46,6 +46,7 @@ def build(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan,
     """The PDF bytes. The branding's logos must pass report.load_logo (LogoError otherwise)."""
     fonts.register()
     ctx = Ctx(model, assessment, scores, plan, lang, branding)
+    model = ctx.model  # in the business's words (report.context)
     buf = io.BytesIO()
     name = ctx.company_name
     assessor = ", ".join(x for x in (assessment.assessor.name.strip(), assessment.assessor.organisation.strip()) if x)

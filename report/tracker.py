@@ -57,6 +57,9 @@ def _fit_rows(ws, widths: list[float]) -> None:
 
 
 def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str) -> bytes:
+    from checklists.applicability import for_assessment
+
+    model = for_assessment(model, assessment)  # questions in the business's words, as the plan's actions
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation

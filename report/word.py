@@ -43,6 +43,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     from report.summary import narrative
 
     ctx = Ctx(model, assessment, scores, plan, lang, branding)
+    model = ctx.model  # in the business's words (report.context)
     accent = heading_colour(branding.accent).lstrip("#").upper()
     shade = tint(branding.accent, 0.85).lstrip("#").upper()
     statuses = {s: t(f"report.status.{s}", lang) for s in ("todo", "doing", "done")}

@@ -23,7 +23,7 @@ from datetime import date
 from fractions import Fraction
 
 from assessment.document import ActionEdit, Assessment
-from checklists.applicability import Profile, not_asked
+from checklists.applicability import Profile, for_assessment, not_asked
 from checklists.model import EFFORT_COST, AuditModel, Text
 from scoring.maturity import Scores, min_score, numeric, points
 from scoring.phases import PHASES, default_capacity, hours_to_fit, phase_hours, place
@@ -161,6 +161,8 @@ def _priority(weight: int, v: int, impact: int, effort: str) -> Fraction:
 
 
 def build_plan(model: AuditModel, assessment: Assessment, scores: Scores) -> Plan:
+    # Actions and KPIs in the business's own words (wording only: the same items and points).
+    model = for_assessment(model, assessment)
     edits = assessment.plan
     items = model.items
     unit = math.gcd(*model.answer_points.values())

@@ -13,6 +13,7 @@ import streamlit as st
 
 from assessment import Assessment, new_assessment
 from checklists import AuditModel, default_model
+from checklists.applicability import for_assessment
 from i18n import DEFAULT_LANG, LANGS
 from i18n import t as _t
 from scoring import Scores, score
@@ -37,6 +38,12 @@ def first_run_of_session() -> bool:
 def model() -> AuditModel:
     """The audit model (immutable, loaded once per process by default_model's own cache)."""
     return default_model()
+
+
+def worded_model() -> AuditModel:
+    """The model in the words of the current assessment's business (checklists.for_assessment):
+    what the Results and Plan pages show, as the reports do."""
+    return for_assessment(model(), assessment())
 
 
 def lang() -> str:
