@@ -5,7 +5,7 @@ import streamlit as st
 
 from checklists.applicability import Profile, not_asked
 from i18n import LANGS, t
-from ui import state
+from ui import saving, state
 from ui.text import md_escape
 
 SWITCH_QUERY = "switch_lang"  # set by the sidebar's language link, consumed by apply_language_switch()
@@ -15,8 +15,9 @@ def _set_language(new: str) -> None:
     if new in LANGS and new != state.lang():
         st.session_state[state.LANG_KEY] = new
         a = state.assessment()
-        a.language = new
-        state.changed()
+        a.language = new  # stored with the audit's first edit, not before (only the UI changed)
+        if saving.tracked(a):
+            state.changed()
 
 
 def _switch_language(widget_key: str) -> None:

@@ -168,3 +168,23 @@ def test_markup_in_a_name_and_city_is_shown_as_typed(db_url, model):
     assert md_escape(name) in at.success[0].value
     with_bin = [m.value for m in at.markdown if md_escape(name) in m.value]
     assert with_bin, "the bin lists the deleted business by its name, escaped"
+
+
+@pytest.mark.parametrize("to", ["en", "el"])
+def test_switching_language_with_no_open_audit_stores_nothing(db_url, to):
+    """Only the UI language changed (the sidebar link, no audit open): no empty assessment saved
+    (none under "without a business name"), no resume link."""
+    from pagekit import goto, switch_language
+
+    at = _app()
+    at.session_state["lang"] = "el" if to == "en" else "en"
+    at.run()
+    # A section page with nothing answered: no audit open. (In AppTest the sidebar link is found on
+    # the section pages; the app draws it on every page, Clients included, before the page.)
+    goto(at, "pages/audit_cx_plan.py")
+    switch_language(at, to)
+    _no_errors(at)
+    assert at.session_state["lang"] == to
+    engine = store.get_engine(db_url)
+    assert store.list_unnamed(engine) == [] and store.list_clients(engine).total == 0
+    assert "assessment" not in at.query_params
