@@ -18,6 +18,7 @@ A language whose wording does not change may keep a plain string.
 from __future__ import annotations
 
 import functools
+import math
 from datetime import date, datetime
 from pathlib import Path
 
@@ -85,6 +86,17 @@ def format_number(x: float | int | None, lang: str = DEFAULT_LANG, decimals: int
     if lang == "el":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text.replace("-", "−")
+
+
+def score_value(x: float | None) -> float | None:
+    """A score as shown: floored to one decimal, never rounded up across a level threshold
+    (59.96 is 59.9, not 60). The one rule for every screen and file (format_score)."""
+    return None if x is None else math.floor(x * 10 + 1e-9) / 10
+
+
+def format_score(x: float | None, lang: str = DEFAULT_LANG) -> str:
+    """A score for display: score_value in the language's decimals (59.96 → '59,9' / '59.9'). None → '–'."""
+    return format_number(score_value(x), lang, 1)
 
 
 MONTHS_SHORT_EL = ("Ιαν", "Φεβ", "Μαρ", "Απρ", "Μαΐ", "Ιουν", "Ιουλ", "Αυγ", "Σεπ", "Οκτ", "Νοε", "Δεκ")

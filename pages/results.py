@@ -1,7 +1,7 @@
 """Results: overall and per-pillar maturity, charts, the biggest gaps, and the assessment file."""
 import streamlit as st
 
-from i18n import format_number
+from i18n import format_number, format_score
 from scoring.plan import build_plan, gain_text, why_text
 from ui import charts, downloads, persistence, state, upload
 
@@ -56,12 +56,13 @@ def _empty() -> None:
 
 def _results() -> None:
     overall_level = model.level(scores.overall_level)
-    c1, c2, c3 = st.columns(3)
-    c1.metric(
+    # The level has its own line: a level name in a third of the width was cut at 1024 px ("3. Οργαν…").
+    st.metric(
         state.t("results.overall"),
         state.t("results.level_value", level=overall_level.level, name=overall_level.name(lang)),
     )
-    c2.metric(state.t("results.overall_score"), format_number(scores.overall_score, lang, 0) + " / 100")
+    c2, c3 = st.columns(2)
+    c2.metric(state.t("results.overall_score"), format_score(scores.overall_score, lang) + " / 100")
     c3.metric(state.t("results.completeness"), _pct(scores.completeness))
     st.write(overall_level.description(lang))
     # The result is a step on the way: the plan is what the person acts on, so it is the next click.
@@ -101,7 +102,7 @@ def _results() -> None:
                 head.markdown(
                     f"{state.t('results.pillar_level', level=lv.level, name=lv.name(lang))}  \n{lv.description(lang)}"
                 )
-                score_col.metric(state.t("results.col_score"), format_number(ps.score, lang, 0))
+                score_col.metric(state.t("results.col_score"), format_score(ps.score, lang))
             else:
                 head.caption(state.t("results.no_score"))
             done_col.metric(state.t("results.col_completeness"), _pct(ps.completeness))

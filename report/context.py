@@ -3,11 +3,9 @@ language, the branding; and the text helpers that make user strings safe for rep
 (font-safe characters, XML-escaped, newlines as <br/>)."""
 from __future__ import annotations
 
-import math
-
 from assessment.document import Assessment
 from checklists.model import AuditModel
-from i18n import catalog, format_number, t
+from i18n import catalog, format_number, format_score, t
 from report import fonts
 from report.branding import NONE, Branding, heading_colour, text_on, tint
 from report.layout import Paragraph
@@ -18,9 +16,7 @@ from scoring.plan import Plan
 
 def score_text(x: float | None, lang: str) -> str:
     """One decimal, truncated (never rounded up across a level threshold: 59.96 shows as 59,9)."""
-    if x is None:
-        return "–"
-    return format_number(math.floor(x * 10 + 1e-9) / 10, lang, 1)
+    return format_score(x, lang)
 
 
 class Ctx:

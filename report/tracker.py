@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from assessment.document import Assessment
 from checklists.model import AuditModel
-from i18n import t
+from i18n import score_value, t
 from report.common import assessed_on, next_review, office_text
 from scoring.maturity import Scores
 from scoring.plan import STATUSES, Plan, edit_action, why_text
@@ -169,13 +169,13 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
     header(ws, keys, {"pillar": 40, "score": 10, "level": 22, "target": 22, "answered": 14})
     for p in model.pillars:
         ps, tg = scores.pillars[p.id], plan.targets[p.id]
-        ws.append([p.title(lang), round(ps.score, 1) if ps.score is not None else None,
+        ws.append([p.title(lang), score_value(ps.score),
                    f"{ps.level} · {model.level(ps.level).name(lang)}" if ps.level else t("report.level_none", lang),
                    f"{tg.target} · {model.level(tg.target).name(lang)}", f"{ps.answered}/{ps.total}"])
     ws.append(
         [
             t("report.overall_score", lang),
-            round(scores.overall_score, 1) if scores.overall_score is not None else None,
+            score_value(scores.overall_score),
             f"{scores.overall_level} · {model.level(scores.overall_level).name(lang)}"
             if scores.overall_level
             else t("report.level_none", lang),

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from checklists.model import PILLAR_IDS, AuditModel
-from i18n import format_date, format_number, t
+from i18n import format_date, format_number, format_score, score_value, t
 from store import AssessmentRow, ClientRow, pillar_deltas
 
 try:
@@ -24,7 +24,7 @@ def local(dt: datetime | None) -> datetime | None:
 
 
 def _score(x: float | None, lang: str) -> str:
-    return format_number(x, lang, 0)
+    return format_score(x, lang)
 
 
 def level_label(model: AuditModel, level: int | None, lang: str) -> str:
@@ -103,10 +103,10 @@ def history_chart(rows: list[AssessmentRow], model: AuditModel, lang: str) -> al
         when = local(r.created_at).replace(tzinfo=None)
         for pid, name in zip(PILLAR_IDS, order[:-1], strict=True):
             if r.pillar_scores[pid] is not None:
-                records.append({"when": when, "pillar": name, "score": round(r.pillar_scores[pid], 1),
+                records.append({"when": when, "pillar": name, "score": score_value(r.pillar_scores[pid]),
                                 "date": format_date(when, lang)})
         if r.overall_score is not None:
-            records.append({"when": when, "pillar": order[-1], "score": round(r.overall_score, 1),
+            records.append({"when": when, "pillar": order[-1], "score": score_value(r.overall_score),
                             "date": format_date(when, lang)})
     df = pd.DataFrame(records, columns=["when", "pillar", "score", "date"])
     return (

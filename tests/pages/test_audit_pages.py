@@ -3,7 +3,7 @@ import pytest
 from pagekit import goto, open_notes, pillar_heading, radio_for, switch_language
 
 from checklists import default_model
-from i18n import format_number
+from i18n import format_score
 from scoring import score
 from scoring.plan import build_plan, why_text
 from ui.nav import pillar_page_path
@@ -60,7 +60,7 @@ def test_walk_every_pillar_answer_everything_results_match_scoring(app, lang):
     level = MODEL.level(expected.overall_level)
     assert metrics[overall_label] == f"{level.level}. {level.name(lang)}"
     score_label = "Βαθμολογία" if lang == "el" else "Score"
-    assert metrics[score_label] == f"{format_number(expected.overall_score, lang)} / 100"
+    assert metrics[score_label] == f"{format_score(expected.overall_score, lang)} / 100"
     # The ten gaps shown are the first ten of the plan (what reaches the targets first), in order,
     # each with its own reason: no line is the same for every gap.
     shown = [md.value for md in at.markdown if md.value.startswith("**") and "\n" in md.value]
