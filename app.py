@@ -8,7 +8,7 @@ first_run = state.first_run_of_session()
 if first_run:
     # The browser keeps a session's page config across reruns and page switches, so it is sent
     # on the session's first run only: one element less on every click.
-    st.set_page_config(page_title="cxaudit", page_icon=":material/fact_check:", layout="wide")
+    st.set_page_config(page_title="cxaudit", page_icon=streamlit_texts.favicon_url(), layout="wide")
 
 state.assessment()
 persistence.init(first_run)  # resume ?assessment=<id> (and its language), autosave every edit

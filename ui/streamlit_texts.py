@@ -10,6 +10,7 @@ appear, and app.py publishes the session's language on every run with mark_langu
 from __future__ import annotations
 
 import atexit
+import base64
 import json
 import os
 import re
@@ -21,6 +22,7 @@ from i18n import catalog
 
 PREFIX = "streamlit."
 SCRIPT = Path(__file__).parent / "static" / "streamlit_texts.js"
+FAVICON = Path(__file__).parent / "static" / "favicon.png"
 SCRIPT_NAME = "cx-streamlit-texts.js"
 
 
@@ -37,6 +39,12 @@ def script() -> str:
             + (SCRIPT.parent / "reconnect.js").read_text(encoding="utf-8"))
 
 
+def favicon_url() -> str:
+    """Our icon as a data URL for st.set_page_config: without a page_icon of its own a multipage
+    app shows each page's Material icon, which the browser fetches from fonts.gstatic.com."""
+    return "data:image/png;base64," + base64.b64encode(FAVICON.read_bytes()).decode("ascii")
+
+
 def patched_index(html: str) -> str:
     """Streamlit's index.html with the app's language, name and the texts script."""
     html = re.sub(r'<html lang="[^"]*"', '<html lang="el"', html, count=1)
@@ -46,13 +54,17 @@ def patched_index(html: str) -> str:
 
 def static_overlay(streamlit_static: str) -> str:
     """A folder that serves Streamlit's static files unchanged (symbolic links, which Streamlit's
-    static handler follows) except index.html, which loads the texts script. Removed at exit."""
+    static handler follows) except index.html, which loads the texts script, and the favicon,
+    which is ours. Removed at exit."""
     folder = Path(tempfile.mkdtemp(prefix="cxaudit-static-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     source = Path(streamlit_static)
     for entry in source.iterdir():
-        if entry.name != "index.html":
+        if entry.name not in ("index.html", FAVICON.name):
             os.symlink(entry, folder / entry.name)
+    # Our icon in Streamlit's own favicon's place, served by this server: a Material icon as
+    # page_icon is fetched by the browser from fonts.gstatic.com, which fails offline.
+    shutil.copyfile(FAVICON, folder / FAVICON.name)
     (folder / "index.html").write_text(patched_index((source / "index.html").read_text(encoding="utf-8")),
                                        encoding="utf-8")
     (folder / SCRIPT_NAME).write_text(script(), encoding="utf-8")

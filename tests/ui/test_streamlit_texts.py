@@ -16,6 +16,9 @@ def test_overlay_serves_streamlit_files_and_a_greek_index_with_the_script(tmp_pa
     assert f'<script src="./{streamlit_texts.SCRIPT_NAME}"></script></head>' in index
     script = (overlay / streamlit_texts.SCRIPT_NAME).read_text(encoding="utf-8")
     assert script.startswith("window.__CX_TEXTS__ = [") and "Πατήστε Enter" in script
+    # The favicon is ours, a file of the overlay (not a link to Streamlit's crown).
+    favicon = overlay / "favicon.png"
+    assert not favicon.is_symlink() and favicon.read_bytes() == streamlit_texts.FAVICON.read_bytes()
 
 
 def test_every_streamlit_text_has_greek_that_differs_from_the_english():
