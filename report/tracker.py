@@ -174,7 +174,7 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
                    f"{tg.target} · {model.level(tg.target).name(lang)}", f"{ps.answered}/{ps.total}"])
     ws.append(
         [
-            t("report.overall_score", lang),
+            t("tracker.overall", lang),
             score_value(scores.overall_score),
             f"{scores.overall_level} · {model.level(scores.overall_level).name(lang)}"
             if scores.overall_level

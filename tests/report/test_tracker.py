@@ -66,6 +66,9 @@ def test_sheets_dates_dropdown_frozen_header_filters(shipped, audit, lang):
     answers = wb.worksheets[1]
     assert answers.max_row == 1 + len(shipped.items)
     assert any(row[4] for row in answers.iter_rows(min_row=2, values_only=True))   # the notes are there
+    scores = wb.worksheets[2]
+    overall_row = 2 + len(shipped.pillars)  # under the header and one row per section
+    assert scores.cell(row=overall_row, column=1).value == {"el": "Συνολικά", "en": "Overall"}[lang]
 
 
 def test_round_trip_applies_exactly_the_edited_cells(shipped, audit):
