@@ -106,3 +106,12 @@ def test_removing_the_logo_keeps_the_rest(db_url, model):
     save(at, "el")
     b = stored.load_branding(engine)
     assert b.firm == "Σύμβουλοι Α.Ε." and b.logo is not None
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_the_page_names_the_branding_once(db_url, model, lang):
+    """«Εμφάνιση αναφοράς» was both the caption above the expander and the expander's label."""
+    at = plan_page(model, lang)
+    name = t("branding.title", lang).split(":")[0]
+    shown = [e.label for e in at.expander] + [c.value for c in at.caption] + [m.value for m in at.markdown]
+    assert sum(name in text for text in shown) == 1, [x for x in shown if name in x]
