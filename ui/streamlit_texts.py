@@ -5,7 +5,9 @@ consultant sees when the laptop's server stops, the date picker's month names an
 screen-reader labels ("Help for …", "Collapse sidebar") are English whatever the app's language.
 The texts and their Greek live in i18n/catalog/streamlit.yaml. `python -m ui.serve` serves
 Streamlit's page with one extra script (ui/static/streamlit_texts.js) that rewrites them as they
-appear, and app.py publishes the session's language on every run with mark_language().
+appear, and app.py publishes the session's language on every run with mark_language(). The
+same script makes the date picker format its calendar in the app's language rather than the
+browser's, with the Greek month in the nominative as a calendar's heading («Δεκέμβριος»).
 """
 from __future__ import annotations
 

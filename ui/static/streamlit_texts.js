@@ -11,10 +11,11 @@
   const ATTRS = ["aria-label", "aria-valuetext", "title", "placeholder"];
   const USER_TEXT = '[data-testid="stMarkdownContainer"], textarea, input, [contenteditable], [data-testid="stCode"]';
   const DIALOG = '[data-testid="stException"], [role="dialog"] [data-testid="stModalBody"], [role="dialog"]';
-  const CALENDAR = '[data-testid="stDateInputCalendar"], [data-baseweb="calendar"]';
+  // the calendar, and its month and year lists (drawn outside it)
+  const CALENDAR = '[data-testid="stDateInputCalendar"], [data-testid="stDateInputHeaderPickerPopover"], [data-baseweb="calendar"]';
   // the empty date field's "dd / mm / yyyy": editable spans, but Streamlit's placeholder text
   const DATE_PLACEHOLDER = '[role="spinbutton"][data-placeholder="true"]';
-  const exact = new Map(), patterns = [], calendarWords = [], placeholders = new Map();
+  const exact = new Map(), patterns = [], calendarWords = [], placeholders = new Map(), calendarGreek = new Map();
   const reverse = new Map();  // el -> en, to restore English after a switch back
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   for (const [key, en, el] of window.__CX_TEXTS__ || []) {
@@ -22,6 +23,7 @@
     if (key.startsWith("streamlit.placeholder.")) {
       placeholders.set(en, el);
     } else if (key.startsWith("streamlit.calendar.")) {
+      calendarGreek.set(en, el);
       calendarWords.push([new RegExp("(^|[^A-Za-z])" + escape(en) + "(?![A-Za-z])", "g"), el]);
     } else if (/\{[a-z]\}/.test(en)) {
       const names = [];
@@ -32,6 +34,33 @@
     }
   }
   const original = new WeakMap();  // node or element -> {text | attr: English original}
+
+  // The date picker formats its calendar in navigator.language, which Streamlit reads on every
+  // render: the browser's language, not the app's. So an English browser gave the Greek UI a
+  // Sunday-first "S M T W" and "Τρίτη, Δεκέμβριος 1, 2026", a Greek browser the English UI Greek
+  // months. It is the app's language instead (en-GB: Monday first, day before month, as in the
+  // app). st.context.locale, which is also navigator.language, is not used by the app.
+  const BROWSER_LANGUAGE = navigator.language;
+  const LOCALES = { el: "el-GR", en: "en-GB" };
+  try {
+    Object.defineProperty(navigator, "language", {
+      configurable: true, get: () => LOCALES[currentLang()] || BROWSER_LANGUAGE,
+    });
+  } catch (e) { /* an older browser keeps its own language; the word lists below still apply */ }
+
+  // In Greek a month alone in a date is genitive ("1 Δεκεμβρίου") and that is what the picker's
+  // month list shows ({month: "long"}); as a calendar's heading it is nominative ("Δεκέμβριος",
+  // the catalog's words). Both forms from the browser's own Intl, so they match what it writes.
+  const nominative = new Map();  // "Δεκεμβρίου" -> "Δεκέμβριος", only a month standing alone
+  try {
+    const monthIn = (locale, options) => new Intl.DateTimeFormat(locale, options);
+    const genitive = monthIn("el-GR", { month: "long" }), english = monthIn("en-US", { month: "long" });
+    for (let m = 0; m < 12; m++) {
+      const day = new Date(2000, m, 15);
+      const word = calendarGreek.get(english.format(day));
+      if (word && genitive.format(day) !== word) nominative.set(genitive.format(day), word);
+    }
+  } catch (e) { /* no Intl: nothing to correct */ }
 
   function currentLang() {
     const v = getComputedStyle(document.documentElement).getPropertyValue("--cx-lang").replace(/["'\s]/g, "");
@@ -62,6 +91,7 @@
         if (m) { out = names.reduce((s, n, i) => s.replace("{" + n + "}", calendarText(m[i + 1])), el); break; }
       }
     }
+    if (out === undefined && inCalendar) out = nominative.get(trimmed);
     if (out === undefined && inCalendar) {
       const s = calendarText(trimmed);
       if (s !== trimmed) out = s;
