@@ -39,7 +39,7 @@ def _export_and_import() -> None:
     # button lines up with the dropzone beside it.
     left.caption(state.t("results.download_help"))
     left.download_button(state.t("results.download_json"), data=downloads.assessment_json(downloads.snapshot(a)),
-                         file_name=f"{downloads.file_stem(a, 'assessment')}.json",
+                         file_name=downloads.download_name(a, "assessment", lang, "json"),
                          mime="application/json", icon=":material/download:", on_click="ignore",
                          key="results_download_json")
     upload.assessment_uploader(state.t("results.upload"), key=UPLOAD_KEY, container=right, on_change=_import_file)

@@ -45,12 +45,40 @@ def own_why(action) -> bool:
     return bool(action.why) and action.why[0].code != "to_target"
 
 
-def file_stem(assessment: Assessment, kind: str, lang: str) -> str:
-    """A file name that says whose report it is: 'Kafe_Alfa_report_el'."""
-    slug = (
-        "".join(ch for ch in (assessment.company.name or "") if ch.isalnum() or ch in "-_ ").strip().replace(" ", "_")
-    )
-    return f"{slug[:60] or 'cxaudit'}_{kind}_{lang}"
+FILE_KINDS = ("plan", "tracker", "assessment")
+# Characters Windows or macOS refuse in a file name, or that split a path; control characters too.
+_NOT_IN_NAMES = set('/\\:*?"<>|')
+MAX_NAME_CHARS = 60   # of the business's name in a file name
+
+
+def download_name(assessment: Assessment, kind: str, lang: str, ext: str, *, doc_lang: str | None = None,
+                  on: date | None = None) -> str:
+    """The name of a file the app gives, in the user's language `lang`:
+    'Καφέ_Άλφα_σχέδιο_βελτίωσης_02-12-2026.pdf', 'Kafe_Alfa_plan_tracker_02-12-2026.xlsx'.
+
+    The business's name keeps its letters (Greek too) and digits; markup, emoji, quotes,
+    punctuation and the characters Windows and macOS refuse in names go; spaces become _. A file
+    in another language than the page's says so ('…_σχέδιο_βελτίωσης_αγγλικά_…'), so the Greek and
+    the English PDF never share a name. The date is the day of the download (dd-mm-yyyy: no /)."""
+    import html
+    import re
+    import unicodedata
+    from zoneinfo import ZoneInfo
+
+    from i18n import t
+
+    if kind not in FILE_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(FILE_KINDS)}, not {kind!r}")
+    name = html.unescape(unicodedata.normalize("NFC", assessment.company.name or ""))
+    name = re.sub(r"<[^>]*>", " ", name)
+    kept = "".join(ch if (ch.isalnum() or ch in "-_") and ch not in _NOT_IN_NAMES else " " for ch in name)
+    slug = "_".join(kept.split())[:MAX_NAME_CHARS].strip("_-")
+    day = on or datetime.now(ZoneInfo("Europe/Athens")).date()
+    parts = [slug, t(f"file.{kind}", lang)]
+    if doc_lang and doc_lang != lang:
+        parts.append(t(f"file.in_{doc_lang}", lang))
+    parts.append(day.strftime("%d-%m-%Y"))
+    return "_".join(p for p in parts if p) + f".{ext}"
 
 
 _NOT_XML = None

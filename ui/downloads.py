@@ -19,6 +19,7 @@ from functools import partial
 from assessment.document import Assessment
 from checklists.model import AuditModel
 from report.branding import Branding
+from report.common import download_name
 
 
 def snapshot(a: Assessment) -> Assessment:
@@ -54,21 +55,21 @@ def area(model: AuditModel, a: Assessment, lang: str, branding: Branding) -> Non
 
     appendix = st.toggle(state.t("plan.appendix"), key="plan_appendix", help=state.t("plan.appendix_help"))
     frozen = snapshot(a)
-    stem = file_stem(a, "cxaudit")
     left, right = st.columns(2)
     for col, pdf_lang in ((left, "el"), (right, "en")):
         col.download_button(state.t(f"plan.download_{pdf_lang}"),
                             data=pdf(model, frozen, pdf_lang, appendix=appendix, branding=branding),
-                            file_name=f"{stem}_plan_{pdf_lang}.pdf", mime="application/pdf",
+                            file_name=download_name(a, "plan", lang, "pdf", doc_lang=pdf_lang), mime="application/pdf",
                             icon=":material/picture_as_pdf:", on_click="ignore", key=f"plan_download_{pdf_lang}",
                             type="primary" if pdf_lang == lang else "secondary", width="stretch")
     word_col, excel_col = st.columns(2)
     word_col.download_button(state.t("plan.download_docx"),
                              data=report(model, frozen, "docx", lang, appendix=appendix, branding=branding),
-                             file_name=f"{stem}_plan_{lang}.docx", mime=DOCX_MIME, icon=":material/description:",
-                             on_click="ignore", key="plan_download_docx", width="stretch")
+                             file_name=download_name(a, "plan", lang, "docx"), mime=DOCX_MIME,
+                             icon=":material/description:", on_click="ignore", key="plan_download_docx",
+                             width="stretch")
     excel_col.download_button(state.t("plan.download_xlsx"), data=report(model, frozen, "xlsx", lang),
-                              file_name=f"{stem}_tracker_{lang}.xlsx", mime=XLSX_MIME,
+                              file_name=download_name(a, "tracker", lang, "xlsx"), mime=XLSX_MIME,
                               icon=":material/table_view:", on_click="ignore", key="plan_download_xlsx",
                               width="stretch")
 
@@ -76,9 +77,3 @@ def area(model: AuditModel, a: Assessment, lang: str, branding: Branding) -> Non
 def assessment_json(frozen: Assessment) -> Callable[[], str]:
     """The assessment file (the document the store keeps), built when the user clicks."""
     return frozen.to_json
-
-
-def file_stem(a: Assessment, fallback: str) -> str:
-    """The business name as a file name: letters, digits, - and _; spaces as _."""
-    slug = "".join(ch for ch in (a.company.name or "") if ch.isalnum() or ch in "-_ ").strip()
-    return "_".join(slug.split()) or fallback
