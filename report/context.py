@@ -39,6 +39,29 @@ class Ctx:
         # Questions not asked of this business (size, sector): never shown as strengths or notes.
         self.skipped = not_asked(model, profile, assessment.brought_back)
 
+    def metrics_pillar(self) -> str:
+        """The section whose page shows the customer metrics: Measurement (the last, if a model has none)."""
+        ids = [p.id for p in self.model.pillars]
+        return "measurement" if "measurement" in ids else ids[-1]
+
+    def unassessed(self) -> list:
+        """The sections with no answer and no note, in model order. They get one line in the
+        summary instead of a page each (a page that could only say "no answers yet": a half-done
+        audit's PDF spent three of its eight pages so). The section that shows the customer
+        metrics keeps its page while there are metrics to show."""
+        from report.metrics import views
+
+        out = []
+        for p in self.model.pillars:
+            if self.scores.pillars[p.id].answered:
+                continue
+            if any(self.a.note(it.id).strip() for it in p.items if it.id not in self.skipped):
+                continue
+            if p.id == self.metrics_pillar() and views(self):
+                continue
+            out.append(p)
+        return out
+
     def table_style(self, header_rows: int = 1, zebra: bool = True):
         return table_style(header_rows, zebra, accent=self.branding.accent)
 

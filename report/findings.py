@@ -155,20 +155,18 @@ def _pillar_section(ctx: Ctx, number: int, pillar) -> list:
     return out
 
 
-def metrics_pillar(ctx: Ctx) -> str:
-    """The section whose page shows the customer metrics: Measurement (the last, if a model has none)."""
-    ids = [p.id for p in ctx.model.pillars]
-    return "measurement" if "measurement" in ids else ids[-1]
-
-
 def findings(ctx: Ctx) -> list:
-    """One page per section; the customer metrics (when surveys are saved) close the Measurement
-    section, on its page when they fit there (drawn a little smaller if need be)."""
+    """One page per section that has answers or notes (the others are one line of the summary);
+    the customer metrics (when surveys are saved) close the Measurement section, on its page when
+    they fit there (drawn a little smaller if need be)."""
     from report.metrics import metric_blocks
 
     out: list = []
-    home = metrics_pillar(ctx)
+    home = ctx.metrics_pillar()
+    skipped = {p.id for p in ctx.unassessed()}   # named in the summary instead (report/summary.py)
     for n, p in enumerate(ctx.model.pillars, start=1):
+        if p.id in skipped:
+            continue
         part = _pillar_section(ctx, n, p)
         if p.id == home:
             part += metric_blocks(ctx)

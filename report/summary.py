@@ -171,6 +171,15 @@ def _pillar_table(ctx: Ctx) -> Table:
     return Table(rows, colWidths=widths, repeatRows=1, style=style)
 
 
+def not_assessed_text(ctx: Ctx) -> str:
+    """The one line that stands for the sections with no answers (they get no page); "" if none."""
+    waiting = ctx.unassessed()
+    if not waiting:
+        return ""
+    names = ", ".join(ctx.q(p.short_title(ctx.lang)) for p in waiting)
+    return ctx.t("report.not_assessed", count=len(waiting), pillars=names)
+
+
 def summary(ctx: Ctx) -> list:
     sc = ctx.scores
     out: list = [ctx.p(ctx.esc(ctx.t("report.summary")), "h1")]
@@ -185,8 +194,12 @@ def summary(ctx: Ctx) -> list:
     ]))
     out.append(Spacer(1, 10))
     if sc.completeness < 1:
-        out += [callout(ctx, [ctx.tx("report.provisional", "callout", count=sc.answered, total=sc.total,
-                                      pct=ctx.pct(sc.completeness))], "warn"), Spacer(1, 8)]
+        lines = [ctx.tx("report.provisional", "callout", count=sc.answered, total=sc.total,
+                        pct=ctx.pct(sc.completeness))]
+        waiting = not_assessed_text(ctx)
+        if waiting:
+            lines.append(ctx.p(ctx.esc(waiting), "callout"))
+        out += [callout(ctx, lines, "warn"), Spacer(1, 8)]
     out += narrative(ctx)
     labels, current, target = [], [], []
     for p in ctx.model.pillars:

@@ -37,10 +37,9 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     from docx.shared import Cm, Pt
 
     from report.context import Ctx
-    from report.findings import metrics_pillar
     from report.metrics import views
     from report.plan_pages import plan_cols, plan_heads
-    from report.summary import narrative
+    from report.summary import narrative, not_assessed_text
 
     ctx = Ctx(model, assessment, scores, plan, lang, branding)
     model = ctx.model  # in the business's words (report.context)
@@ -120,6 +119,11 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     if scores.overall_level is None:
         para(t("report.summary_empty", lang))
     else:
+        if scores.completeness < 1:
+            para(t("report.provisional", lang, count=scores.answered, total=scores.total,
+                   pct=ctx.pct(scores.completeness)), italic=True)
+            if not_assessed_text(ctx):
+                para(not_assessed_text(ctx), italic=True)
         for p in narrative(ctx):
             para(p.getPlainText(), "List Bullet" if getattr(p, "bulletText", None) else None)
         png = word_charts.radar_png([pl.short_title(lang) for pl in model.pillars],
@@ -135,7 +139,8 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                        f"{why_text(act.why[0], model, lang)}"
                 p.add_run(office_text("\n" + meta)).font.size = Pt(8)
 
-    metrics_home = metrics_pillar(ctx)
+    metrics_home = ctx.metrics_pillar()
+    unassessed = {p.id for p in ctx.unassessed()}   # one line in the summary, no section
 
     def metrics() -> None:
         """The customer metrics at the end of the Measurement section, as in the PDF."""
@@ -161,6 +166,8 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
 
     # ---- one section per pillar
     for n, pillar in enumerate(model.pillars, start=1):
+        if pillar.id in unassessed:
+            continue
         page_break()
         ps, tg = scores.pillars[pillar.id], plan.targets[pillar.id]
         heading(f"{n}. {pillar.title(lang)}", level=1)

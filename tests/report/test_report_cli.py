@@ -66,7 +66,8 @@ def test_cli_edge_assessments(model, content, tmp_path, case):
     out = tmp_path / "o.pdf"
     r = run(write(tmp_path, a), "-o", out, env_dir=content)
     assert r.returncode == 0, r.stderr.decode()
-    assert len(pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages) >= 4
+    # cover, summary, the plan; a section with no answers is a line of the summary, not a page
+    assert len(pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages) >= 3
 
 
 def test_cli_logo_and_stdout(model, content, tmp_path):

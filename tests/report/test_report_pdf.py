@@ -149,7 +149,39 @@ def test_half_answered_is_provisional(model):
         text = flat("\n".join(pdf_pages(build(model, a, lang))))
         pct = format_number(100 * s.completeness, lang) + " %"
         assert flat(t("report.provisional", lang, count=s.answered, total=s.total, pct=pct)) in text
-        assert flat(t("report.pillar_empty", lang)) in text  # the pillars with no answers say so
+
+def test_sections_with_no_answers_are_one_line_not_a_page(model):
+    """A half-answered audit spent a page on each section with no answers ('no answers yet'):
+    now the summary names them in one line, and only the answered sections have pages."""
+    a = answered(model, 1, fraction=0.5)
+    s = score(model, a)
+    waiting = [p for p in model.pillars if not s.pillars[p.id].answered]
+    answered_pillars = [p for p in model.pillars if s.pillars[p.id].answered]
+    assert waiting and answered_pillars
+    for lang in ("el", "en"):
+        pages = pdf_pages(build(model, a, lang, appendix=False))
+        text = flat("\n".join(pages))
+        names = ", ".join((f"«{p.short_title(lang)}»" if lang == "el" else f"‘{p.short_title(lang)}’")
+                          for p in waiting)
+        assert flat(t("report.not_assessed", lang, count=len(waiting), pillars=names)) in text
+        assert flat(t("report.pillar_empty", lang)) not in text
+        for n, p in enumerate(model.pillars, start=1):
+            heading = flat(f"{n}. {p.title(lang)}")
+            assert (heading in text) == (p in answered_pillars), heading
+        # cover, summary, a page per answered section, the 90-day plan
+        assert len(pages) == 3 + len(answered_pillars)
+        # Word: the same line, no section for them
+        from report.word import build_docx
+        word = _docx_text(build_docx(model, a, s, build_plan(model, a, s), lang))
+        assert flat(t("report.not_assessed", lang, count=len(waiting), pillars=names)) in word
+        assert all(flat(f"{n}. {p.title(lang)}") not in word
+                   for n, p in enumerate(model.pillars, start=1) if p in waiting)
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+
+    return flat("\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs))
 
 
 def test_nothing_answered_still_makes_a_report(model):
