@@ -44,24 +44,6 @@ class Ctx:
         ids = [p.id for p in self.model.pillars]
         return "measurement" if "measurement" in ids else ids[-1]
 
-    def unassessed(self) -> list:
-        """The sections with no answer and no note, in model order. They get one line in the
-        summary instead of a page each (a page that could only say "no answers yet": a half-done
-        audit's PDF spent three of its eight pages so). The section that shows the customer
-        metrics keeps its page while there are metrics to show."""
-        from report.metrics import views
-
-        out = []
-        for p in self.model.pillars:
-            if self.scores.pillars[p.id].answered:
-                continue
-            if any(self.a.note(it.id).strip() for it in p.items if it.id not in self.skipped):
-                continue
-            if p.id == self.metrics_pillar() and views(self):
-                continue
-            out.append(p)
-        return out
-
     def table_style(self, header_rows: int = 1, zebra: bool = True):
         return table_style(header_rows, zebra, accent=self.branding.accent)
 

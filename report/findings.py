@@ -155,6 +155,25 @@ def _pillar_section(ctx: Ctx, number: int, pillar) -> list:
     return out
 
 
+def unassessed(ctx: Ctx) -> list:
+    """The sections with no answer and no note, in model order. They get one line in the
+    summary instead of a page each (a page that could only say "no answers yet": a half-done
+    audit's PDF spent three of its eight pages so). The section that shows the customer
+    metrics keeps its page while there are metrics to show."""
+    from report.metrics import views
+
+    out = []
+    for p in ctx.model.pillars:
+        if ctx.scores.pillars[p.id].answered:
+            continue
+        if any(ctx.a.note(it.id).strip() for it in p.items if it.id not in ctx.skipped):
+            continue
+        if p.id == ctx.metrics_pillar() and views(ctx):
+            continue
+        out.append(p)
+    return out
+
+
 def findings(ctx: Ctx) -> list:
     """One page per section that has answers or notes (the others are one line of the summary);
     the customer metrics (when surveys are saved) close the Measurement section, on its page when
@@ -163,7 +182,7 @@ def findings(ctx: Ctx) -> list:
 
     out: list = []
     home = ctx.metrics_pillar()
-    skipped = {p.id for p in ctx.unassessed()}   # named in the summary instead (report/summary.py)
+    skipped = {p.id for p in unassessed(ctx)}   # named in the summary instead (report/summary.py)
     for n, p in enumerate(ctx.model.pillars, start=1):
         if p.id in skipped:
             continue

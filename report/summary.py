@@ -173,7 +173,9 @@ def _pillar_table(ctx: Ctx) -> Table:
 
 def not_assessed_text(ctx: Ctx) -> str:
     """The one line that stands for the sections with no answers (they get no page); "" if none."""
-    waiting = ctx.unassessed()
+    from report.findings import unassessed
+
+    waiting = unassessed(ctx)
     if not waiting:
         return ""
     names = ", ".join(ctx.q(p.short_title(ctx.lang)) for p in waiting)

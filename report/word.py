@@ -37,6 +37,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     from docx.shared import Cm, Pt
 
     from report.context import Ctx
+    from report.findings import unassessed as findings_unassessed
     from report.metrics import views
     from report.plan_pages import plan_cols, plan_heads
     from report.summary import narrative, not_assessed_text
@@ -140,7 +141,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                 p.add_run(office_text("\n" + meta)).font.size = Pt(8)
 
     metrics_home = ctx.metrics_pillar()
-    unassessed = {p.id for p in ctx.unassessed()}   # one line in the summary, no section
+    unassessed = {p.id for p in findings_unassessed(ctx)}   # one line in the summary, no section
 
     def metrics() -> None:
         """The customer metrics at the end of the Measurement section, as in the PDF."""
