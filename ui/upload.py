@@ -9,6 +9,8 @@ ours is drawn with `content:`. A file Streamlit refuses (wrong type, too big) be
 whose English reason is only in a hover tooltip, so under such a chip we write, in the user's
 language, what the uploader accepts. The hint states our real limit, which can be lower than the
 widget's max_upload_size (an import file over 5 MB gets our own message, not Streamlit's).
+On a phone or a touch screen the hint leaves out "or drag a file here" (TOUCH). The refused
+file's chip itself (its reason, size and buttons) is translated by ui/static/streamlit_texts.js.
 If a later Streamlit changes this markup, the rules stop matching and its English text shows
 again; nothing else breaks.
 """
@@ -37,7 +39,12 @@ def kinds_text(kinds: Sequence[str]) -> str:
     return f"{', '.join(kinds[:-1])} {state.t('upload.or')} {kinds[-1]}"
 
 
-def dropzone_css(key: str, hint: str, rejected: str) -> str:
+# A phone, or any screen used by touch alone: no file can be dragged there, so the hint does not
+# say "or drag a file here". 640 px is Streamlit's own breakpoint for a narrow screen.
+TOUCH = "(max-width: 640px), (hover: none) and (pointer: coarse)"
+
+
+def dropzone_css(key: str, hint: str, touch_hint: str, rejected: str) -> str:
     scope = f".st-key-{key} {_DROPZONE}"
     button = f'{scope} button [data-testid="stMarkdownContainer"]'
     instructions = f'{scope} [data-testid="stFileUploaderDropzoneInstructions"]'
@@ -50,6 +57,7 @@ def dropzone_css(key: str, hint: str, rejected: str) -> str:
         f"{button}::after {{content: {css_string(state.t('upload.button'))}}}"
         # size and faded colour of the hidden English line, in any theme
         f"{instructions} > div::after {{content: {css_string(hint)}; font-size: 0.875rem; opacity: 0.7}}"
+        f"@media {TOUCH} {{{instructions} > div::after {{content: {css_string(touch_hint)}}}}}"
         f"{dragging}::after {{content: {css_string(state.t('upload.drop'))}; font-weight: 600}}"
         f".st-key-{key}:has([data-testid=\"stFileChip\"][aria-invalid=\"true\"])::after "
         f"{{content: {css_string(rejected)}; color: #c62828; font-size: 0.875rem}}"
@@ -63,7 +71,9 @@ def file_uploader(label: str, *, key: str, types: Sequence[str], kinds: Sequence
     the accepted files for people ("CSV", "XLSX"); `limit_mb` is the limit the app enforces."""
     hint = state.t("upload.hint", kinds=kinds_text(kinds), limit=limit_mb)
     rejected = state.t("upload.rejected", kinds=kinds_text(kinds), limit=limit_mb)
-    st.html(dropzone_css(key, hint, rejected))   # style only: Streamlit puts it in its event container, no gap
+    touch_hint = state.t("upload.hint_touch", kinds=kinds_text(kinds), limit=limit_mb)
+    # style only: Streamlit puts it in its event container, no gap
+    st.html(dropzone_css(key, hint, touch_hint, rejected))
     return (container or st).file_uploader(label, type=list(types), key=key,
                                            max_upload_size=max_upload_size or limit_mb, **kwargs)
 

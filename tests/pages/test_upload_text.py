@@ -2,8 +2,12 @@
 its CSS swaps them for ours, scoped to that uploader, with the limit the app really enforces."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from pagekit import goto
+
+from ui.upload import TOUCH
 
 UPLOADERS = [  # page, widget key, what the hint names, our limit in MB
     ("pages/measure.py", "measure_upload", {"el": "CSV ή XLSX", "en": "CSV or XLSX"}, 50),
@@ -28,6 +32,10 @@ def test_dropzone_words_are_translated(app, lang, page, key, kinds, limit):
     assert css, f"no dropzone style for {key}"
     assert f'content: "{t("upload.button", lang)}"' in css
     assert f'content: "{t("upload.hint", lang, kinds=kinds[lang], limit=limit)}"' in css
+    # a phone or a touch screen is not told to drag: the same limits, without "or drag a file here"
+    touch = t("upload.hint_touch", lang, kinds=kinds[lang], limit=limit)
+    assert f'@media {TOUCH} {{' in css and f'content: "{touch}"' in css
+    assert not re.search("σύρ|drag", touch, re.IGNORECASE) and re.search("σύρ|drag", t("upload.hint", lang))
     assert f'content: "{t("upload.drop", lang)}"' in css
     # a refused file (wrong type) gets a message in the user's language, under that uploader only
     assert f'content: "{t("upload.rejected", lang, kinds=kinds[lang], limit=limit)}"' in css

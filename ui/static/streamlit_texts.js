@@ -79,7 +79,15 @@
     return s;
   }
 
-  function translate(text, inCalendar) {
+  // A file's size as Streamlit writes it ("6.0MB", "5.0B"): Greek decimals and a space ("6,0 MB").
+  const SIZE = /(^|[\s,(])(\d+)(?:\.(\d+))?(B|KB|MB|GB)(?=$|[\s.,)])/g;
+  function sizeText(s) {
+    return s.replace(SIZE, (_, pre, whole, decimals, unit) => pre + whole + (decimals ? "," + decimals : "") + " " + unit);
+  }
+  // the uploaded file's chip; its name is the user's
+  const FILE_CHIP = '[data-testid="stFileChip"]', FILE_NAME = '[data-testid="stFileChipName"]';
+
+  function translate(text, inCalendar, inFileChip) {
     const trimmed = text.trim();
     if (!trimmed) return null;
     // "cloud_done icon": Streamlit names a Material icon by its ligature; the name means nothing
@@ -88,10 +96,14 @@
     if (out === undefined) {
       for (const [re, names, el] of patterns) {
         const m = trimmed.match(re);
-        if (m) { out = names.reduce((s, n, i) => s.replace("{" + n + "}", calendarText(m[i + 1])), el); break; }
+        if (m) { out = names.reduce((s, n, i) => s.replace("{" + n + "}", sizeText(calendarText(m[i + 1]))), el); break; }
       }
     }
     if (out === undefined && inCalendar) out = nominative.get(trimmed);
+    if (out === undefined && (inFileChip || /^[\d.]+[KMG]?B$/.test(trimmed))) {
+      const s = sizeText(trimmed);  // the chip's size, and its aria-label "name.csv, 6.0MB"
+      if (s !== trimmed) out = s;
+    }
     if (out === undefined && inCalendar) {
       const s = calendarText(trimmed);
       if (s !== trimmed) out = s;
@@ -119,7 +131,8 @@
       if (en !== undefined && node.nodeValue !== en) node.nodeValue = en;
       return;
     }
-    const out = translate(node.nodeValue, !!parent.closest(CALENDAR));
+    const out = translate(node.nodeValue, !!parent.closest(CALENDAR),
+                          !!parent.closest(FILE_CHIP) && !parent.closest(FILE_NAME));
     if (out !== null && out !== node.nodeValue) {
       original.set(node, node.nodeValue);
       node.nodeValue = out;
@@ -148,7 +161,7 @@
         continue;
       }
       if (name === "placeholder" && userText(el) && !el.matches("input, textarea")) continue;
-      const out = translate(value, !!el.closest(CALENDAR));
+      const out = translate(value, !!el.closest(CALENDAR), name === "aria-label" && el.matches(FILE_CHIP));
       if (out !== null && out !== value) {
         saved[name] = value;
         original.set(el, saved);
