@@ -2,8 +2,10 @@
 import streamlit as st
 
 from i18n import format_number, format_score
+from report.common import overall_explained
 from scoring.plan import build_plan, gain_text, why_text
 from ui import charts, downloads, persistence, state, upload
+from ui.text import md_escape
 
 model = state.worded_model()
 lang = state.lang()
@@ -70,8 +72,11 @@ def _results() -> None:
         st.switch_page("pages/plan.py")
     if scores.completeness < 1:
         st.warning(state.t("results.partial", pct=_pct(scores.completeness)), icon=":material/hourglass_top:")
+    explained = overall_explained(model, scores, lang)
     if scores.holds_back:
-        st.caption(state.t("results.overall_capped", pillar=model.pillar(scores.holds_back).title(lang)))
+        explained.append(state.t("results.overall_capped", pillar=model.pillar(scores.holds_back).title(lang)))
+    if explained:
+        st.caption(md_escape(" ".join(explained)))
 
     rows = []
     for p in model.pillars:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from assessment.document import Assessment
+from checklists.model import AuditModel
+from scoring.maturity import Scores
 
 REVIEW_MONTHS = 6   # the consultant comes back in six months to show progress
 
@@ -43,6 +45,31 @@ def section_why(actions, model, lang: str) -> str | None:
 def own_why(action) -> bool:
     """Whether an action shows its own reason under it: all but the steps `section_why` speaks for."""
     return bool(action.why) and action.why[0].code != "to_target"
+
+
+def overall_explained(model: AuditModel, scores: Scores, lang: str, coverage: bool = True) -> list[str]:
+    """What the overall level rests on, where the figures alone would read as a contradiction
+    (Results, the PDF and Word summary say the same):
+    - it is worked out from the sections that have answers so far, when some have none (with
+      `coverage`: the report's summary names the sections not yet assessed in its own box);
+    - it is above a section's level (an overall 3 over the only scored section at 2): the rule
+      lets it be one level above the weakest section (docs/scoring.md rule 5), said in words. When
+      that rule lowered it (Scores.holds_back) the summary says so in its own sentence instead."""
+    from i18n import t
+
+    scored = [ps for ps in scores.pillars.values() if ps.level is not None]
+    if scores.overall_level is None or not scored:
+        return []
+    quote = "«{}»" if lang == "el" else "‘{}’"
+    out = []
+    if coverage and len(scored) < len(scores.pillars):
+        names = ", ".join(quote.format(model.pillar(ps.pillar).short_title(lang)) for ps in scored)
+        out.append(t("report.overall_from", lang, count=len(scored), total=len(scores.pillars), pillars=names))
+    weakest = min(scored, key=lambda ps: (ps.level, ps.score))
+    if not scores.holds_back and weakest.level < scores.overall_level:
+        out.append(t("report.overall_above", lang, level=scores.overall_level, pillar_level=weakest.level,
+                     pillar=quote.format(model.pillar(weakest.pillar).short_title(lang))))
+    return out
 
 
 FILE_KINDS = ("plan", "tracker", "assessment")

@@ -13,6 +13,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from i18n import format_date, upper
 from report import charts, fonts
+from report.common import overall_explained
 from report.context import Ctx
 from report.layout import (
     BODY_W,
@@ -90,6 +91,9 @@ def narrative(ctx: Ctx) -> list:
     out.append(ctx.tx("report.narr.overall", "lead", level=lv.level, name=lv.name(lang),
                       score=ctx.score(sc.overall_score)))
     out.append(ctx.p(ctx.esc(lv.description(lang))))
+    # An overall level above a section's reads as a contradiction unless the rule is said.
+    for line in overall_explained(m, sc, lang, coverage=False):
+        out.append(ctx.p(ctx.esc(line)))
     scored = [ps for ps in sc.pillars.values() if ps.score is not None]
     if len(scored) == 1:
         out.append(ctx.tx("report.narr.single", pillar=ctx.pillar_title(scored[0].pillar),

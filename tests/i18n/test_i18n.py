@@ -73,6 +73,7 @@ def test_plural_in_one_language_only_and_with_other_parameters():
 NEVER_ONE = {
     "sidebar.overall": {"total"}, "start.continue": {"total"},
     "report.provisional": {"total"}, "report.narr.cap_pillars": {"n"},
+    "report.overall_from": {"total"},   # shown only while some of the (five) sections have no score
     "measure.small_sample": {"threshold"}, "metrics.warning.small_sample": {"threshold"},   # 30
     "problem.string_too_long": {"max_length"}, "problem.too_long": {"max_length"},
     # over the limits, so never one: at least 245 rows and 14 columns (Excel has 16,384 columns)

@@ -178,6 +178,34 @@ def test_sections_with_no_answers_are_one_line_not_a_page(model):
                    for n, p in enumerate(model.pillars, start=1) if p in waiting)
 
 
+def _only_section_held_by_its_key_question(model) -> Assessment:
+    """One section answered: its key question 'not at all', the rest enough for level 3 by score."""
+    pillar = model.pillars[0]
+    for value in (2, 3):
+        a = Assessment(**profile())
+        for it in pillar.items:
+            a.set_value(it.id, 0 if it.critical else value)
+        s = score(model, a)
+        if s.overall_level == 3 and s.pillars[pillar.id].level == 2 and not s.holds_back:
+            return a
+    raise AssertionError("no such audit with this model")
+
+
+def test_an_overall_level_above_the_only_section_is_explained(model):
+    """An overall 3 stood over the only scored section's 2 with no word why (the rule: the overall
+    level comes from the overall score and may be one above the weakest section)."""
+    a = _only_section_held_by_its_key_question(model)
+    pillar = model.pillars[0]
+    for lang in ("el", "en"):
+        text = flat("\n".join(pdf_pages(build(model, a, lang, appendix=False))))
+        name = f"«{pillar.short_title(lang)}»" if lang == "el" else f"‘{pillar.short_title(lang)}’"
+        assert flat(t("report.overall_above", lang, level=3, pillar_level=2, pillar=name)) in text
+        s = score(model, a)
+        from report.word import build_docx
+        assert flat(t("report.overall_above", lang, level=3, pillar_level=2, pillar=name)) in \
+            _docx_text(build_docx(model, a, s, build_plan(model, a, s), lang))
+
+
 def _docx_text(data: bytes) -> str:
     import docx
 
