@@ -1,5 +1,6 @@
 """The content loader: the shipped model is complete, and broken files say exactly where."""
 import json
+import re
 import subprocess
 import sys
 
@@ -43,8 +44,9 @@ def test_cli_json_has_the_documented_shape():
 
 
 def test_cli_summary_and_broken_dir(tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "checklists"], cwd=ROOT_DIR, capture_output=True, text=True)
-    assert ok.returncode == 0 and "5 pillars" in ok.stdout
+    ok = subprocess.run([sys.executable, "-m", "checklists", "--lang", "en"], cwd=ROOT_DIR, capture_output=True,
+                        text=True)
+    assert ok.returncode == 0 and "pillars: 5" in ok.stdout
     bad = subprocess.run([sys.executable, "-m", "checklists", "--dir", str(tmp_path)], cwd=ROOT_DIR,
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "model.yaml" in bad.stderr and "Traceback" not in bad.stderr
@@ -96,3 +98,21 @@ def test_answer_scale_must_be_complete(tmp_path):
     (tmp_path / "model.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ContentError, match="model.yaml.*answer_scale"):
         load_model(tmp_path)
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "en_US.UTF-8"])
+def test_cli_summary_is_greek_by_default_whatever_the_terminal(locale):
+    """`make run` starts with this summary: Greek, like the app, also in an English terminal."""
+    env = {"PATH": "/usr/bin:/bin", "LANG": locale, "LC_ALL": locale}
+    out = subprocess.run([sys.executable, "-m", "checklists"], cwd=ROOT_DIR, capture_output=True, text=True,
+                         env=env, check=True).stdout
+    assert out.startswith("Μοντέλο ελέγχου ") and "ενότητες: 5" in out and "Σχέδιο για την εμπειρία του πελάτη" in out
+    assert re.search(r"γρήγορες νίκες: \d+ \(\d+ %\)", out) and re.search(r"ρουτίνας τον μήνα: \d+(,\d)? ", out)
+    words = re.sub(r"\b(?:[a-z_]+|PLAN|SEG|EMO|TRN|MEAS)\b", "", out)  # pillar ids and prefixes are ids
+    assert not re.search("[A-Za-z]", words), out
+    profile = subprocess.run([sys.executable, "-m", "checklists", "--profile", "sector=health,size=1-9"],
+                             cwd=ROOT_DIR, capture_output=True, text=True, env=env, check=True).stdout
+    assert "Προφίλ Υγεία" in profile and "Έως 9 άτομα" in profile
+    english = subprocess.run([sys.executable, "-m", "checklists", "--lang", "en"], cwd=ROOT_DIR,
+                             capture_output=True, text=True, env=env, check=True).stdout
+    assert english.startswith("Audit model ") and not re.search("[α-ωΑ-Ω]", english)
