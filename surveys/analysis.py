@@ -75,7 +75,8 @@ def analyze_table(table: ImportedTable, metric: str | None = None, *, column: st
     if date_col is not None:
         key = ("dates", date_col)
         if key not in table.cache:
-            table.cache[key] = parse_dates(df[date_col], lines=table.lines, with_dates=False)
+            table.cache[key] = parse_dates(df[date_col], lines=table.lines, with_dates=False,
+                                           categories_occur=date_col in table.complete_categories)
         parsed = table.cache[key]
         pkey = ("period_factors", date_col, freq)
         if pkey not in table.cache:
@@ -90,7 +91,8 @@ def analyze_table(table: ImportedTable, metric: str | None = None, *, column: st
     if seg_col is not None:
         skey = ("segment_factors", seg_col)
         if skey not in table.cache:
-            table.cache[skey] = segment_factors(df[seg_col])
+            table.cache[skey] = segment_factors(
+                df[seg_col], categories_occur=seg_col in table.complete_categories)
         segments = table.cache[skey]
     counts = count_groups(scores, mask, periods, segments, scale, n_rows=len(df),
                           cache=table.cache, cache_key=(date_col, freq, seg_col))

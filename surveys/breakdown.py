@@ -47,10 +47,11 @@ class Counts(NamedTuple):
 
 
 # --------------------------------------------------------------------------- group codes
-def segment_factors(segments: pd.Series) -> Factors:
+def segment_factors(segments: pd.Series, *, categories_occur: bool = False) -> Factors:
     """Segment values are stripped; empty/missing → −1; labels are sorted Greek-aware (accents
-    stripped, casefolded, ties by the original).  Only the distinct values are handled in Python."""
-    codes, uniq = factorize(segments)
+    stripped, casefolded, ties by the original).  Only the distinct values are handled in Python.
+    ``categories_occur``: see :func:`surveys.rows.factorize`."""
+    codes, uniq = factorize(segments, categories_occur=categories_occur)
     stripped = [str(u).strip() for u in uniq]
     labels = sorted({x for x in stripped if x}, key=sort_key)
     pos = {lab: i for i, lab in enumerate(labels)}
@@ -163,8 +164,10 @@ def count_groups(scores: np.ndarray, mask: np.ndarray, periods: Factors | None,
         # distinct value i (0 = missing) -> group row (0 = no group)
         pmap = np.concatenate(([0], periods.remap[:-1] + 1)) if periods is not None else np.zeros(1, "int64")
         smap = np.concatenate(([0], segments.remap[:-1] + 1)) if segments is not None else np.zeros(1, "int64")
-        cube = np.zeros((n_p, n_s, width), dtype="int64")
-        np.add.at(cube, (pmap[:, None], smap[None, :]), small)
+        # fold: bin of (distinct date i, distinct segment j, score k) = (pmap[i], smap[j], k)
+        target = (pmap[:, None, None] * n_s + smap[None, :, None]) * width + np.arange(width)
+        cube = np.bincount(target.ravel(), weights=small.ravel(), minlength=n_p * n_s * width)
+        cube = cube.round().astype("int64").reshape(n_p, n_s, width)  # counts < 2**53: exact
         return Counts(cube.sum(axis=(0, 1)), cube.sum(axis=1) if periods is not None else None,
                       cube.sum(axis=0) if segments is not None else None)
     if n_p * n_s * slots <= MAX_CUBE:

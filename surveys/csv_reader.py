@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from pandas._libs.parsers import STR_NA_VALUES
 
+from .csv_parts import read_whole, whole_input
 from .encodings import detect_encoding, looks_utf16, utf8_head_ok
 from .errors import SurveyInputError
 from .rows import LineMap
@@ -25,8 +26,6 @@ from .source import MAX_ROWS, SAMPLE_BYTES, Source
 from .table import ImportedTable, dedupe
 
 DICT_MAX_CARDINALITY = 20_000
-USE_THREADS = True
-BLOCK_SIZE = 1 << 20   # pyarrow's default; 8 MB looked better in one same-run comparison, not in the next
 _BLANK_LINE = re.compile(r"(?:^|\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))")
 
 
@@ -82,25 +81,6 @@ class _NotForArrow(Exception):
     """pyarrow refused the file where pandas may still read it (e.g. short rows)."""
 
 
-def _has_quotes(buf: Any) -> bool:
-    """Whether the input has a double quote anywhere (a C-speed scan)."""
-    if isinstance(buf, (bytes, bytearray)):
-        return b'"' in buf
-    if isinstance(buf, io.BytesIO):
-        return buf.getvalue().find(b'"') >= 0  # getvalue() shares the buffer, no copy
-    try:
-        # in 1 MB reads into one buffer: a memory map would add the file to the RSS, and a new
-        # bytes object per read costs more than the scan itself
-        chunk = bytearray(1 << 20)
-        with open(buf, "rb", buffering=0) as fh:
-            while n := fh.readinto(chunk):
-                if chunk.find(b'"', 0, n) >= 0:
-                    return True
-        return False
-    except (OSError, ValueError, TypeError):
-        return True
-
-
 _MISSING_WORDS = pa.array([v for v in _NULLS if v], pa.string())
 
 
@@ -134,9 +114,11 @@ DICT_SAMPLE_SHARE = 0.5   # a text column is read dictionary-encoded when the he
 _DICT = pa.dictionary(pa.int32(), pa.string())
 
 
-def _declared_types(head: bytes | None, parse: pacsv.ParseOptions) -> dict[str, pa.DataType]:
-    """Column types declared up front from the file's head (best effort: any doubt, e.g. no
-    head, a cut quoted value or repeated headers, declares nothing):
+def _from_the_head(head: bytes | None, parse: pacsv.ParseOptions
+                   ) -> tuple[list[str] | None, dict[str, pa.DataType]]:
+    """The column names and the types declared up front from the file's head (best effort: any
+    doubt, e.g. no head, a cut quoted value or repeated headers, gives no names and declares
+    nothing):
 
     - text columns whose values repeat in the head (dates, stores, answer words) are read
       dictionary-encoded: pyarrow encodes them in its parallel parse (about a quarter faster here
@@ -146,20 +128,22 @@ def _declared_types(head: bytes | None, parse: pacsv.ParseOptions) -> dict[str, 
       is about 50 MB lower for three score columns). A value further down that does not fit (a
       word, a decimal, 300) fails that read, and the file is read again without the declaration."""
     if not head:
-        return {}
+        return None, {}
     head = head[3:] if head.startswith(codecs.BOM_UTF8) else head
     cut = head.rfind(b"\n")
     if cut <= 0:
-        return {}
+        return None, {}
     try:
         sample = pacsv.read_csv(pa.py_buffer(head[:cut + 1]), parse_options=parse,
                                 read_options=pacsv.ReadOptions(use_threads=False),
                                 convert_options=pacsv.ConvertOptions(**dict(_ARROW_CONVERT, auto_dict_encode=False)))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return {}
+        return None, {}
     names = sample.column_names
-    if len(set(names)) != len(names) or sample.num_rows < 20:
-        return {}
+    if len(set(names)) != len(names):
+        return None, {}
+    if sample.num_rows < 20:
+        return names, {}
     out: dict[str, pa.DataType] = {}
     for name, col in zip(names, sample.columns, strict=True):
         filled = len(col) - col.null_count
@@ -171,7 +155,20 @@ def _declared_types(head: bytes | None, parse: pacsv.ParseOptions) -> dict[str, 
             lo_hi = pc.min_max(col).as_py()
             if -128 <= lo_hi["min"] and lo_hi["max"] <= 127:
                 out[name] = pa.int8()
-    return out
+    return names, out
+
+
+def _one_dictionary(table: pa.Table) -> pa.Table:
+    """Dictionary-encoded columns as one chunk over one dictionary: pyarrow encodes each block
+    (1 MB) with its own dictionary; merged once here, the checks below and the conversion to a
+    pandas categorical handle one dictionary of a few hundred values, not one per block."""
+    if not any(pa.types.is_dictionary(t) for t in table.schema.types):
+        return table
+    table = table.unify_dictionaries()
+    return pa.Table.from_arrays(
+        [pa.chunked_array([col.combine_chunks()], col.type)
+         if pa.types.is_dictionary(col.type) and col.num_chunks > 1 else col
+         for col in table.columns], names=table.column_names)
 
 
 def _check_utf8(table: pa.Table) -> None:
@@ -192,28 +189,26 @@ def _check_utf8(table: pa.Table) -> None:
 def _arrow_csv(buf: Any, sep: str, head: bytes | None = None) -> pd.DataFrame:
     """Parse UTF-8 CSV (a path, bytes or a binary file) with pyarrow, into pandas on Arrow data.
 
-    Without any quote in the file no value can hold a line break, and pyarrow may split the
-    file into blocks at any newline and parse them in parallel (about twice as fast here)."""
-    multiline = _has_quotes(buf)
-    source = pa.py_buffer(buf) if isinstance(buf, (bytes, bytearray)) else buf
+    Without any quote in the file no value can hold a line break, and the file may be cut at
+    any newline and its parts parsed in parallel (:mod:`surveys.csv_parts`)."""
+    data = whole_input(buf)
+    multiline = data.find(b'"') >= 0
     parse = pacsv.ParseOptions(delimiter=sep, quote_char='"', double_quote=True, escape_char=False,
                                newlines_in_values=multiline, ignore_empty_lines=True)
-    declared = _declared_types(head, parse)
+    names, declared = _from_the_head(head, parse)
 
     def read(null_values: list[str], types: dict[str, pa.DataType]) -> pa.Table:
-        if hasattr(source, "seek"):
-            source.seek(0)
         convert = dict(_ARROW_CONVERT, null_values=null_values, check_utf8=False)
         if types:
             convert.update(auto_dict_encode=False, column_types=types)
         try:
-            table = pacsv.read_csv(
-                source, read_options=pacsv.ReadOptions(use_threads=USE_THREADS, block_size=BLOCK_SIZE),
-                parse_options=parse, convert_options=pacsv.ConvertOptions(**convert))
+            table = read_whole(data, multiline=multiline, names=names, parse=parse,
+                               convert=pacsv.ConvertOptions(**convert))
         except pa.ArrowInvalid as exc:
             if "UTF8" in str(exc) or "UTF-8" in str(exc):
                 raise UnicodeError(str(exc)) from None
             raise _NotForArrow(str(exc)) from None
+        table = _one_dictionary(table)
         _check_utf8(table)
         return table
 
@@ -369,5 +364,6 @@ def read_csv(src: Source, encoding: str | None, sep: str | None) -> ImportedTabl
         return src.data().decode(final_enc, "replace").lstrip("\ufeff")
 
     lines = LineMap(lambda: _csv_line_map(get_text, sep, len(df), table_warnings.append))
+    categorical = frozenset(c for c, t in df.dtypes.items() if isinstance(t, pd.CategoricalDtype))
     return ImportedTable(df=df, kind="csv", encoding=enc, separator=sep, lines=lines,
-                         name=src.name, warnings=table_warnings)
+                         name=src.name, warnings=table_warnings, complete_categories=categorical)

@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .rows import R_DATE, R_EMPTY, R_OK, factorize, invalid_list
 
@@ -63,6 +65,9 @@ def _try_formats(u: pd.Series, formats: list[str]) -> pd.Series:
                     return pd.Series(pd.NaT, index=vals.index, dtype="datetime64[ns]")
         if getattr(r.dt, "tz", None) is not None:
             r = r.dt.tz_localize(None)
+        # pandas reads 01/01/0999 (a typo) at a coarser resolution than the nanoseconds used
+        # here: a date outside 1677–2262 is no usable date, not a crash
+        r = r.where((r >= pd.Timestamp.min) & (r <= pd.Timestamp.max))
         return r.astype("datetime64[ns]")
 
     # rank the formats on a sample; stop at the first that reads the whole sample
@@ -99,8 +104,42 @@ def _excel_serial(num: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return d, ok
 
 
+_CANONICAL_YEARS = (np.datetime64("1900-01-01", "s"), np.datetime64("2200-01-01", "s"))
+
+
+def _canonical_day_first(u: pd.Series) -> np.ndarray | None:
+    """The dates of the distinct values ``u`` when every one is a valid dd/mm/yyyy date
+    written out in full ("05/03/2026", years 1900–2199), else None (the general rules decide).
+
+    The common case of a Greek export, read by pyarrow in microseconds rather than by pandas'
+    format trials (a few ms for a few hundred dates). pyarrow's strptime rolls 31/04 over to
+    01/05, so each date must give back its own text (as yyyy-mm-dd against the text's parts
+    in that order): what passes is exactly what ``pd.to_datetime(format="%d/%m/%Y")`` reads,
+    to the same date, with nothing to strip."""
+    if pd.api.types.infer_dtype(u, skipna=False) != "string":
+        return None
+    text = pa.array(u.to_numpy(dtype=object), pa.string())
+    if not pc.all(pc.match_like(text, "__/__/____")).as_py():
+        return None
+    ts = pc.strptime(text, format="%d/%m/%Y", unit="s", error_is_null=True)
+    if ts.null_count:
+        return None
+    iso = pc.cast(pc.cast(ts, pa.date32()), pa.string())
+    parts = [pc.utf8_slice_codeunits(text, a, b) for a, b in ((6, 10), (3, 5), (0, 2))]
+    if not pc.all(pc.equal(iso, pc.binary_join_element_wise(*parts, "-"))).as_py():
+        return None
+    days = ts.to_numpy()
+    if days.min() < _CANONICAL_YEARS[0] or days.max() >= _CANONICAL_YEARS[1]:
+        return None
+    return days.astype("datetime64[ns]")
+
+
 def _parse_unique_dates(u: pd.Series, dayfirst: bool) -> tuple[np.ndarray, str, list[dict]]:
     """Parse distinct raw values (strings, datetimes, numbers) → datetime64[ns] array."""
+    if dayfirst and len(u):
+        canonical = _canonical_day_first(u)
+        if canonical is not None:
+            return canonical, "day_first", []
     out = np.full(len(u), np.datetime64("NaT"), dtype="datetime64[ns]")
     warn: list[dict[str, Any]] = []
     is_dt = np.array([isinstance(v, (datetime, date, pd.Timestamp)) for v in u], dtype=bool)
@@ -138,7 +177,7 @@ def _parse_unique_dates(u: pd.Series, dayfirst: bool) -> tuple[np.ndarray, str, 
 
 
 def parse_dates(series: pd.Series, *, dayfirst: bool = True, lines: Any = None,
-                with_dates: bool = True) -> ParsedDates:
+                with_dates: bool = True, categories_occur: bool = False) -> ParsedDates:
     """Parse a date column: dd/mm/yyyy (day first, Greek default), ISO, Google Forms
     timestamps ("2026/03/15 10:23:11 π.μ. EET"), Excel serial numbers, native datetimes.
     Unusable values become NaT and are listed in ``invalid_rows`` (reasons ``bad_date``,
@@ -147,7 +186,7 @@ def parse_dates(series: pd.Series, *, dayfirst: bool = True, lines: Any = None,
 
     ``with_dates=False`` leaves ``dates`` None for a text column: ``analyze_table`` groups by
     ``codes``/``unique_dates`` and never needs the per-row Series (one gather of a million
-    rows less)."""
+    rows less). ``categories_occur``: see :func:`surveys.rows.factorize`."""
     s = series if isinstance(series, pd.Series) else pd.Series(list(series), dtype=object)
     warn: list[dict[str, Any]] = []
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
@@ -163,7 +202,7 @@ def parse_dates(series: pd.Series, *, dayfirst: bool = True, lines: Any = None,
         reason = np.where(np.isnan(num), R_EMPTY, np.where(ok, R_OK, R_DATE)).astype("int8")
         order = "excel_serial"
     else:
-        codes, uniq = factorize(s)
+        codes, uniq = factorize(s, categories_occur=categories_occur)
         u = pd.Series(np.asarray(uniq, dtype=object), dtype=object)
         u_d, order, warn = _parse_unique_dates(u, dayfirst)
         u_blank = np.array([isinstance(v, str) and not v.strip() for v in u], dtype=bool)

@@ -62,15 +62,17 @@ def _all_used(codes: np.ndarray, n_cats: int) -> bool:
     return bool(seen[1:].all())
 
 
-def factorize(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def factorize(s: pd.Series, *, categories_occur: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(code of every row, −1 = missing; the distinct values as an object array).
 
     A categorical column (a text column pyarrow read dictionary-encoded) already is this: its
-    codes and categories are used as they are, with no pass over a million strings."""
+    codes and categories are used as they are, with no pass over a million strings.
+    ``categories_occur``: the caller knows that every category occurs (a column as the CSV
+    reader returned it, see :attr:`ImportedTable.complete_categories`), so that is not checked."""
     if isinstance(s.dtype, pd.CategoricalDtype):
         codes = s.cat.codes.to_numpy()
         cats = s.cat.categories
-        if len(cats) == 0 or _all_used(codes, len(cats)):
+        if len(cats) == 0 or categories_occur or _all_used(codes, len(cats)):
             return codes, np.asarray(cats, dtype=object)
         # unused categories would read as values of the file: factorise what is there
     codes, uniq = pd.factorize(s, use_na_sentinel=True)

@@ -21,6 +21,9 @@ class ImportedTable:
     name: str | None = None
     warnings: list[dict[str, Any]] = field(default_factory=list)
     cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # parsed dates, group codes
+    # categorical columns every category of which occurs in the column: the CSV reader's (a
+    # pyarrow dictionary holds only values read), so their codes need no check for unused ones
+    complete_categories: frozenset[str] = frozenset()
 
 
 def dedupe(names: list[str]) -> list[str]:

@@ -75,10 +75,9 @@ def test_big_text_columns_stay_text_and_small_ones_are_categories():
 def test_line_breaks_inside_quotes_across_read_blocks(monkeypatch, tmp_path):
     """pyarrow reads in blocks of about 1 MB; a quoted value with a line break may sit on a block
     boundary anywhere in a big file, from a path or from an upload's bytes."""
-    from surveys.csv_reader import _has_quotes
     rows = "".join(f'{i % 11},"γραμμή {i}\nκαι δεύτερη",A{i % 4}\n' for i in range(60_000))
     data = ("nps,comment,store\n" + rows).encode("utf-8")
-    assert len(data) > 2_500_000 and _has_quotes(data)
+    assert len(data) > 2_500_000
     path = tmp_path / "quoted.csv"
     path.write_bytes(data)
     for source in (data, path):
@@ -86,7 +85,6 @@ def test_line_breaks_inside_quotes_across_read_blocks(monkeypatch, tmp_path):
         assert len(arrow.df) == 60_000 and arrow.df["comment"].iloc[-1] == "γραμμή 59999\nκαι δεύτερη"
         out = analyze_table(arrow, "nps", column="nps", segment_column="store")
         assert out["n"] == 60_000 and [s["n"] for s in out["by_segment"]] == [15_000] * 4
-    assert not _has_quotes(b"a,b\n1,2\n")
 
 
 @pytest.mark.parametrize("tail", ["300", "abc", "7.5", "NA", ""])
@@ -107,3 +105,48 @@ def test_invalid_utf8_past_the_head_is_still_found():
     rows = "".join(f"{i % 11},Αθήνα{i % 3}\n" for i in range(12_000)).encode()
     t = read_table(b"nps,store\n" + rows + "9,Πάτρα\n".encode("cp1253"))
     assert t.encoding != "utf-8" and "Πάτρα" in set(t.df["store"].astype(str))
+
+
+SPLIT_TAILS = {
+    "same_types": "9,3,A\n",
+    "word_in_a_score_column": "abc,3,B\n",
+    "decimal_in_a_score_column": "7.5,3,B\n",
+    "missing_word": "NA,3,B\n",
+    "new_store_only_at_the_end": "9,3,Ζ\n",
+}
+
+
+@pytest.mark.parametrize("tail", SPLIT_TAILS)
+def test_halves_on_two_threads_read_what_one_read_reads(tail, monkeypatch):
+    """A file without quotes is parsed in two halves on two threads (surveys.csv_parts); whatever
+    the second half holds, the table and the analysis are those of one read and of pandas."""
+    from surveys import csv_parts
+    rows = "".join(f"{i % 11},{i % 5 + 1},Κ{i % 3}\n" for i in range(12_000))
+    data = ("nps,csat,store\n" + rows + rows + SPLIT_TAILS[tail]).encode()
+    reads = []
+    real_read = csv_parts._read
+    monkeypatch.setattr(csv_parts, "_read", lambda buf, names, *a: reads.append(names) or real_read(buf, names, *a))
+    monkeypatch.setattr(csv_parts, "MIN_SPLIT_BYTES", 1000)
+    halves, pandas = read_both(data, monkeypatch)
+    assert ["nps", "csat", "store"] in reads  # the second half was read on its own
+    monkeypatch.setattr(csv_parts, "MIN_SPLIT_BYTES", 1 << 40)
+    one = read_table(data)
+    assert values(halves.df) == values(one.df) == values(pandas.df)
+    assert [str(t) for t in halves.df.dtypes] == [str(t) for t in one.df.dtypes]
+    for metric, col in (("nps", "nps"), ("csat", "csat")):
+        a, b, c = (analyze_table(t, metric, column=col, segment_column="store") for t in (halves, one, pandas))
+        assert json.dumps(a, ensure_ascii=False) == json.dumps(b, ensure_ascii=False) \
+            == json.dumps(c, ensure_ascii=False)
+
+
+def test_every_category_of_a_csv_column_occurs():
+    """ImportedTable.complete_categories lets the analysis skip the check for unused
+    categories: it must only name columns whose every category occurs (empty cells and
+    missing-value words are missing, not categories)."""
+    rows = "".join(f"{i % 11},{['Α', 'Β', '', 'NA', 'Γ'][i % 5]},{['x', 'y'][i % 2]}\n" for i in range(3_000))
+    t = read_table(("nps,store,channel\n" + rows).encode())
+    assert t.complete_categories == {"store", "channel"}
+    for col in t.complete_categories:
+        cat = t.df[col].array
+        assert set(cat.codes[cat.codes >= 0]) == set(range(len(cat.categories)))
+    assert set(t.df["store"].cat.categories) == {"Α", "Β", "Γ"}

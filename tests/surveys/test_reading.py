@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from surveys.analysis import analyze_file
+from surveys.analysis import analyze_file, analyze_table
 from surveys.columns import guess_columns
 from surveys.dates import parse_dates
 from surveys.encodings import detect_encoding
@@ -342,3 +342,31 @@ def test_upload_like_file_object():
     buf.name = "uploads/export.csv"
     t = read_table(buf)
     assert t.name == "export.csv" and t.encoding == "utf-8" and len(t.df) == 7
+
+
+@pytest.mark.parametrize("values", [
+    ["15/03/2026", "29/02/2024", "01/01/1999", "31/12/2199"],        # canonical: pyarrow reads them
+    ["15/03/2026", "31/04/2026"],                                     # no 31 April
+    ["15/03/2026", "29/02/2023"],                                     # not a leap year
+    ["15/03/2026", "1/3/2026", " 02/03/2026"],                        # not written out in full
+    ["15/03/2026", "01/01/1850", "01/01/0999"],                       # outside the years it reads
+    ["03/15/2026", "04/20/2026"],                                     # month first
+    ["15/03/2026", "2026-03-16", "xx", "15/03/2026 10:00"],
+])
+def test_canonical_dates_read_as_the_general_rules_read_them(values, monkeypatch):
+    """Dates all written dd/mm/yyyy are parsed by pyarrow (surveys.dates._canonical_day_first);
+    the dates, invalid rows, order and warnings must be those of the general rules."""
+    import surveys.dates as dates_mod
+    s = pd.Series(values * 3, dtype=object)
+    fast = parse_dates(s)
+    monkeypatch.setattr(dates_mod, "_canonical_day_first", lambda u: None)
+    slow = parse_dates(s)
+    assert fast.dates.tolist() == slow.dates.tolist()
+    assert (fast.invalid_rows, fast.order, fast.warnings) == (slow.invalid_rows, slow.order, slow.warnings)
+
+
+def test_a_date_out_of_range_is_a_bad_date_not_a_crash():
+    """01/01/0999 (a typo for 1999) crashed the analysis with OutOfBoundsDatetime."""
+    t = read_table(b"Date,NPS\n15/03/2026,9\n01/01/0999,8\n")
+    out = analyze_table(t, "nps")
+    assert out["n"] == 2 and out["invalid_dates"] == [{"line": 3, "value": "01/01/0999", "reason": "bad_date"}]
