@@ -8,6 +8,26 @@ from store_support import ensure_model
 APP = str(ROOT_DIR / "app.py")
 
 
+@pytest.fixture(autouse=True)
+def app_py_runs_on_every_page(monkeypatch):
+    """Every AppTest run goes through app.py, as the served app does (ui/serve.py).
+
+    AppTest starts each run as if new, and Streamlit then takes an app beside a pages/ folder for
+    a legacy multipage app: a run whose page has the file's name (clients, results, plan, measure,
+    start) executed pages/<name>.py alone, without app.py: no sidebar (its language link), no
+    language switch, no resume. Only the section pages, whose addresses differ from their file
+    names, ran the app. st.navigation turns legacy mode off, as here, but only once app.py runs."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    init = PagesManager.__init__
+
+    def init_without_legacy_pages(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_without_legacy_pages)
+
+
 @pytest.fixture
 def app(tmp_path, monkeypatch):
     # Each test gets its own empty database, so that no test sees another's saved assessments.
