@@ -18,7 +18,7 @@ from report.styles import (
     MUTED,
     NO_LEVEL,
 )
-from scoring.plan import PlanAction, hours_text
+from scoring.plan import PlanAction, carried_text, hours_text, phase_words
 
 # The appendix's action table: short columns are as wide as their longest word needs (header or
 # value, in the language of the report); what is left goes to the action (62 %) and the KPI
@@ -144,12 +144,14 @@ def ninety_days(ctx: Ctx) -> list:
 
     none = "–"
     for phase in plan.phases:
-        used = ctx.t("plan.phase_load", used=hours_text(round(phase.used, 1), lang),
-                     capacity=hours_text(round(phase.capacity, 1), lang))
-        out.append(Paragraph(f"{ctx.esc(ctx.t(f'plan.phase.{phase.number}'))} "
-                             f'<font size="8.5" color="#5d6d7e">· {ctx.esc(used)}</font>', ctx.s["h3"]))
+        load, note = phase_words(plan, phase.number, lang)
+        title = ctx.esc(ctx.t(f"plan.phase.{phase.number}"))
+        if load:
+            title += f' <font size="8.5" color="#5d6d7e">· {ctx.esc(load)}</font>'
+        out.append(Paragraph(title, ctx.s["h3"]))
+        if note:
+            out.append(ctx.p(ctx.esc(note), "muted"))
         if not phase.actions:
-            out.append(ctx.p(ctx.esc(ctx.t("report.phase_empty")), "muted"))
             continue
         rows = [[ctx.p(ctx.esc(head[k]), "headr" if k in ("rank", "hours") else "head") for k in cols]]
         style = ctx.table_style().getCommands() + [("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
@@ -159,6 +161,9 @@ def ninety_days(ctx: Ctx) -> list:
                                                ("ALIGN", (0, 1), (0, -1), "RIGHT"), ("ALIGN", (3, 1), (3, -1), "RIGHT")]
         for act in phase.actions:
             text = ctx.esc(act.text(lang))
+            carried = carried_text(act, lang)
+            if carried:
+                text += f' <font color="#5d6d7e">· {ctx.esc(carried)}</font>'
             if act.status != "todo":
                 color = STATUS_COLORS[act.status].hexval()[2:]
                 text += f' <font color="#{color}"><b>· {ctx.esc(ctx.t(f"report.status.{act.status}"))}</b></font>'

@@ -23,7 +23,7 @@ from checklists.model import AuditModel
 from i18n import score_value, t
 from report.common import assessed_on, next_review, office_text
 from scoring.maturity import Scores
-from scoring.plan import STATUSES, Plan, edit_action, why_text
+from scoring.plan import STATUSES, Plan, edit_action, when_text, why_text
 
 MAX_TRACKER_BYTES = 5 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024   # a zip bomb is refused before openpyxl reads it
@@ -97,9 +97,7 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
     header(ws, PLAN_COLUMNS, WIDTHS)
     labels = status_labels(lang)
     for act in plan.actions:
-        phase = t(
-            f"plan.phase.{act.phase}" if act.phase else ("plan.phase.none" if act.include else "plan.phase.later"), lang
-        )
+        phase = when_text(act, lang)
         ws.append(
             clean_row(
                 [

@@ -25,7 +25,7 @@ from report.word_parts import (
     word_table,
 )
 from scoring.maturity import Scores, is_strength
-from scoring.plan import Plan, hours_text, why_text
+from scoring.plan import Plan, carried_text, hours_text, phase_words, why_text
 
 
 def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: Plan, lang: str,
@@ -232,14 +232,17 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     else:
         para(t("plan.capacity_line", lang, hours=hours_text(plan.hours_per_week, lang),
                phase=hours_text(round(plan.phases[0].capacity, 1), lang)))
+        def action_cell(a) -> str:   # 'continued from days 1–30' after one begun in an earlier phase
+            return " · ".join(x for x in (a.text(lang), carried_text(a, lang)) if x)
+
         for phase in plan.phases:
-            used = t("plan.phase_load", lang, used=hours_text(round(phase.used, 1), lang),
-                     capacity=hours_text(round(phase.capacity, 1), lang))
-            heading(f"{t(f'plan.phase.{phase.number}', lang)} · {used}", level=2)
+            load, note = phase_words(plan, phase.number, lang)
+            heading(" · ".join(x for x in (t(f"plan.phase.{phase.number}", lang), load) if x), level=2)
+            if note:
+                para(note, italic=True, size=9)
             if not phase.actions:
-                para(t("report.phase_empty", lang), italic=True)
                 continue
-            rows = [[str(a.rank), a.text(lang), model.pillar(a.pillar).short_title(lang),
+            rows = [[str(a.rank), action_cell(a), model.pillar(a.pillar).short_title(lang),
                      format_number(a.hours, lang, 0 if float(a.hours).is_integer() else 1), a.owner or "–",
                      format_date(a.due, lang) if a.due else "–", statuses[a.status]] for a in phase.actions]
             head = [t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "hours", "owner", "due", "status")]

@@ -35,21 +35,25 @@ def phase_hours(hours_per_week: float) -> Fraction:
     return Fraction(str(hours_per_week)) * PHASE_DAYS / 7
 
 
-def place(actions: list[tuple[str, Fraction, Fraction]], per_phase: Fraction
+def place(actions: list[tuple[str, Fraction, Fraction]], per_phase: Fraction,
+          setup_hours: dict[str, list[Fraction]] | None = None
           ) -> tuple[dict[str, tuple[int, int]], list[Fraction]]:
     """Place (id, set-up hours, routine hours a month) in value order into three phases of
     `per_phase` hours each. Returns {id: (start phase, finish phase)} for the actions that fit,
-    and the hours used per phase. See the module docstring."""
+    and the hours used per phase. See the module docstring. `setup_hours`, if given, receives
+    each placed action's set-up hours per phase (what a phase's hours went to, in words)."""
     free = [per_phase] * len(PHASES)
     placed: dict[str, tuple[int, int]] = {}
     for item_id, setup, routine in actions:
         trial = list(free)
+        taken = [Fraction(0)] * len(trial)
         left, start, finish = setup, None, None
         for ph in range(len(trial)):
             take = min(trial[ph], left)
             if take > 0:
                 start = ph if start is None else start
                 trial[ph] -= take
+                taken[ph] = take
                 left -= take
             if left == 0:
                 finish = ph
@@ -62,6 +66,8 @@ def place(actions: list[tuple[str, Fraction, Fraction]], per_phase: Fraction
             trial[ph] -= routine
         free = trial
         placed[item_id] = (start + 1, finish + 1)
+        if setup_hours is not None:
+            setup_hours[item_id] = taken
     return placed, [per_phase - f for f in free]
 
 

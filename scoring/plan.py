@@ -40,8 +40,8 @@ from scoring.selection import (
 
 __all__ = [
     "START_NOW_MAX", "STATUSES", "Phase", "PillarTarget", "Plan", "PlanAction", "PlanKpi", "Reason",
-    "build_plan", "default_capacity", "default_target", "edit_action", "fewest_reaching", "gain_text",
-    "hours_text", "set_capacity", "set_target", "why_text",
+    "build_plan", "carried_text", "default_capacity", "default_target", "edit_action", "fewest_reaching", "gain_text",
+    "hours_text", "phase_words", "set_capacity", "set_target", "when_text", "why_text",
 ]
 
 START_NOW_MAX = 5
@@ -87,6 +87,9 @@ class Phase:
     capacity: float           # hours it holds
     used: float               # hours taken by set-ups and routines (never above capacity)
     actions: tuple[PlanAction, ...]   # the actions that finish in it, value order
+    routine: float = 0.0      # of `used`: the monthly routines of actions set up in earlier phases
+    # Of `used`: (action, hours) whose set-up runs here and finishes in a later phase.
+    running_on: tuple[tuple[PlanAction, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,8 @@ def build_plan(model: AuditModel, assessment: Assessment, scores: Scores) -> Pla
                            else default_capacity(model, assessment.company.size))
     per_phase = phase_hours(hours_per_week)
     work = [(d["item"], Fraction(str(d["hours"])), Fraction(str(d["routine_hours"]))) for d in drafts if d["include"]]
-    placed, used = place(work, per_phase)
+    setup_hours: dict[str, list[Fraction]] = {}
+    placed, used = place(work, per_phase, setup_hours)
 
     actions: list[PlanAction] = []
     rank = 0
@@ -250,7 +254,11 @@ def build_plan(model: AuditModel, assessment: Assessment, scores: Scores) -> Pla
             rank += 1
         actions.append(PlanAction(**d, phase=finish, start_phase=start, rank=rank if d["include"] else None))
 
-    phases = tuple(Phase(n, float(per_phase), float(used[n - 1]), tuple(a for a in actions if a.phase == n))
+    phases = tuple(Phase(n, float(per_phase), float(used[n - 1]), tuple(a for a in actions if a.phase == n),
+                         routine=float(sum((Fraction(str(a.routine_hours)) for a in actions
+                                            if a.phase is not None and a.phase < n), Fraction(0))),
+                         running_on=tuple((a, float(setup_hours[a.item][n - 1])) for a in actions
+                                          if a.phase is not None and a.start_phase <= n < a.phase))
                    for n in PHASES)
     kpis: dict[tuple[str, str], list] = {}
     for a in actions:
@@ -299,3 +307,55 @@ def gain_text(action: PlanAction, model: AuditModel, lang: str) -> str:
     return t("plan.gain_routine" if action.routine_hours else "plan.gain", lang,
              points=format_number(action.gain, lang, 1), pillar=model.pillar(action.pillar).short_title(lang),
              hours=hours_text(action.hours, lang), routine=hours_text(action.routine_hours, lang))
+
+
+def when_text(action: PlanAction, lang: str) -> str:
+    """When an action is worked on, for its card and the tracker's "when" column: 'Ημέρες 31–60';
+    'Ξεκινά στις ημέρες 1–30, ολοκληρώνεται στις 31–60' when its set-up spans two phases (it is
+    listed under the phase it finishes in; 'Ημέρες 31–60 · ξεκινά στις ημέρες 1–30' read as a
+    contradiction); after 90 days, or for later."""
+    from i18n import t
+    if action.phase is None:
+        return t("plan.phase.none" if action.include else "plan.phase.later", lang)
+    if action.start_phase and action.start_phase != action.phase:
+        return t("plan.when_span", lang, start=t(f"plan.phase_short.{action.start_phase}", lang),
+                 finish=t(f"plan.phase_short.{action.phase}", lang))
+    return t(f"plan.phase.{action.phase}", lang)
+
+
+def carried_text(action: PlanAction, lang: str) -> str:
+    """The mark of an action in a phase's table that started in an earlier one: 'συνέχεια από
+    τις ημέρες 1–30'; "" when it starts and finishes in the same phase."""
+    from i18n import t
+    if action.phase is None or not action.start_phase or action.start_phase == action.phase:
+        return ""
+    return t("plan.carried", lang, days=t(f"plan.phase_short.{action.start_phase}", lang))
+
+
+def phase_words(plan: Plan, number: int, lang: str) -> tuple[str, str]:
+    """(load, note) for a phase's heading on the Plan page, in the PDF and in Word: one wording.
+
+    load: '3,4 από τις 8,6 διαθέσιμες ώρες', only for a phase with actions of its own (hours
+    over "no action" made no sense). note: what else its hours go to, or why it is empty —
+    the routines of actions already set up, the start of an action finished later, or that
+    everything in the plan fits earlier; "" when there is nothing to add."""
+    from i18n import format_number, t
+    phase = plan.phase(number)
+
+    def num(x: float) -> str:
+        return format_number(round(x, 1), lang, 0 if float(round(x, 1)).is_integer() else 1)
+
+    parts = []
+    if phase.routine:
+        parts.append(t("plan.phase_routine", lang, hours=hours_text(round(phase.routine, 1), lang)))
+    for act, hours in phase.running_on:
+        parts.append(t("plan.phase_running_on", lang, hours=hours_text(round(hours, 1), lang),
+                       days=t(f"plan.phase_short.{act.phase}", lang)))
+    if phase.actions:
+        load = t("plan.phase_load", lang, used=num(phase.used), capacity=num(phase.capacity))
+        return load, " ".join(parts)
+    if phase.used:
+        return "", " ".join([t("plan.phase_no_new", lang), *parts])
+    if plan.included and not plan.overflow and any(a.phase and a.phase < number for a in plan.included):
+        return "", t("plan.phase_fits_earlier", lang)
+    return "", t("report.phase_empty", lang)

@@ -20,7 +20,18 @@ from assessment.document import Assessment
 from checklists.model import AuditModel
 from i18n import format_number, sort_key, t
 from scoring.phases import MAX_CAPACITY, phase_hours
-from scoring.plan import START_NOW_MAX, STATUSES, Plan, PlanAction, default_capacity, gain_text, hours_text, why_text
+from scoring.plan import (
+    START_NOW_MAX,
+    STATUSES,
+    Plan,
+    PlanAction,
+    default_capacity,
+    gain_text,
+    hours_text,
+    phase_words,
+    when_text,
+    why_text,
+)
 from ui import state
 from ui.plan_widgets import CAPACITY_KEY, MAX_OWNER, key
 from ui.text import md_escape
@@ -42,19 +53,10 @@ def owner_names(a: Assessment) -> list[str]:
     return sorted(counts, key=lambda n: (-counts[n], sort_key(n)))
 
 
-def _phase_label(act: PlanAction) -> str:
-    if act.phase:
-        label = state.t(f"plan.phase.{act.phase}")
-        if act.start_phase and act.start_phase != act.phase:
-            label += " · " + state.t("plan.starts_in", days=state.t(f"plan.phase_short.{act.start_phase}"))
-        return label
-    return state.t("plan.phase.none" if act.include else "plan.phase.later")
-
-
 def _about(model: AuditModel, act: PlanAction, lang: str) -> str:
     """The caption under an action: id, when, what it gives and costs, why it is on the list."""
     # A later gap's reason already starts "for later": no "for later" before it as well.
-    when = [_phase_label(act)] if act.include else []
+    when = [when_text(act, lang)] if act.include else []
     head = " · ".join([act.item, *when, gain_text(act, model, lang)])
     why = " ".join(why_text(r, model, lang) for r in act.why)
     return md_escape(head) + ("  \n" + md_escape(why) if why else "")
@@ -154,10 +156,9 @@ def draw(model: AuditModel, a: Assessment, plan: Plan, lang: str) -> None:
             st.caption(state.t("plan.overflow_help"))
         else:
             n = int(group.removeprefix("phase_"))
-            phase = plan.phase(n)
             st.markdown(f"#### {state.t(f'plan.phase.{n}')}")
-            st.caption(state.t("plan.phase_load", used=hours_text(round(phase.used, 1), lang),
-                               capacity=hours_text(round(phase.capacity, 1), lang)))
+            load, note = phase_words(plan, n, lang)
+            st.caption(" · ".join(x for x in (load, note) if x))
         for act in actions:
             _card(model, act, lang, names)
     later = plan.later

@@ -269,3 +269,40 @@ def test_hours_a_week_default_by_size_and_changing_them_replans(plan_page, lang)
         assert any(t("plan.phase.none", lang) in m.value for m in app.markdown)
     app.selectbox(key="plan_capacity").set_value(4.0).run()  # the size band's default: follow the band
     assert _stored(url, a_id).plan.capacity_hours_per_week is None
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_phase_captions_and_spanning_cards_read_plainly(app, lang):
+    """A card read 'Ημέρες 31–60 · ξεκινά στις ημέρες 1–30' and a phase '2 ώρες από τις 8,6 ώρες που
+    χωρούν'; now 'Ξεκινά στις ημέρες 1–30, ολοκληρώνεται στις 31–60' and the phase's hours with
+    what else they go to, the same words as the PDF (scoring.plan.phase_words)."""
+    import sys
+
+    from scoring.plan import phase_words
+    from ui.text import WORD_JOINER
+
+    sys.path.insert(0, str(ROOT / "tests" / "scoring"))
+    from test_plan import spanning_plan
+
+    _, a, plan = spanning_plan()
+    at = app(lang)
+    at.session_state["assessment"] = a
+    at.switch_page("pages/plan.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    captions = [c.value.replace("\\", "").replace(WORD_JOINER, "") for c in at.caption]
+    shown = " ".join(captions)
+    span = t("plan.when_span", lang, start="1–30", finish="31–60")
+    assert span in shown
+    assert t("plan.phase.2", lang) + " · " not in shown
+    # Both start in days 1–30, so both are under "start now". A full audit draws phase groups:
+    # each one's caption is phase_words' own.
+    _fill(at)
+    at.run()
+    plan = _plan(at)
+    captions = [c.value.replace("\\", "").replace(WORD_JOINER, "") for c in at.caption]
+    drawn = [n for n in (1, 2, 3) if any(m.value == f"#### {t(f'plan.phase.{n}', lang)}" for m in at.markdown)]
+    assert drawn
+    for n in drawn:
+        load, note = phase_words(plan, n, lang)
+        assert " · ".join(x for x in (load, note) if x) in captions

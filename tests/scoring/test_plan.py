@@ -261,3 +261,60 @@ def test_the_rules_hold_on_random_audits_of_the_shipped_model(seed):
                 for i in fewer:
                     trial.set_value(i, 4)
                 assert score(model, trial).pillars[pid].level < tg.target, fewer
+
+
+def spanning_plan():
+    """Shipped model, micro (2 hours a week, 8 4/7 a phase): PLAN-02 (6 hours, then 2 a month) and
+    PLAN-05 (6 hours, then 1 a month). PLAN-05 starts in days 1–30 and finishes in 31–60; days
+    61–90 hold only the two routines."""
+    m = default_model()
+    a = Assessment(company={"size": "micro"})
+    for iid in ("PLAN-02", "PLAN-05"):
+        a.set_value(iid, 0)
+        edit_action(a, iid, include=True)
+    return m, a, build_plan(m, a, score(m, a))
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_phase_words_say_what_the_hours_go_to(lang):
+    """An empty phase read 'Ημέρες 61–90 · 2 ώρες από τις 8,6' over 'Καμία ενέργεια', and a card
+    'Ημέρες 31–60 · ξεκινά στις ημέρες 1–30'."""
+    from i18n import t
+    from scoring.plan import carried_text, hours_text, phase_words, when_text
+
+    _, _, plan = spanning_plan()
+    first, second, third = plan.phases
+    assert [a.item for a in first.actions] == ["PLAN-02"] and [a.item for a in second.actions] == ["PLAN-05"]
+    assert not third.actions and third.routine == 3 and third.used == 3
+    # A phase with actions: its hours, and what else they go to.
+    load, note = phase_words(plan, 1, lang)
+    assert load == t("plan.phase_load", lang, used="8,6" if lang == "el" else "8.6",
+                     capacity="8,6" if lang == "el" else "8.6")
+    assert note == t("plan.phase_running_on", lang, days="31–60", hours=hours_text(2.6, lang))
+    assert phase_words(plan, 2, lang)[1] == t("plan.phase_routine", lang, hours=hours_text(2, lang))
+    # An empty phase: no "x of y hours" over nothing; it says why its hours are taken.
+    assert phase_words(plan, 3, lang) == (
+        "", t("plan.phase_no_new", lang) + " " + t("plan.phase_routine", lang, hours=hours_text(3, lang)))
+    # The action that spans two phases: one sentence, no contradiction.
+    span = plan.action("PLAN-05")
+    assert when_text(span, lang) == t("plan.when_span", lang, start="1–30", finish="31–60")
+    assert carried_text(span, lang) == t("plan.carried", lang, days="1–30")
+    assert when_text(plan.action("PLAN-02"), lang) == t("plan.phase.1", lang)
+    assert carried_text(plan.action("PLAN-02"), lang) == ""
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_an_empty_phase_says_why_it_is_empty(lang):
+    from i18n import t
+    from scoring.plan import phase_words
+
+    m = default_model()
+    a = Assessment(company={"size": "micro"})
+    a.set_value("PLAN-03", 0)   # 2 hours, no routine: all of it in days 1–30
+    edit_action(a, "PLAN-03", include=True)
+    plan = build_plan(m, a, score(m, a))
+    assert [len(p.actions) for p in plan.phases] == [1, 0, 0] and plan.phase(2).used == 0
+    assert phase_words(plan, 2, lang) == phase_words(plan, 3, lang) == ("", t("plan.phase_fits_earlier", lang))
+    edit_action(a, "PLAN-03", include=False)   # nothing in the plan: a plain "no action"
+    plan = build_plan(m, a, score(m, a))
+    assert all(phase_words(plan, n, lang) == ("", t("report.phase_empty", lang)) for n in (1, 2, 3))
