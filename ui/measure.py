@@ -136,6 +136,16 @@ def _read_options(table_or_none, detected: tuple[str | None, str | None]) -> tup
     return (None if enc == "auto" else enc), (None if sep == "auto" else sep)
 
 
+def _chosen(key: str, options: tuple[str, ...]) -> str:
+    """The option chosen in a read-options box, "auto" for anything else. Streamlit hands back
+    the label the browser still shows when the labels have changed ("Automatic (utf-8)" after
+    a file of another encoding, or in the other language): that is no encoding to read with."""
+    value = st.session_state.get(key, "auto")
+    if value not in options:
+        value = st.session_state[key] = "auto"
+    return value
+
+
 def _mapping(table, token: str) -> dict[str, Any]:
     df = table.df
     cols = [str(c) for c in df.columns]
@@ -319,8 +329,7 @@ def _analysis(data: bytes, name: str | None) -> None:
             st.markdown(state.t("measure.file", name=md_escape(name)))
         held = st.session_state.get(TABLE_KEY)
         detected = (None, None)
-        enc = st.session_state.get(ENCODING_KEY, "auto")
-        sep = st.session_state.get(SEP_KEY, "auto")
+        enc, sep = _chosen(ENCODING_KEY, ENCODINGS), _chosen(SEP_KEY, SEPARATORS)
         enc, sep = (None if enc == "auto" else enc), (None if sep == "auto" else sep)
         error = None
         table = None
