@@ -219,6 +219,27 @@ def test_clean_scores_ces_agreement_scales():
     assert c5.invalid_rows == [{"line": 6, "value": "6", "reason": "out_of_range"}]
 
 
+def test_numbers_written_as_words_in_greek_and_english():
+    """«δέκα» is 10, with any accents or case; the scale's range still applies."""
+    raw = pd.Series(["δέκα", "ΔΈΚΑ", "Δεκα", "Εννιά", "εννέα.", "μηδέν", "Ten", "ZERO", "εφτά", "Επτά",
+                     "οχτώ", "τέσσερις", "μία", "έντεκα"])
+    c = clean_scores(raw, "nps")
+    assert c.values.tolist() == [10, 10, 10, 9, 9, 0, 10, 0, 7, 7, 8, 4, 1]
+    assert reasons(c.invalid_rows) == [(15, "έντεκα", "not_a_number")]
+    csat = clean_scores(pd.Series(["πέντε", "Τρία", "δέκα", "μηδέν"]), "csat")
+    assert csat.values.tolist() == [5, 3]
+    assert [r["reason"] for r in csat.invalid_rows] == ["out_of_range", "out_of_range"]
+    assert clean_scores(pd.Series(["επτά", "seven", "ένα"]), "ces", 7).values.tolist() == [7, 7, 1]
+
+
+def test_a_file_answered_in_words_reads_ten(tmp_path):
+    path = tmp_path / "λέξεις.csv"
+    path.write_bytes("Πόσο πιθανό είναι να μας προτείνετε;Κατάστημα\nδέκα;Αθήνα\nΔέκα;Πάτρα\nεννιά;Αθήνα\n"
+                     .encode("cp1253"))
+    out = analyze_file(path, "nps")
+    assert (out["n"], out["value"], out["invalid_rows"]) == (3, 100.0, [])
+
+
 def test_clean_scores_custom_line_numbers():
     c = clean_scores(pd.Series([1, 99]), "csat", lines=[10, 42])
     assert c.invalid_rows == [{"line": 42, "value": "99", "reason": "out_of_range"}]
