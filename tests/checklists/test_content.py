@@ -237,7 +237,7 @@ def test_no_question_asks_two_things_in_any_sector_wording(shipped_model, sector
 
 LATIN_ALLOWED = {"CSAT", "NPS", "CES", "Google", "Viber", "WhatsApp", "Business", "Messenger", "Instagram",
                  "Booking.com", "Airbnb", "Skroutz", "efood", "Wolt", "e-mail", "e-shop", "check-in", "check-out",
-                 "SMS", "GDPR", "Tab", "Enter", "Customer", "Experience", "MEAS", "SEG"}
+                 "SMS", "GDPR", "Tab", "Enter", "Customer", "Experience", "MEAS", "SEG", "QR"}
 
 
 def test_greek_content_has_no_english_words_but_names(shipped_model):
