@@ -70,7 +70,7 @@ def factorize(s: pd.Series, *, categories_occur: bool = False) -> tuple[np.ndarr
     ``categories_occur``: the caller knows that every category occurs (a column as the CSV
     reader returned it, see :attr:`ImportedTable.complete_categories`), so that is not checked."""
     if isinstance(s.dtype, pd.CategoricalDtype):
-        codes = s.cat.codes.to_numpy()
+        codes = s.array.codes   # a read-only view (``s.cat.codes`` copies a million codes)
         cats = s.cat.categories
         if len(cats) == 0 or categories_occur or _all_used(codes, len(cats)):
             return codes, np.asarray(cats, dtype=object)
