@@ -179,12 +179,20 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                      name=ctx.level_name(ps.level), target=tg.target, target_name=ctx.level_name(tg.target))
         para(f"{meta} · {t('report.pillar_answered', lang, count=ps.answered, total=ps.total)}", size=9)
         actions = [a for a in plan.actions if a.pillar == pillar.id]
-        if not ps.answered:
+        in_plan = [a for a in actions if a.include]
+
+        def other_notes(items, shown) -> None:   # the notes of questions not shown with an action
+            for it in items:
+                note = assessment.note(it.id).strip()
+                if note and it.id not in shown:
+                    para(f"{it.id} – {t('report.note', lang)}: {note}", italic=True)
+
+        if not ps.answered:   # kept for its notes or metrics (report.findings.unassessed)
+            other_notes(pillar.items, {a.item for a in in_plan})
             if pillar.id == metrics_home:
                 metrics()
             continue
         heading(t("report.gaps", lang), level=2)
-        in_plan = [a for a in actions if a.include]
         why = section_why(in_plan, model, lang)
         if why:
             para(why, size=9, italic=True)
@@ -217,10 +225,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
             para(t("report.no_strengths", lang), italic=True)
         for it in strengths:
             para(f"{it.text(lang)} ({it.id} · {ctx.answer_label(assessment.value(it.id), it.id)})", "List Bullet")
-        for it in pillar.items:
-            note = assessment.note(it.id).strip()
-            if note and it.id not in {a.item for a in in_plan}:
-                para(f"{it.id} – {t('report.note', lang)}: {note}", italic=True)
+        other_notes(pillar.items, {a.item for a in in_plan})
         if pillar.id == metrics_home:
             metrics()
 

@@ -178,6 +178,22 @@ def test_sections_with_no_answers_are_one_line_not_a_page(model):
                    for n, p in enumerate(model.pillars, start=1) if p in waiting)
 
 
+def test_a_section_with_only_a_note_keeps_its_note(model):
+    """A section with a note and no answer keeps its page for the note: the PDF showed it, the
+    Word file showed only the section's heading."""
+    a = answered(model, 1, fraction=0.5)
+    s = score(model, a)
+    pillar = next(p for p in model.pillars if not s.pillars[p.id].answered)
+    a.set_note(pillar.items[0].id, "Ο ιδιοκτήτης θα ρωτήσει τους πελάτες τον Ιανουάριο")
+    s = score(model, a)
+    from report.word import build_docx
+    for lang in ("el", "en"):
+        pdf = flat("\n".join(pdf_pages(build(model, a, lang, appendix=False))))
+        word = _docx_text(build_docx(model, a, s, build_plan(model, a, s), lang))
+        for text in (pdf, word):
+            assert flat("θα ρωτήσει τους πελάτες τον Ιανουάριο") in text
+
+
 def _only_section_held_by_its_key_question(model) -> Assessment:
     """One section answered: its key question 'not at all', the rest enough for level 3 by score."""
     pillar = model.pillars[0]
