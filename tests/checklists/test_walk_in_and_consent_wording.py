@@ -64,3 +64,11 @@ def test_marketing_consent_names_the_existing_customer_exception(shipped_model):
         assert part in en, part
     assert "παρόμοια προϊόντα" in item.action.text.el and "similar products" in item.action.text.en
     assert "υπάρχοντες πελάτες" in item.evidence.el and "existing customers" in item.evidence.en
+
+
+def test_marketing_consent_question_and_kpi_allow_the_exception(shipped_model):
+    """The question asked for consent from every recipient, so a business using the art. 11(3)
+    exception lawfully could not answer 'fully'; the KPI's target of 100 % consent said the same."""
+    item = shipped_model.items["SEG-14"]
+    assert "δικά σας παρόμοια προϊόντα" in item.text.el and "your own similar products" in item.text.en
+    assert "δυνατότητα άρνησης" in item.action.kpi.el and "chance to refuse" in item.action.kpi.en
