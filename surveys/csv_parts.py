@@ -51,12 +51,32 @@ def read_whole(data: bytes | mmap.mmap, *, multiline: bool, names: list[str] | N
     if cut <= 0 or cut >= len(data):
         return _read(whole, None, BLOCK_SIZE, True, parse, convert)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        second = pool.submit(_read, whole.slice(cut), names, PART_BLOCK_SIZE, False, parse, convert)
-        first = _read(whole.slice(0, cut), None, PART_BLOCK_SIZE, False, parse, convert)
+        second = pool.submit(_read_half, whole.slice(cut), names, parse, convert)
+        first = _read_half(whole.slice(0, cut), None, parse, convert)
         rest = second.result()
     if not first.schema.equals(rest.schema):
         return _read(whole, None, BLOCK_SIZE, True, parse, convert)
     return pa.concat_tables([first, rest])
+
+
+def _read_half(buf: pa.Buffer, names: list[str] | None, parse: pacsv.ParseOptions,
+               convert: pacsv.ConvertOptions) -> pa.Table:
+    """One half on one thread, its dictionary-encoded columns merged into one chunk there (in
+    parallel with the other half; what is left to merge afterwards is two chunks)."""
+    return one_dictionary(_read(buf, names, PART_BLOCK_SIZE, False, parse, convert))
+
+
+def one_dictionary(table: pa.Table) -> pa.Table:
+    """Dictionary-encoded columns as one chunk over one dictionary: pyarrow encodes each block
+    with its own dictionary; merged once, the checks after the read and the conversion to a
+    pandas categorical handle one dictionary of a few hundred values, not one per block."""
+    if not any(pa.types.is_dictionary(t) for t in table.schema.types):
+        return table
+    table = table.unify_dictionaries()
+    return pa.Table.from_arrays(
+        [pa.chunked_array([col.combine_chunks()], col.type)
+         if pa.types.is_dictionary(col.type) and col.num_chunks > 1 else col
+         for col in table.columns], names=table.column_names)
 
 
 def _read(buf: pa.Buffer, names: list[str] | None, block_size: int, threads: bool,

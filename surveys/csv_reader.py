@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from pandas._libs.parsers import STR_NA_VALUES
 
-from .csv_parts import read_whole, whole_input
+from .csv_parts import one_dictionary, read_whole, whole_input
 from .encodings import detect_encoding, looks_utf16, utf8_head_ok
 from .errors import SurveyInputError
 from .rows import LineMap
@@ -158,19 +158,6 @@ def _from_the_head(head: bytes | None, parse: pacsv.ParseOptions
     return names, out
 
 
-def _one_dictionary(table: pa.Table) -> pa.Table:
-    """Dictionary-encoded columns as one chunk over one dictionary: pyarrow encodes each block
-    (1 MB) with its own dictionary; merged once here, the checks below and the conversion to a
-    pandas categorical handle one dictionary of a few hundred values, not one per block."""
-    if not any(pa.types.is_dictionary(t) for t in table.schema.types):
-        return table
-    table = table.unify_dictionaries()
-    return pa.Table.from_arrays(
-        [pa.chunked_array([col.combine_chunks()], col.type)
-         if pa.types.is_dictionary(col.type) and col.num_chunks > 1 else col
-         for col in table.columns], names=table.column_names)
-
-
 def _check_utf8(table: pa.Table) -> None:
     """UTF-8 checked after the parse (pyarrow's ``check_utf8`` off): a dictionary-encoded column
     only on its dictionaries (a few hundred values, not a million), a text column in full.
@@ -208,7 +195,7 @@ def _arrow_csv(buf: Any, sep: str, head: bytes | None = None) -> pd.DataFrame:
             if "UTF8" in str(exc) or "UTF-8" in str(exc):
                 raise UnicodeError(str(exc)) from None
             raise _NotForArrow(str(exc)) from None
-        table = _one_dictionary(table)
+        table = one_dictionary(table)
         _check_utf8(table)
         return table
 
