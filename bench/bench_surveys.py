@@ -6,8 +6,9 @@ NPS/CSAT/CES columns) and measures, median of 7 interleaved runs each (after one
 of each), in one process:
 
 (a) floor: ``pandas.read_csv(path)`` alone (reads all columns);
-(b) ours: ``read_table`` (size check, encoding + separator detection, one pyarrow read of all
-    columns, text columns with few distinct values dictionary-encoded) + ``guess_columns`` + for
+(b) ours: ``read_table`` (size check, encoding + separator detection, a pyarrow read of all
+    columns, in two halves on two threads when the file has no quotes (surveys/csv_parts.py),
+    text columns with few distinct values dictionary-encoded) + ``guess_columns`` + for
     NPS, CSAT and CES: ``clean_scores`` + the metric with its interval + breakdown by month +
     breakdown by segment.
 
