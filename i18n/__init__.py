@@ -74,7 +74,7 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params) -> str:
 
 
 # Sorting, folding and capitals live in i18n/greek.py; re-exported here for the pages and the report.
-from i18n.greek import fold, fold_words, sort_key, sorted_greek, upper  # noqa: E402,F401
+from i18n.greek import fold, fold_words, search_matches, sort_key, sorted_greek, upper  # noqa: E402,F401
 
 
 # ---------------------------------------------------------------- numbers and dates

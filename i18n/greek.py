@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _TONOS = {"\u0301", "\u0341"}  # combining acute (tonos); the diaeresis (U+0308) is kept in capitals
@@ -66,3 +67,56 @@ def upper(text: str) -> str:
 
 def _greek(ch: str) -> bool:
     return "\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff"
+
+
+# Greek in Latin letters, for search: a consultant on a laptop with a Latin keyboard types
+# "naxos" for «Νάξος» and "kafe alfa" for «Καφέ Άλφα». First ELOT 743 (the Greek standard, as on
+# passports and road signs), digraphs before letters; then both sides are brought to one Latin
+# spelling that absorbs the usual Greeklish variants (ph/f, ch/h, w/o, y/i, b for μπ, d for ντ,
+# doubled letters), so "Cafe Alpha" is also found by «καφε αλφα». Search only: never stored.
+# (PyPI's Greeklish packages are small and unmaintained; one table here is easier to keep.)
+_ELOT_PAIRS = {"ου": "ou", "αυ": "av", "ευ": "ev", "ηυ": "iv", "γγ": "ng", "γξ": "nx", "γχ": "nch"}
+_ELOT = str.maketrans({
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k",
+    "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "τ": "t", "υ": "y",
+    "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o"})
+# One spelling for the ways Greeklish writes a sound, in this order (ch before c, ou before o).
+_LATIN_VARIANTS = (("8", "th"), ("ph", "f"), ("ch", "h"), ("kh", "h"), ("ck", "k"), ("c", "k"), ("q", "k"),
+                   ("ks", "x"), ("mp", "b"), ("nt", "d"), ("gk", "g"), ("ng", "g"), ("b", "v"),
+                   ("ou", "u"), ("w", "o"), ("ai", "e"), ("ei", "i"), ("oi", "i"), ("y", "i"), ("j", "i"))
+
+
+def to_latin(text: object) -> str:
+    """ELOT 743 transliteration of fold_words(text): «Καφέ Άλφα» → 'kafe alfa', «Νάξος» → 'naxos'."""
+    out = fold_words(text)
+    for greek, latin in _ELOT_PAIRS.items():
+        out = out.replace(greek, latin)
+    return out.translate(_ELOT)
+
+
+@functools.lru_cache(maxsize=8192)
+def search_spelling(text: str) -> str:
+    """The one Latin spelling that search compares: Greek, Greeklish and Latin typings of a name
+    meet ('Νάξος', 'naxos', 'NAKSOS' → 'naxos'; 'Καφέ Άλφα', 'cafe alpha' → 'kafe alfa')."""
+    out = to_latin(text)
+    for variant, canonical in _LATIN_VARIANTS:
+        out = out.replace(variant, canonical)
+    # Doubled letters as one (Άννα / Ana, Καφφέ / kafe), spaces kept.
+    return "".join(ch for k, ch in enumerate(out) if k == 0 or ch != out[k - 1] or ch == " ")
+
+
+def search_matches(query: str, *texts: str) -> bool:
+    """Every word of `query` is found in `texts`, as typed (accents, case and punctuation aside)
+    or in Latin letters: 'ηλιος', 'ΗΛΙΟΣ', 'ilios' and 'kafe' find «Καφέ Ήλιος»; «καφε» finds 'Cafe'."""
+    haystack, latin = _search_forms(" ".join(texts))
+    return all(word in haystack or spelt in latin for word, spelt in _query_words(query))
+
+
+@functools.lru_cache(maxsize=8192)
+def _search_forms(text: str) -> tuple[str, str]:
+    return fold_words(text), search_spelling(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _query_words(query: str) -> tuple[tuple[str, str], ...]:
+    return tuple((word, search_spelling(word)) for word in fold_words(query).split())

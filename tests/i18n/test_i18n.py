@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from i18n import catalog, format_date, format_number, sort_key, sorted_greek, t, upper
+from i18n import catalog, format_date, format_number, search_matches, sort_key, sorted_greek, t, upper
+from i18n.greek import to_latin
 
 
 def _forms(text) -> dict[str, str]:
@@ -139,3 +140,20 @@ def test_dates():
     assert format_date(date(2026, 3, 5)) == "05/03/2026"
     assert format_date("2026-11-23T10:00:00+00:00", "en") == "23/11/2026"
     assert format_date(None) == "–" and format_date("not a date") == "–"
+
+
+@pytest.mark.parametrize("typed,stored", [
+    ("naxos", "Νάξος"), ("NAKSOS", "Νάξος"), ("kafe alfa", "Καφέ Άλφα"), ("cafe alpha", "Καφέ Άλφα"),
+    ("καφε αλφα", "Cafe Alpha"), ("thessaloniki", "Θεσσαλονίκη"), ("8essaloniki", "Θεσσαλονίκη"),
+    ("chania", "Χανιά"), ("bampis", "Μπάμπης"), ("kerkira", "Κέρκυρα"), ("ilios", "Καφέ «Ήλιος» Ο.Ε."),
+    ("angelos", "Άγγελος"), ("ΗΛΙΟ", "Φούρνος Ηλιόπουλου"), ("fournos zoi", "Φούρνος Ζωή"),
+])
+def test_search_matches_greek_in_latin_letters_and_back(typed, stored):
+    assert search_matches(typed, stored)
+
+
+def test_search_matches_every_word_somewhere_and_nothing_else():
+    assert search_matches("naxos kafe", "Καφέ Άλφα", "Νάξος")
+    assert not search_matches("naxos zeta", "Καφέ Άλφα", "Νάξος")
+    assert not search_matches("paros", "Νάξος")
+    assert to_latin("Καφέ Άλφα, Νάξος") == "kafe alfa naxos"  # ELOT 743

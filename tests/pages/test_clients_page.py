@@ -78,6 +78,21 @@ def test_search_is_accent_insensitive(db_url, model):
     assert at.info and not at.dataframe
 
 
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_search_in_latin_letters_finds_greek_names(db_url, model, lang):
+    engine = store.get_engine(db_url)
+    _seed(engine, model, "Ταβέρνα Νάξος", 1)
+    _seed(engine, model, "Καφέ Άλφα", 1)
+    at = _app(lang)
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    at.text_input(key="clients_search").set_value("naxos").run()
+    _no_errors(at)
+    assert list(at.dataframe[0].value.iloc[:, 0]) == ["Ταβέρνα Νάξος"]
+    at.text_input(key="clients_search").set_value("kafe alfa").run()
+    assert list(at.dataframe[0].value.iloc[:, 0]) == ["Καφέ Άλφα"]
+
+
 def test_delete_client_with_undo(db_url, model):
     engine = store.get_engine(db_url)
     ids = _seed(engine, model, "Φούρνος Ζωή", 2)

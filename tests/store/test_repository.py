@@ -547,3 +547,22 @@ def test_a_tab_never_conflicts_with_its_own_earlier_write(engine, model):
     assert not result.conflicts and store.load_assessment(engine, a.id)[0].company.city == "Ιωάννινα"
     a.company.city = "Λάρισα"
     assert [c.path for c in store.save_assessment(engine, a, model, tab="tab-2").conflicts] == ["company.city"]
+
+
+def test_search_finds_greek_typed_in_latin_letters_and_latin_typed_in_greek(engine, model):
+    """A consultant with a Latin keyboard: "naxos" finds «Νάξος», "kafe alfa" «Καφέ Άλφα»; and
+    «καφε» finds a business stored as 'Cafe Alpha'. Paging counts the matches only."""
+    for n in ["Καφέ Άλφα", "Ταβέρνα Νάξος", "Cafe Alpha", "Φούρνος Θεσσαλονίκης", "Ψαράς", "Βιβλία Βήτα"]:
+        store.save_assessment(engine, full(model, n), model)
+
+    def found(term, **kw):
+        return {r.name for r in store.list_clients(engine, term, **kw).rows}
+
+    assert found("naxos") == found("NAKSOS") == found("Νάξος") == {"Ταβέρνα Νάξος"}
+    assert found("kafe alfa") == found("cafe alpha") == found("καφε αλφα") == {"Καφέ Άλφα", "Cafe Alpha"}
+    assert found("thessaloniki") == found("8essalonikis") == {"Φούρνος Θεσσαλονίκης"}
+    assert found("psaras") == {"Ψαράς"}
+    assert found("larisa") == found("Λάρισα") and store.list_clients(engine, "larisa").total == 6
+    assert found("naxos zeta") == set()
+    page = store.list_clients(engine, "alfa", limit=1, offset=1)
+    assert page.total == 2 and [r.name for r in page.rows] == ["Καφέ Άλφα"]
