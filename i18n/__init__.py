@@ -119,3 +119,8 @@ def format_date(d: date | datetime | str | None, lang: str = DEFAULT_LANG) -> st
     d = _as_date(d)
     return d.strftime("%d/%m/%Y") if d else "–"
 
+
+def format_datetime(d: datetime | None, lang: str = DEFAULT_LANG) -> str:
+    """dd/mm/yyyy HH:MM (24-hour, both languages) of `d` as given: the caller picks the time zone."""
+    return d.strftime("%d/%m/%Y %H:%M") if d is not None else "–"
+

@@ -134,8 +134,10 @@ if client and history:
 
     st.markdown(f"**{state.t('clients.history')}**")
     st.dataframe(view.history_frame(history, model, lang), hide_index=True, width="stretch")
+    st.caption(state.t("clients.times_note"))
 
     labels = {r.id: view.assessment_label(r, model, lang) for r in history}
+    audits = view.comparable(history)  # the started ones: an abandoned blank start is no "before"
     chosen = st.selectbox(state.t("clients.choose_assessment"), list(labels), index=len(labels) - 1,
                           format_func=labels.__getitem__, key=f"clients_chosen_{client.id}")
     b1, b2, b3 = st.columns(3)
@@ -144,26 +146,31 @@ if client and history:
             _go_start()
     if b2.button(state.t("clients.reassess"), icon=":material/replay:", key="clients_reassess", type="primary",
                  width="stretch", help=state.t("clients.reassess_help")):
-        if persistence.start_reassessment(history[-1].id):
+        if persistence.start_reassessment((audits or history)[-1].id):
             _go_start()
     with b3.popover(state.t("clients.delete_assessment"), icon=":material/delete:", width="stretch"):
         st.write(state.t("clients.delete_assessment_confirm", label=labels[chosen]))
         st.button(state.t("clients.delete_yes"), type="primary", key="clients_delete_assessment",
                   on_click=_delete_assessment, args=(chosen, f"{client.name}, {labels[chosen]}"))
 
-    if len(history) >= 2:
+    if len(audits) >= 2:
         st.markdown(f"**{state.t('clients.compare')}**")
         c1, c2 = st.columns(2)
-        ids = list(labels)
+        ids = [r.id for r in audits]
+        # Before: the audit before the latest; after: the latest. Keys carry the ids offered, so
+        # a new audit (or a delete) sets both defaults afresh instead of keeping a stale choice.
+        offered = "_".join(ids)
         older_id = c1.selectbox(state.t("clients.compare_before"), ids, index=len(ids) - 2,
-                                format_func=labels.__getitem__, key=f"clients_before_{client.id}")
+                                format_func=labels.__getitem__, key=f"clients_before_{client.id}_{offered}")
         newer_id = c2.selectbox(state.t("clients.compare_after"), ids, index=len(ids) - 1,
-                                format_func=labels.__getitem__, key=f"clients_after_{client.id}")
-        rows = {r.id: r for r in history}
+                                format_func=labels.__getitem__, key=f"clients_after_{client.id}_{offered}")
+        rows = {r.id: r for r in audits}
         older, newer = sorted((rows[older_id], rows[newer_id]), key=lambda r: (r.created_at, r.id))
         st.dataframe(view.compare_frame(older, newer, model, lang), hide_index=True, width="stretch")
         st.markdown(f"**{state.t('clients.over_time')}**")
-        st.altair_chart(view.history_chart(history, model, lang), width="stretch")
+        st.altair_chart(view.history_chart(audits, model, lang), width="stretch")
+    elif len(history) >= 2:
+        st.caption(state.t("clients.compare_need_two"))
 
 # ---------------------------------------------------------------- drafts without a name, and the bin
 unnamed = store.list_unnamed(engine)

@@ -8,12 +8,14 @@ import altair as alt
 import pandas as pd
 
 from checklists.model import PILLAR_IDS, AuditModel
-from i18n import format_date, format_number, format_score, score_value, t
+from i18n import format_date, format_datetime, format_number, format_score, score_value, t
 from store import AssessmentRow, ClientRow, pillar_deltas
 
 try:
     from zoneinfo import ZoneInfo
 
+    # Times are shown in Greek time: the consultant and the businesses are in Greece, while the
+    # server (a laptop, or a host in another zone) may not be; the page says so under the history.
     _TZ = ZoneInfo("Europe/Athens")
 except Exception:
     _TZ = None
@@ -21,6 +23,21 @@ except Exception:
 
 def local(dt: datetime | None) -> datetime | None:
     return dt.astimezone(_TZ) if dt is not None and _TZ is not None else dt
+
+
+def when(dt: datetime | None, lang: str) -> str:
+    """dd/mm/yyyy HH:MM in Greek time, so that two assessments of one day are told apart."""
+    return format_datetime(local(dt), lang)
+
+
+def started(row: AssessmentRow) -> bool:
+    """An assessment with at least one answer; one opened and left with none is not an audit."""
+    return row.completeness > 0
+
+
+def comparable(rows: list[AssessmentRow]) -> list[AssessmentRow]:
+    """The assessments a comparison and the chart offer, oldest first: the started ones."""
+    return [r for r in rows if started(r)]
 
 
 def _score(x: float | None, lang: str) -> str:
@@ -50,18 +67,21 @@ def clients_frame(rows: list[ClientRow], model: AuditModel, lang: str) -> pd.Dat
 
 
 def assessment_label(row: AssessmentRow, model: AuditModel, lang: str) -> str:
-    when = format_date(local(row.created_at), lang)
+    date = when(row.created_at, lang)
+    if not started(row):
+        return t("clients.assessment_label_not_started", lang, date=date)
     if row.overall_score is None:
-        return t("clients.assessment_label_empty", lang, date=when)
-    return t("clients.assessment_label", lang, date=when, score=_score(row.overall_score, lang))
+        return t("clients.assessment_label_empty", lang, date=date)
+    return t("clients.assessment_label", lang, date=date, score=_score(row.overall_score, lang))
 
 
 def history_frame(rows: list[AssessmentRow], model: AuditModel, lang: str) -> pd.DataFrame:
     data = {
-        t("clients.col.date", lang): [format_date(local(r.created_at), lang) for r in rows],
+        t("clients.col.when", lang): [when(r.created_at, lang) for r in rows],
         t("clients.col.score", lang): [_score(r.overall_score, lang) for r in rows],
         t("clients.col.level", lang): [level_label(model, r.overall_level, lang) for r in rows],
-        t("clients.col.completeness", lang): [format_number(100 * r.completeness, lang, 0) + " %" for r in rows],
+        t("clients.col.completeness", lang): [format_number(100 * r.completeness, lang, 0) + " %" if started(r)
+                                              else t("clients.not_started", lang) for r in rows],
     }
     for pid in PILLAR_IDS:
         data[model.pillar(pid).short_title(lang)] = [_score(r.pillar_scores[pid], lang) for r in rows]
@@ -78,8 +98,7 @@ def _delta(x: float | None, lang: str) -> str:
 
 def compare_frame(older: AssessmentRow, newer: AssessmentRow, model: AuditModel, lang: str) -> pd.DataFrame:
     deltas = pillar_deltas(older, newer)
-    before = format_date(local(older.created_at), lang)
-    after = format_date(local(newer.created_at), lang)
+    before, after = when(older.created_at, lang), when(newer.created_at, lang)
     names, b, a, d = [], [], [], []
     for pid in PILLAR_IDS:
         names.append(model.pillar(pid).short_title(lang))
@@ -99,15 +118,15 @@ def history_chart(rows: list[AssessmentRow], model: AuditModel, lang: str) -> al
     pillar_t, score_t, date_t = t("clients.col.pillar", lang), t("clients.col.score", lang), t("clients.col.date", lang)
     order = [model.pillar(pid).short_title(lang) for pid in PILLAR_IDS] + [t("clients.overall", lang)]
     records = []
-    for r in rows:
-        when = local(r.created_at).replace(tzinfo=None)
+    for r in comparable(rows):
+        at = local(r.created_at).replace(tzinfo=None)
         for pid, name in zip(PILLAR_IDS, order[:-1], strict=True):
             if r.pillar_scores[pid] is not None:
-                records.append({"when": when, "pillar": name, "score": score_value(r.pillar_scores[pid]),
-                                "date": format_date(when, lang)})
+                records.append({"when": at, "pillar": name, "score": score_value(r.pillar_scores[pid]),
+                                "date": format_datetime(at, lang)})
         if r.overall_score is not None:
-            records.append({"when": when, "pillar": order[-1], "score": score_value(r.overall_score),
-                            "date": format_date(when, lang)})
+            records.append({"when": at, "pillar": order[-1], "score": score_value(r.overall_score),
+                            "date": format_datetime(at, lang)})
     df = pd.DataFrame(records, columns=["when", "pillar", "score", "date"])
     return (
         alt.Chart(df)

@@ -203,3 +203,44 @@ def test_switching_language_with_no_open_audit_stores_nothing(db_url, to):
     engine = store.get_engine(db_url)
     assert store.list_unnamed(engine) == [] and store.list_clients(engine).total == 0
     assert "assessment" not in at.query_params
+
+
+def _audit(engine, model, name: str, created_at: str, answered: bool = True, language: str = "el") -> str:
+    a = new_assessment(model, language)
+    a.company.name, a.company.city = name, "Νάξος"
+    a.created_at = a.updated_at = created_at
+    if answered:
+        for j, item_id in enumerate(model.items):
+            a.set_value(item_id, j % 5)
+    store.save_assessment(engine, a, model)
+    return a.id
+
+
+@pytest.mark.parametrize("lang,not_started", [("el", "δεν ξεκίνησε"), ("en", "not started")])
+def test_history_tells_one_days_audits_apart_and_skips_blank_starts(db_url, model, lang, not_started):
+    """Two audits of one day show their times (Greek time: 09:00 and 14:30 UTC in May are 12:00
+    and 17:30); a start left with no answers is marked "not started" and is no "before" of the
+    comparison, which defaults to the audit before the latest."""
+    engine = store.get_engine(db_url)
+    first = _audit(engine, model, "Ταβέρνα Νάξος", "2025-05-12T09:00:00+00:00")
+    second = _audit(engine, model, "Ταβέρνα Νάξος", "2025-05-12T14:30:00+00:00")
+    _audit(engine, model, "Ταβέρνα Νάξος", "2025-11-20T08:00:00+00:00", answered=False)
+    at = _app(lang)
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    at.session_state["clients_selected"] = store.list_clients(engine).rows[0].id
+    at.run()
+    _no_errors(at)
+    history = at.dataframe[1].value
+    assert list(history.iloc[:, 0]) == ["12/05/2025 12:00", "12/05/2025 17:30", "20/11/2025 10:00"]
+    assert history.iloc[2, 3] == not_started
+    before = at.selectbox(key=f"clients_before_{store.list_clients(engine).rows[0].id}_{first}_{second}")
+    after = at.selectbox(key=f"clients_after_{store.list_clients(engine).rows[0].id}_{first}_{second}")
+    assert (before.value, after.value) == (first, second)
+    assert before.options == after.options and len(before.options) == 2   # the blank start is not offered
+    assert "12/05/2025 12:00" in before.options[0] and "12/05/2025 17:30" in after.options[1]
+    assert any(not_started in o for o in at.selectbox(key=f"clients_chosen_{history_client(engine)}").options)
+
+
+def history_client(engine) -> str:
+    return store.list_clients(engine).rows[0].id
