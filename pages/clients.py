@@ -142,7 +142,8 @@ if client and history:
                           format_func=labels.__getitem__, key=f"clients_chosen_{client.id}")
     b1, b2, b3 = st.columns(3)
     if b1.button(state.t("clients.open"), icon=":material/edit:", key="clients_open", width="stretch"):
-        if persistence.open_assessment(chosen):
+        # The UI stays in the language the user chose; the audit keeps its own (reports offer both).
+        if persistence.open_assessment(chosen, follow_language=False):
             _go_start()
     if b2.button(state.t("clients.reassess"), icon=":material/replay:", key="clients_reassess", type="primary",
                  width="stretch", help=state.t("clients.reassess_help")):
@@ -181,7 +182,7 @@ if unnamed:
             text_col.write(state.t("clients.unnamed_row", date=format_date(view.local(r.updated_at), lang),
                                    pct=format_number(100 * r.completeness, lang, 0)))
             if open_col.button(state.t("clients.open"), key=f"clients_open_unnamed_{r.id}", width="stretch"):
-                if persistence.open_assessment(r.id):
+                if persistence.open_assessment(r.id, follow_language=False):
                     _go_start()
 
 deleted = store.list_deleted(engine, limit=20)

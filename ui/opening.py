@@ -90,7 +90,6 @@ def start_reassessment(previous_id: str) -> bool:
         return False
     new, dropped = store.prefill_from(previous, state.model())
     state.replace_assessment(new)
-    st.session_state[state.LANG_KEY] = new.language
     st.session_state.pop(saving.KEY_STATUS, None)
     saving.track(None)
     saving.save_now(new)

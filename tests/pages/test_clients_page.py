@@ -244,3 +244,26 @@ def test_history_tells_one_days_audits_apart_and_skips_blank_starts(db_url, mode
 
 def history_client(engine) -> str:
     return store.list_clients(engine).rows[0].id
+
+
+@pytest.mark.parametrize("ui,audit", [("el", "en"), ("en", "el")])
+def test_opening_or_reassessing_an_audit_keeps_the_ui_language(db_url, model, ui, audit):
+    """The UI language is the user's (sidebar); an audit written in the other language opens in it."""
+    engine = store.get_engine(db_url)
+    aid = _audit(engine, model, "Ταβέρνα Νάξος", "2025-05-12T09:00:00+00:00", language=audit)
+    at = _app(ui)
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    at.session_state["clients_selected"] = history_client(engine)
+    at.run()
+    at.button(key="clients_open").click().run()
+    _no_errors(at)
+    assert at.session_state["assessment"].id == aid
+    assert at.session_state["lang"] == ui
+    at.switch_page("pages/clients.py").run()
+    at.session_state["clients_selected"] = history_client(engine)
+    at.run()
+    at.button(key="clients_reassess").click().run()
+    _no_errors(at)
+    assert at.session_state["assessment"].id != aid
+    assert at.session_state["lang"] == ui
