@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 import store
 from assessment import new_assessment
+from i18n import t
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -267,3 +268,20 @@ def test_opening_or_reassessing_an_audit_keeps_the_ui_language(db_url, model, ui
     _no_errors(at)
     assert at.session_state["assessment"].id != aid
     assert at.session_state["lang"] == ui
+
+
+def test_reassess_copies_the_last_audit_not_a_blank_start_after_it(db_url, model):
+    engine = store.get_engine(db_url)
+    audit = _audit(engine, model, "Ταβέρνα Νάξος", "2025-05-12T09:00:00+00:00")
+    _audit(engine, model, "Ταβέρνα Νάξος", "2025-11-20T08:00:00+00:00", answered=False)
+    at = _app()
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    at.session_state["clients_selected"] = history_client(engine)
+    at.run()
+    _no_errors(at)
+    assert any(t("clients.compare_need_two", "el") in c.value for c in at.caption)
+    at.button(key="clients_reassess").click().run()
+    _no_errors(at)
+    old, _ = store.load_assessment(engine, audit)
+    assert at.session_state["assessment"].answers == old.answers != {}
