@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from pandas._libs.parsers import STR_NA_VALUES
 
-from .csv_parts import one_dictionary, read_whole, whole_input
+from .csv_parts import one_dictionary, pandas_codes, read_whole, release, whole_input
 from .encodings import detect_encoding, looks_utf16, utf8_head_ok
 from .errors import SurveyInputError
 from .rows import LineMap
@@ -219,6 +219,7 @@ def _arrow_csv(buf: Any, sep: str, head: bytes | None = None) -> pd.DataFrame:
         if untyped == declared:
             raise
         table = read_as_pandas_would(untyped)  # a declared int8 column holds something else
+    release(data)  # the table holds copies of every value; the input is read no more
     if table.num_columns == 0 or table.num_rows == 0:
         raise _NotForArrow("no rows")  # pandas says what is wrong (empty, header only …)
     columns = []
@@ -234,7 +235,7 @@ def _arrow_csv(buf: Any, sep: str, head: bytes | None = None) -> pd.DataFrame:
         elif pa.types.is_int64(typ) and col.null_count == 0:
             col = _narrowest_int(col)
         columns.append(col)
-    table = pa.Table.from_arrays(columns, names=table.column_names)
+    table = pandas_codes(pa.Table.from_arrays(columns, names=table.column_names))
     # split_blocks + self_destruct: numeric columns without gaps are handed over, not copied
     return table.to_pandas(split_blocks=True, self_destruct=True)
 
