@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from i18n.greek import fold
@@ -51,6 +52,16 @@ def _head_non_null(col: pd.Series, k: int) -> pd.Series:
         if len(part) >= k or m >= len(col):
             return part.head(k)
         m *= 8
+
+
+def _distinct_as_text(sample: pd.Series) -> int:
+    """``sample.astype(str).nunique()`` of a sample without missing values; a categorical of
+    text (the CSV reader's segments) by its codes: its categories are distinct strings already,
+    so the count is the same without turning a thousand values into strings one by one."""
+    if isinstance(sample.dtype, pd.CategoricalDtype) and \
+            pd.api.types.is_string_dtype(sample.cat.categories.dtype):
+        return len(np.unique(sample.array.codes))
+    return int(sample.astype(str).nunique())
 
 
 def score_fit(col: pd.Series, metric: str) -> tuple[float, float]:
@@ -110,7 +121,7 @@ def guess_columns(df: pd.DataFrame) -> dict[str, str | None]:
                 sample = _head_non_null(series, 1000)
                 if sample.empty:
                     continue
-                nun = sample.astype(str).nunique()
+                nun = _distinct_as_text(sample)
                 score = kw + (1.0 if nun <= max(50, len(sample) // 2) else 0.0)
             candidates.append((score, -idx, role, col))
     candidates.sort(reverse=True)
