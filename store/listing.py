@@ -35,15 +35,18 @@ def list_clients(bind: Bind, search: str = "", limit: int = 25, offset: int = 0)
         if rows:
             for r in conn.execute(
                     select(assessments.c.client_id, assessments.c.id, assessments.c.overall_score,
-                           assessments.c.overall_level, assessments.c.created_at)
+                           assessments.c.overall_level, assessments.c.created_at, assessments.c.completeness)
                     .where(live, assessments.c.client_id.in_([r.id for r in rows]))
                     .order_by(assessments.c.created_at, assessments.c.id)):
-                entry = stats.setdefault(r.client_id, [0, None, None, None, None])
+                entry = stats.setdefault(r.client_id, [0, None, None, None, None, False])
                 entry[0] += 1
-                entry[1:] = [utc(r.created_at), r.id, r.overall_score, r.overall_level]
+                # The last audit is the last one with answers: a start left blank after it is
+                # counted (the history lists it, marked) but is not the business's last result.
+                if r.completeness > 0 or not entry[5]:
+                    entry[1:] = [utc(r.created_at), r.id, r.overall_score, r.overall_level, r.completeness > 0]
     out = []
     for r in rows:
-        n, last_at, last_id, last_score, last_level = stats.get(r.id, [0, None, None, None, None])
+        n, last_at, last_id, last_score, last_level, _ = stats.get(r.id, [0, None, None, None, None, False])
         out.append(ClientRow(r.id, r.name, r.sector, r.city, n, last_at, last_id, last_score, last_level))
     return ClientPage(out, total)
 

@@ -566,3 +566,20 @@ def test_search_finds_greek_typed_in_latin_letters_and_latin_typed_in_greek(engi
     assert found("naxos zeta") == set()
     page = store.list_clients(engine, "alfa", limit=1, offset=1)
     assert page.total == 2 and [r.name for r in page.rows] == ["Καφέ Άλφα"]
+
+
+def test_a_blank_start_is_not_the_clients_last_assessment(engine, model):
+    """The list's "last assessment" (date, score, level) is the last one with answers; a start
+    left blank after it still counts among the assessments. With only blank starts, the latest."""
+    store.save_assessment(engine, full(model, "Ταβέρνα Νάξος", "2025-05-12T09:00:00+00:00"), model)
+    blank = new_assessment(model)
+    blank.company.name = "Ταβέρνα Νάξος"
+    blank.created_at = blank.updated_at = "2025-11-20T08:00:00+00:00"
+    store.save_assessment(engine, blank, model)
+    (row,) = store.list_clients(engine).rows
+    assert row.assessments == 2
+    assert row.last_at.date() == date(2025, 5, 12) and row.last_score is not None
+    only_blank = new_assessment(model)
+    only_blank.company.name = "Φούρνος Ζωή"
+    store.save_assessment(engine, only_blank, model)
+    assert store.list_clients(engine, "ζωη").rows[0].last_assessment_id == only_blank.id
