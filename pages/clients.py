@@ -138,7 +138,8 @@ if client and history:
 
     labels = {r.id: view.assessment_label(r, model, lang) for r in history}
     audits = view.comparable(history)  # the started ones: an abandoned blank start is no "before"
-    chosen = st.selectbox(state.t("clients.choose_assessment"), list(labels), index=len(labels) - 1,
+    chosen = st.selectbox(state.t("clients.choose_assessment"), list(labels),
+                          index=list(labels).index((audits or history)[-1].id),
                           format_func=labels.__getitem__, key=f"clients_chosen_{client.id}")
     b1, b2, b3 = st.columns(3)
     if b1.button(state.t("clients.open"), icon=":material/edit:", key="clients_open", width="stretch"):

@@ -128,11 +128,16 @@ def history_chart(rows: list[AssessmentRow], model: AuditModel, lang: str) -> al
             records.append({"when": at, "pillar": order[-1], "score": score_value(r.overall_score),
                             "date": format_datetime(at, lang)})
     df = pd.DataFrame(records, columns=["when", "pillar", "score", "date"])
+    # Ticks at the audits themselves, not at Vega's round times: two audits hours apart would
+    # otherwise get six ticks all reading the same day. Overlapping labels are dropped.
+    ticks = [alt.DateTime(year=w.year, month=w.month, date=w.day, hours=w.hour, minutes=w.minute)
+             for w in sorted(set(df["when"]))]
     return (
         alt.Chart(df)
         .mark_line(point=True)
         .encode(
-            x=alt.X("when:T", title=date_t, axis=alt.Axis(format="%d/%m/%Y", labelAngle=0, tickCount=6)),
+            x=alt.X("when:T", title=date_t, axis=alt.Axis(format="%d/%m/%Y", labelAngle=0, values=ticks,
+                                                          labelOverlap=True)),
             y=alt.Y("score:Q", title=score_t, scale=alt.Scale(domain=[0, 100])),
             color=alt.Color("pillar:N", title=pillar_t, sort=order),
             strokeDash=alt.condition(alt.datum.pillar == order[-1], alt.value([6, 3]), alt.value([1, 0])),

@@ -240,7 +240,9 @@ def test_history_tells_one_days_audits_apart_and_skips_blank_starts(db_url, mode
     assert (before.value, after.value) == (first, second)
     assert before.options == after.options and len(before.options) == 2   # the blank start is not offered
     assert "12/05/2025 12:00" in before.options[0] and "12/05/2025 17:30" in after.options[1]
-    assert any(not_started in o for o in at.selectbox(key=f"clients_chosen_{history_client(engine)}").options)
+    chosen = at.selectbox(key=f"clients_chosen_{history_client(engine)}")
+    assert any(not_started in o for o in chosen.options)    # still there, to open or delete
+    assert chosen.value == second                           # but the last audit comes first
 
 
 def history_client(engine) -> str:
