@@ -122,7 +122,7 @@ if selected:
 history = store.client_history(engine, client.id) if client else []
 if client and history:
     st.divider()
-    head, delete_col = st.columns([4, 1], vertical_alignment="bottom")
+    head, delete_col = st.columns([3, 2], vertical_alignment="bottom")  # the delete label whole at 1024 px
     head.subheader(md_escape(client.name))
     where = " · ".join(x for x in (client.city, view.sector_label(client.sector, lang) if client.sector else "") if x)
     if where:
@@ -141,7 +141,7 @@ if client and history:
     chosen = st.selectbox(state.t("clients.choose_assessment"), list(labels),
                           index=list(labels).index((audits or history)[-1].id),
                           format_func=labels.__getitem__, key=f"clients_chosen_{client.id}")
-    b1, b2, b3 = st.columns(3)
+    b1, b2, b3 = st.columns([2, 3, 2])  # the re-assess label is the longest
     if b1.button(state.t("clients.open"), icon=":material/edit:", key="clients_open", width="stretch"):
         # The UI stays in the language the user chose; the audit keeps its own (reports offer both).
         if persistence.open_assessment(chosen, follow_language=False):
