@@ -71,8 +71,8 @@ def _dropped(cp: int) -> bool:
 
 def clean(text: str | None) -> str:
     """User text made safe to draw: control characters out (tabs become spaces, newlines stay),
-    lone surrogates and emoji joiners dropped, characters the font lacks replaced by U+FFFD
-    (one per run, so a row of emoji does not become a row of marks)."""
+    lone surrogates and emoji joiners dropped, emoji and other pictographs the font lacks left out
+    (with the space they leave), other characters the font lacks replaced by U+FFFD (one per run)."""
     if not text:
         return ""
     register()
@@ -81,8 +81,11 @@ def clean(text: str | None) -> str:
         return text  # the common case (every text of the report passes here): nothing to change
     chars = _charset
     out: list[str] = []
+    after_symbol = False  # a dropped pictograph's space is dropped with it
     for ch in text:
         cp = ord(ch)
+        if after_symbol and ch == " " and (not out or out[-1] in " \n"):
+            continue
         if ch == "\n":
             out.append("\n")
         elif ch in "\t\r\v\f":
@@ -93,6 +96,12 @@ def clean(text: str | None) -> str:
             out.append(ch)
         elif unicodedata.category(ch) in ("Mn", "Me", "Cf"):
             continue  # a mark or format character the font cannot place: leave it out
+        elif unicodedata.category(ch) == "So":
+            # An emoji or pictograph (🥖 in «Φούρνος 🥖»): decoration, left out of a printed
+            # report rather than shown as a mark. A letter the font lacks stays visible as U+FFFD.
+            after_symbol = True
+            continue
         elif not out or out[-1] != REPLACEMENT:
             out.append(REPLACEMENT)
-    return "".join(out)
+        after_symbol = False
+    return "".join(out).rstrip(" ") if after_symbol else "".join(out)

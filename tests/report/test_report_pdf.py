@@ -273,9 +273,12 @@ def test_markup_is_shown_not_interpreted(model):
     assert "<b>Bold</b> & <i>co</i>" in text
 
 
-def test_emoji_and_missing_glyphs_are_replaced():
-    assert clean("Καφέ 😀 τέλος") == f"Καφέ {REPLACEMENT} τέλος"
-    assert clean("👍🏽👍🏽 ok") == f"{REPLACEMENT} ok"
+def test_emoji_are_left_out_and_missing_letters_replaced():
+    """A business named «Φούρνος 🥖» got a '�' on the cover and in every footer."""
+    assert clean("Καφέ 😀 τέλος") == "Καφέ τέλος"
+    assert clean("👍🏽👍🏽 ok") == "ok"
+    assert clean("Φούρνος «Η Ζυμή» 🥖") == "Φούρνος «Η Ζυμή»"
+    assert clean("茶 shop") == f"{REPLACEMENT} shop"  # a letter the font lacks: shown as missing
     assert clean("❤️ x") == "❤ x"  # in the font: kept, variation selector dropped
     assert clean("a\tb\x00c\r\nd") == "a bc\nd"
     assert clean("\ud800x") == "x"
