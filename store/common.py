@@ -54,7 +54,3 @@ def client_key(name: str) -> str:
     """The identity of a business: accents, case, punctuation and spaces ignored, so
     'Καφέ «Ήλιος» Ο.Ε.', 'καφε ηλιος οε' and 'ΚΑΦΕ ΗΛΙΟΣ ΟΕ' are one client."""
     return plain(name).replace(" ", "")
-
-
-def like_pattern(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
