@@ -113,10 +113,11 @@ def _results() -> None:
             done_col.metric(state.t("results.col_completeness"), _pct(ps.completeness))
             if ps.capped_by:
                 items = "; ".join(
-                    f"{i} «{model.items[i].text(lang)}»" if lang == "el" else f"{i} '{model.items[i].text(lang)}'"
+                    f"{i} «{model.items[i].text(lang)}»" if lang == "el" else f"{i} ‘{model.items[i].text(lang)}’"
                     for i in ps.capped_by
                 )
-                st.error(state.t("results.capped", pillar=p.title(lang), items=items), icon=":material/block:")
+                st.error(state.t("results.capped", pillar=p.title(lang), items=items, count=len(ps.capped_by)),
+                         icon=":material/block:")
 
     st.subheader(state.t("results.gaps"))
     if not scores.gaps:

@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from assessment.document import Assessment
 from checklists.model import AuditModel
-from i18n import score_value, t
+from i18n import fold, score_value, t
 from report.common import assessed_on, next_review, office_text
 from scoring.maturity import Scores
 from scoring.plan import STATUSES, Plan, edit_action, when_text, why_text
@@ -283,7 +283,7 @@ def read_tracker(data: bytes, model: AuditModel, assessment: Assessment, plan: P
         by_status = {}
         for lg in ("el", "en"):
             for code, label in status_labels(lg).items():
-                by_status[label.casefold()] = code
+                by_status[fold(label)] = code  # «σε υλοποιηση», «ΣΕ ΥΛΟΠΟΙΗΣΗ»: as people type it
                 by_status[code] = code
         actions = {a.item: a for a in plan.actions}
         review = TrackerReview()
@@ -318,7 +318,7 @@ def read_tracker(data: bytes, model: AuditModel, assessment: Assessment, plan: P
             elif due != act.due:
                 review.changes.append(Change(number, item, "due", act.due, due))
             raw = row[col["status"]]
-            status = by_status.get(str(raw or "").strip().casefold())
+            status = by_status.get(fold(raw))
             if status is None:
                 review.problems.append(Problem(number, "bad_status", (("item", item), ("value", str(raw or "")[:30]))))
             elif status != act.status:

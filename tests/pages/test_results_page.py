@@ -38,3 +38,22 @@ def test_an_overall_level_above_the_only_section_is_explained(app, lang):
     shown = " ".join(c.value for c in at.caption).replace("\\", "").replace(WORD_JOINER, "")
     assert t("report.overall_from", lang, count=1, total=5, pillars=quoted) in shown
     assert t("report.overall_above", lang, level=3, pillar_level=2, pillar=quoted) in shown
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_a_level_held_by_one_question_says_question_not_questions(app, lang):
+    """«λόγω των ερωτήσεων: PLAN-01» named one question in the plural."""
+    from checklists import default_model
+
+    model = default_model()
+    at = app(lang)
+    at.session_state["assessment"] = _only_measurement_held_by_its_key_question(model)
+    at.switch_page("pages/results.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    held = [e.value for e in at.error if "MEAS" in e.value]
+    assert len(held) == 1
+    critical = [it.id for it in model.pillar("measurement").items if it.critical]
+    if len(critical) == 1:
+        assert ("λόγω της ερώτησης " if lang == "el" else "by question ") in held[0]
+    assert ("ερωτήσεων" if lang == "el" else "questions") not in held[0].split(critical[0])[0]

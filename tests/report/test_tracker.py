@@ -111,6 +111,15 @@ def test_tampered_rows_are_listed_with_their_row_numbers(shipped, audit):
             assert str(p.row) in text and not text.startswith("tracker.")
 
 
+def test_a_status_typed_without_accents_or_in_capitals_is_read(shipped, audit):
+    """«σε υλοποιηση» (no accent, as many type Greek) was refused as an unknown status."""
+    data = edited(report_for(shipped, audit, "xlsx", "el"),
+                  {(2, "status"): "σε υλοποιηση", (3, "status"): "ΟΛΟΚΛΗΡΩΘΗΚΕ", (4, "status"): " in progress "})
+    review = read_tracker(data, shipped, audit, plan_of(shipped, audit))
+    assert not review.problems
+    assert [(c.row, c.new) for c in review.changes] == [(2, "doing"), (3, "done"), (4, "doing")]
+
+
 def test_a_file_that_is_not_this_audits_tracker_is_refused(shipped, audit):
     plan = plan_of(shipped, audit)
     other = realistic_audit(shipped, seed=5)
