@@ -120,6 +120,23 @@ def format_date(d: date | datetime | str | None, lang: str = DEFAULT_LANG) -> st
     return d.strftime("%d/%m/%Y") if d else "–"
 
 
+try:
+    from zoneinfo import ZoneInfo
+
+    # Times are shown in Greek time: the consultant and the businesses are in Greece, while the
+    # server (a laptop, or a host in another zone) may not be.
+    LOCAL_TZ = ZoneInfo("Europe/Athens")
+except Exception:  # no time-zone database: the server's own local time
+    LOCAL_TZ = None
+
+
+def local_time(dt: datetime | None = None) -> datetime | None:
+    """`dt` (default: now) in the product's time zone, Greek time."""
+    if dt is None:
+        return datetime.now(LOCAL_TZ)
+    return dt.astimezone(LOCAL_TZ) if LOCAL_TZ is not None else dt
+
+
 def format_datetime(d: datetime | None, lang: str = DEFAULT_LANG) -> str:
     """dd/mm/yyyy HH:MM (24-hour, both languages) of `d` as given: the caller picks the time zone."""
     return d.strftime("%d/%m/%Y %H:%M") if d is not None else "–"

@@ -90,9 +90,8 @@ def download_name(assessment: Assessment, kind: str, lang: str, ext: str, *, doc
     import html
     import re
     import unicodedata
-    from zoneinfo import ZoneInfo
 
-    from i18n import t
+    from i18n import local_time, t
 
     if kind not in FILE_KINDS:
         raise ValueError(f"kind must be one of {', '.join(FILE_KINDS)}, not {kind!r}")
@@ -100,7 +99,7 @@ def download_name(assessment: Assessment, kind: str, lang: str, ext: str, *, doc
     name = re.sub(r"<[^>]*>", " ", name)
     kept = "".join(ch if (ch.isalnum() or ch in "-_") and ch not in _NOT_IN_NAMES else " " for ch in name)
     slug = "_".join(kept.split())[:MAX_NAME_CHARS].strip("_-")
-    day = on or datetime.now(ZoneInfo("Europe/Athens")).date()
+    day = on or local_time().date()
     parts = [slug, t(f"file.{kind}", lang)]
     if doc_lang and doc_lang != lang:
         parts.append(t(f"file.in_{doc_lang}", lang))

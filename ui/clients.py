@@ -8,21 +8,12 @@ import altair as alt
 import pandas as pd
 
 from checklists.model import PILLAR_IDS, AuditModel
-from i18n import format_date, format_datetime, format_number, format_score, score_value, t
+from i18n import format_date, format_datetime, format_number, format_score, local_time, score_value, t
 from store import AssessmentRow, ClientRow, pillar_deltas
-
-try:
-    from zoneinfo import ZoneInfo
-
-    # Times are shown in Greek time: the consultant and the businesses are in Greece, while the
-    # server (a laptop, or a host in another zone) may not be; the page says so under the history.
-    _TZ = ZoneInfo("Europe/Athens")
-except Exception:
-    _TZ = None
 
 
 def local(dt: datetime | None) -> datetime | None:
-    return dt.astimezone(_TZ) if dt is not None and _TZ is not None else dt
+    return local_time(dt) if dt is not None else None
 
 
 def when(dt: datetime | None, lang: str) -> str:

@@ -17,7 +17,6 @@ session last looked; a cell changed here too is a conflict, waiting for the user
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -25,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 import store
 from assessment import cells
 from assessment.document import Assessment
+from i18n import local_time
 from ui import state
 
 KEY_ID = "store_id"                # id of the assessment this session has stored (or loaded)
@@ -36,13 +36,6 @@ KEY_STATUS = "store_status"        # {"kind": "saved"|"error"|"deleted", "at": d
 KEY_NOTICES = "store_notices"      # [(kind, text)] shown once at the top of the next page
 KEY_TAB = "store_tab"              # this browser session's id in the edit log
 QUERY = "assessment"
-
-try:
-    from zoneinfo import ZoneInfo
-
-    _TZ = ZoneInfo("Europe/Athens")
-except Exception:  # no tz database: the server's local time
-    _TZ = None
 
 
 def engine():
@@ -93,7 +86,7 @@ def dirty_cells(a: Assessment) -> dict:
 
 
 def set_status(kind: str, **extra) -> None:
-    st.session_state[KEY_STATUS] = {"kind": kind, "at": datetime.now(_TZ), **extra}
+    st.session_state[KEY_STATUS] = {"kind": kind, "at": local_time(), **extra}
 
 
 def replace_cells(a: Assessment, values: dict) -> Assessment:
