@@ -61,6 +61,22 @@ def _type_date(page, item: str, day: date) -> None:
     page.keyboard.type(day.strftime("%d%m%Y"))
 
 
+def test_a_typed_date_is_kept_on_enter(app, contexts):
+    """A date typed into a card and confirmed with Enter (a phone keyboard's "Go" / "Done") is
+    stored then, with no other tap: nobody expects a typed date to wait for the calendar to close."""
+    a, plan = _seed(app.database_url, seed=13)
+    item = plan.included[0].item
+    page = _open(contexts, app, a.id)
+    page.locator(f".st-key-plan_due_{item} [data-type=day]").first.wait_for()
+    _type_date(page, item, date(2027, 6, 15))
+    page.keyboard.press("Enter")
+    poll(lambda: _actions(app.database_url, a.id).get(item, (None, None))[1] == date(2027, 6, 15),
+         lambda: f"the database holds {_actions(app.database_url, a.id).get(item)} for {item}")
+    idle(page)
+    poll(lambda: _shown(page, item)[1] == "15/06/2027", lambda: f"the card shows {_shown(page, item)}")
+    assert not server_errors(app), server_errors(app)
+
+
 def _status(page, item: str, n: int) -> None:
     # While a rerun is drawn, a card that moved can be in the page twice (the old copy fades):
     # a person clicks the one they see first.
