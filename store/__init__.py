@@ -44,7 +44,6 @@ from store.rows import (
     NotFound,
     StoredCells,
     WriteResult,
-    pillar_deltas,
 )
 from store.writes import import_document, save_assessment, write_cells
 
@@ -53,6 +52,6 @@ __all__ = [
     "NotFound", "StoredCells", "WriteResult", "adopt_model", "client_history", "client_key", "database_url",
     "default_sqlite_path", "delete_assessment", "delete_client", "edits", "get_client", "get_engine",
     "import_document", "list_clients", "list_deleted", "list_unnamed", "load_assessment", "load_cells",
-    "pillar_deltas", "prefill_from", "restore_assessment", "restore_client", "save_assessment", "stored_rev",
+    "prefill_from", "restore_assessment", "restore_client", "save_assessment", "stored_rev",
     "write_cells",
 ]

@@ -121,12 +121,3 @@ def assessment_row(r) -> AssessmentRow:
 
 
 ROW_COLUMNS = list(assessments.c)
-
-
-def pillar_deltas(older: AssessmentRow, newer: AssessmentRow) -> dict[str, float | None]:
-    """newer − older per pillar (and "overall"); None where either has no score."""
-    out = {pid: (None if older.pillar_scores[pid] is None or newer.pillar_scores[pid] is None
-                 else newer.pillar_scores[pid] - older.pillar_scores[pid]) for pid in PILLAR_IDS}
-    out["overall"] = (None if older.overall_score is None or newer.overall_score is None
-                      else newer.overall_score - older.overall_score)
-    return out

@@ -9,7 +9,7 @@ import pandas as pd
 
 from checklists.model import PILLAR_IDS, AuditModel
 from i18n import format_date, format_datetime, format_number, format_score, local_time, score_value, t
-from store import AssessmentRow, ClientRow, pillar_deltas
+from store import AssessmentRow, ClientRow
 
 
 def local(dt: datetime | None) -> datetime | None:
@@ -79,27 +79,29 @@ def history_frame(rows: list[AssessmentRow], model: AuditModel, lang: str) -> pd
     return pd.DataFrame(data)
 
 
-def _delta(x: float | None, lang: str) -> str:
-    if x is None:
+def _delta(before: float | None, after: float | None, lang: str) -> str:
+    """The change between two shown scores, to the same one decimal (13,2 was shown as +13), so
+    that before + change = after on the screen."""
+    if before is None or after is None:
         return "–"
-    if round(x) == 0:
+    x = round(score_value(after) - score_value(before), 1)
+    if x == 0:
         return "= 0"
-    return ("▲ " if x > 0 else "▼ ") + format_number(x, lang, 0, signed=True)
+    return ("▲ " if x > 0 else "▼ ") + format_number(x, lang, 1, signed=True)
 
 
 def compare_frame(older: AssessmentRow, newer: AssessmentRow, model: AuditModel, lang: str) -> pd.DataFrame:
-    deltas = pillar_deltas(older, newer)
     before, after = when(older.created_at, lang), when(newer.created_at, lang)
     names, b, a, d = [], [], [], []
     for pid in PILLAR_IDS:
         names.append(model.pillar(pid).short_title(lang))
         b.append(_score(older.pillar_scores[pid], lang))
         a.append(_score(newer.pillar_scores[pid], lang))
-        d.append(_delta(deltas[pid], lang))
+        d.append(_delta(older.pillar_scores[pid], newer.pillar_scores[pid], lang))
     names.append(t("clients.overall", lang))
     b.append(_score(older.overall_score, lang))
     a.append(_score(newer.overall_score, lang))
-    d.append(_delta(deltas["overall"], lang))
+    d.append(_delta(older.overall_score, newer.overall_score, lang))
     return pd.DataFrame({t("clients.col.pillar", lang): names, before + " ": b, after + "  ": a,
                          t("clients.col.delta", lang): d})
 

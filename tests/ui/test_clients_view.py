@@ -8,7 +8,7 @@ import pytest
 from checklists import load_model
 from checklists.model import PILLAR_IDS
 from store import AssessmentRow
-from ui.clients import assessment_label, history_chart, history_frame
+from ui.clients import assessment_label, compare_frame, history_chart, history_frame
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +41,17 @@ def test_chart_draws_audits_only_with_a_tick_at_each(model):
     assert {d["date"] for d in data} == {"12/05/2025 12:00", "12/05/2025 17:30"}   # no blank start
     ticks = spec["encoding"]["x"]["axis"]["values"]
     assert [(v["date"], v["hours"], v["minutes"]) for v in ticks] == [(12, 12, 0), (12, 17, 30)]
+
+
+@pytest.mark.parametrize("lang,shown", [("el", ["▲ +13,2", "▼ −2,6", "= 0"]), ("en", ["▲ +13.2", "▼ −2.6", "= 0"])])
+def test_the_change_has_the_scores_decimal_and_adds_up(model, lang, shown):
+    """The change column said +13 beside scores 40,1 and 53,3: the same decimal as the scores now,
+    and the difference of the shown (floored) scores."""
+    from dataclasses import replace
+
+    older, newer = ROWS[0], ROWS[1]
+    pids = list(PILLAR_IDS)
+    older = replace(older, pillar_scores={**older.pillar_scores, pids[0]: 40.15, pids[1]: 60.0, pids[2]: 70.04})
+    newer = replace(newer, pillar_scores={**newer.pillar_scores, pids[0]: 53.39, pids[1]: 57.4, pids[2]: 70.09})
+    frame = compare_frame(older, newer, model, lang)
+    assert list(frame.iloc[:3, 3]) == shown
