@@ -79,6 +79,8 @@ class SurveyResult(BaseModel):
     formula: str | None = Field(default=None, max_length=500)
     higher_is_better: bool = True
     source: str | None = Field(default=None, max_length=255, description="the uploaded file's name")
+    segment_column: str | None = Field(default=None, max_length=500,
+                                       description="the file's column the segments come from (by_segment)")
     invalid: int = Field(default=0, ge=0, description="rows not counted (empty, not a number, off the scale)")
     saved_at: str | None = Field(default=None, max_length=40, description="when it was saved (ISO 8601, UTC)")
     # The breakdowns the report charts (saved since session 14; older entries have none and the
@@ -184,6 +186,7 @@ class SurveyResult(BaseModel):
             scale=result.get("scale"), formula_id=result.get("formula_id"), formula=result.get("formula"),
             higher_is_better=result.get("higher_is_better", True),
             source=source[:255] if source else None, invalid=len(result.get("invalid_rows") or []),
+            segment_column=((result.get("columns") or {}).get("segment") or None) if result.get("by_segment") else None,
             saved_at=saved_at or _utc_now(),
             groups={str(k): int(v) for k, v in (result.get("groups") or {}).items()} or None,
             by_period=[Breakdown.from_row(p, p.get("period") or p.get("label"))

@@ -15,7 +15,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Spacer, Table
 
 from i18n import format_number
-from report import metric_charts
+from report import fonts, metric_charts
 from report.context import Ctx
 from report.layout import AtWidth
 
@@ -34,6 +34,7 @@ class MetricView:
     segments: list[tuple[str, float | None, float | None, float | None, str]]
     bounds: tuple[float, float]
     fmt: object                                       # value -> text, as the app writes it
+    segments_title: str = ""                          # «Ανά «Κατάστημα»»: the file's own column
 
 
 def views(ctx: Ctx) -> list[MetricView]:
@@ -62,9 +63,16 @@ def views(ctx: Ctx) -> list[MetricView]:
         segs = [(b.label or ctx.t("report.metrics_no_segment"), b.value, b.ci_low, b.ci_high, n_text(b.n))
                 for b in s.by_segment if b.value is not None][:SHOWN_SEGMENTS]
         title = s.metric.upper() + (f" · {s.column}" if s.column else "")
+        seg_title = ctx.t("report.metrics_segments")
+        if s.segment_column:
+            seg_title = ctx.t("report.metrics_segments_by", column=_short(fonts.clean(s.segment_column), 40))
         out.append(MetricView(title[:120], evidence_line(s, lang), mix, trend if len(trend) >= 2 else [],
-                              segs if len(segs) >= 2 else [], bounds, fmt))
+                              segs if len(segs) >= 2 else [], bounds, fmt, seg_title))
     return out
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 GUTTER = 0.6 * cm
@@ -94,7 +102,7 @@ def metric_blocks(ctx: Ctx) -> list:
 def _charts(ctx: Ctx, v: MetricView, width: float):
     """The trend and the segments, side by side when there are both: the segments get the room
     their labels need (within 40–55 %), the trend the rest."""
-    trend_title, seg_title = ctx.t("report.metrics_trend"), ctx.t("report.metrics_segments")
+    trend_title, seg_title = ctx.t("report.metrics_trend"), v.segments_title
     if not (v.trend and v.segments):
         if v.trend:
             return metric_charts.trend(v.trend, v.bounds, v.fmt, width, title=trend_title)

@@ -160,7 +160,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                                                                                             lang))), width=Cm(16))
             if v.segments:
                 doc.add_picture(io.BytesIO(word_charts.segments_png(v.segments, v.bounds, v.fmt,
-                                                                    t("report.metrics_segments", lang))),
+                                                                    v.segments_title)),
                                 width=Cm(16))
             if not (v.mix or v.trend or v.segments):
                 para(t("report.metrics_no_breakdown", lang), size=8, italic=True)

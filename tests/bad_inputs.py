@@ -13,7 +13,7 @@ GOOD_SURVEY = {
     "period_label": {"el": "Ιαν–Μαρ 2026", "en": "Jan–Mar 2026"}, "scale": "0-10",
     "formula_id": "nps_promoters_minus_detractors",
     "formula": "NPS = 100 × (promoters [9–10] − detractors [0–6]) / n, range −100…+100",
-    "higher_is_better": True, "source": "έρευνα.csv", "invalid": 2,
+    "higher_is_better": True, "source": "έρευνα.csv", "segment_column": None, "invalid": 2,
     "saved_at": "2026-04-01T10:00:00+00:00",
 }
 

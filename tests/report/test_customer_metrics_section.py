@@ -54,6 +54,10 @@ def test_charts_close_the_measurement_section(lang):
     top = s.by_segment[0]
     assert f"{top.label} (n = {top.n})" in text
     assert t("report.metrics_no_breakdown", lang) not in text
+    # the segments' chart is named by the file's own column, not a generic "customer segment"
+    assert s.segment_column == "Κανάλι"
+    assert t("report.metrics_segments_by", lang, column="Κανάλι") in text
+    assert t("report.metrics_segments", lang) not in text
 
 
 def test_an_older_result_without_breakdowns_says_how_to_get_charts():
