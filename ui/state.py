@@ -144,6 +144,12 @@ def bind_edits() -> bool:
         value = st.session_state[key]
         if synced[key] == value:
             continue
+        if value is None and key.startswith("answer_"):
+            # A radio cannot be unselected by a click: no answer means the browser forgot the
+            # widget (a page change crossing a late rerun of the old page, e.g. a note's commit
+            # on blur), never that the user cleared it. Applying it erased stored answers;
+            # seed() sends the assessment's answer again instead.
+            continue
         if _apply(a, key, value):
             synced[key] = value
             edited = True
@@ -158,16 +164,19 @@ def page_shown(page: str) -> None:
     language, the browser has forgotten its widgets' values while the server may still hold them
     (a run cut short keeps widget states); a widget the server does not assign would then show
     its default, empty. So on a new page the bound widgets are dropped, and seed() sends the
-    assessment's values again. (Any edit they carried was applied by bind_edits() already.)"""
+    assessment's values again. (Any edit they carried was applied by bind_edits() already.)
+
+    What each widget last agreed on (SYNCED_KEY) is kept: a rerun of the old page can still
+    arrive after the navigation (a note committed on blur by the click on a page link), with the
+    widget states of the old page, and bind_edits() must then see the note as the edit it is.
+    With the record cleared, the note was taken for the assessment's and overwritten by seed()."""
     page = f"{page}|{lang()}"
     if st.session_state.get(PAGE_KEY) == page:
         return
     st.session_state[PAGE_KEY] = page
-    synced = st.session_state.get(SYNCED_KEY) or {}
-    for key in list(synced):
+    for key in list(st.session_state.get(SYNCED_KEY) or {}):
         if key in st.session_state:
             del st.session_state[key]
-    synced.clear()
 
 
 def apply_widget_edits() -> None:

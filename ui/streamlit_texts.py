@@ -36,9 +36,11 @@ def pairs() -> list[list[str]]:
 def script() -> str:
     """The script served with Streamlit's page: the texts, then the code that applies them."""
     data = json.dumps(pairs(), ensure_ascii=False).replace("</", "<\\/")
-    # ui/static/reconnect.js (ui/persistence.after_page) and date_enter.js (a typed date stored on
-    # Enter) ride along: one script for the page.
-    riders = "\n".join((SCRIPT.parent / name).read_text(encoding="utf-8") for name in ("reconnect.js", "date_enter.js"))
+    # ui/static/reconnect.js (ui/persistence.after_page), date_enter.js (a typed date stored on
+    # Enter) and leave_after_note.js (a page link clicked while typing a note) ride along: one
+    # script for the page.
+    riders = "\n".join((SCRIPT.parent / name).read_text(encoding="utf-8")
+                       for name in ("reconnect.js", "date_enter.js", "leave_after_note.js"))
     return f"window.__CX_TEXTS__ = {data};\n" + SCRIPT.read_text(encoding="utf-8") + "\n" + riders
 
 
