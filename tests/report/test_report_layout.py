@@ -81,7 +81,8 @@ def test_default_report_is_six_to_eight_pages_one_per_part(shipped, audit, surve
         measurement = [p.id for p in shipped.pillars].index("measurement")
         assert metrics == [2 + measurement], metrics
         assert flat(t("report.metrics_trend", lang)) in pages[metrics[0]]
-        assert flat(t("report.metrics_segments", lang)) in pages[metrics[0]]
+        # the segments' chart, named by the survey file's own column
+        assert flat(t("report.metrics_segments_by", lang, column="Κανάλι")) in pages[metrics[0]]
     else:
         assert not metrics
 
