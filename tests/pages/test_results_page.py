@@ -22,9 +22,8 @@ def _only_measurement_held_by_its_key_question(model):
     return a
 
 
-@pytest.mark.parametrize("lang", ["el", "en"])
-def test_an_overall_level_above_the_only_section_is_explained(app, lang):
-    """Overall 3 stood over the only scored section's 2, with no word of why or of what it rests on."""
+def _results_of_measurement_only(app, lang):
+    """The Results page, drawn, for the audit above."""
     from checklists import default_model
 
     model = default_model()
@@ -33,6 +32,13 @@ def test_an_overall_level_above_the_only_section_is_explained(app, lang):
     at.switch_page("pages/results.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
+    return model, at
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_an_overall_level_above_the_only_section_is_explained(app, lang):
+    """Overall 3 stood over the only scored section's 2, with no word of why or of what it rests on."""
+    model, at = _results_of_measurement_only(app, lang)
     name = model.pillar("measurement").short_title(lang)
     quoted = f"«{name}»" if lang == "el" else f"‘{name}’"
     shown = " ".join(c.value for c in at.caption).replace("\\", "").replace(WORD_JOINER, "")
@@ -43,14 +49,7 @@ def test_an_overall_level_above_the_only_section_is_explained(app, lang):
 @pytest.mark.parametrize("lang", ["el", "en"])
 def test_a_level_held_by_one_question_says_question_not_questions(app, lang):
     """«λόγω των ερωτήσεων: PLAN-01» named one question in the plural."""
-    from checklists import default_model
-
-    model = default_model()
-    at = app(lang)
-    at.session_state["assessment"] = _only_measurement_held_by_its_key_question(model)
-    at.switch_page("pages/results.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    model, at = _results_of_measurement_only(app, lang)
     held = [e.value for e in at.error if "MEAS" in e.value]
     assert len(held) == 1
     critical = [it.id for it in model.pillar("measurement").items if it.critical]
