@@ -51,7 +51,7 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
     from assessment import cells, new_assessment
     from checklists import default_model
     from checklists.profile import SECTORS
-    from i18n import fold_words, sort_key
+    from i18n import sort_key
     from store import client_key, get_engine
     from store.denormalise import score_columns
     from store.schema import assessment_cells, assessments, clients
@@ -72,7 +72,7 @@ def generate(url: str, n: int = N_ASSESSMENTS, seed: int = 7) -> dict:
         cid = uuid.uuid4().hex
         key = client_key(name)
         client_rows.append({"id": cid, "name": name, "name_key": key, "name_sort_key": sort_key(name)[0],
-                            "sector": sector, "city": city, "search_key": f"{key} {fold_words(city)}",
+                            "sector": sector, "city": city,
                             "created_at": start, "deleted_at": None})
         names.append(name)
         for j in range(size):

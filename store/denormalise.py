@@ -12,7 +12,7 @@ from assessment.document import Assessment
 from checklists.model import PILLAR_IDS, AuditModel
 from i18n import sort_key
 from scoring.maturity import score
-from store.common import client_key, dialect_insert, parse_iso, plain
+from store.common import client_key, dialect_insert, parse_iso
 from store.reads import folded
 from store.schema import assessments, clients
 
@@ -51,7 +51,7 @@ def _resolve_client(conn: Connection, a: Assessment, now: datetime) -> str | Non
     if not key:
         return None
     values = {"name": name, "name_sort_key": sort_key(name)[0], "sector": a.company.sector,
-              "city": a.company.city.strip(), "search_key": f"{key} {plain(a.company.city)}".strip()}
+              "city": a.company.city.strip()}
     cols = (clients.c.id, clients.c.name, clients.c.sector, clients.c.city, clients.c.deleted_at)
     row = conn.execute(select(*cols).where(clients.c.name_key == key)).first()
     if row is None:

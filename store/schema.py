@@ -47,7 +47,6 @@ clients = Table(
     Column("name_sort_key", _sort_string(200), nullable=False),     # Greek-aware order
     Column("sector", String(100), nullable=False, default=""),
     Column("city", String(100), nullable=False, default=""),
-    Column("search_key", String(320), nullable=False, default=""),  # normalised name + city
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("deleted_at", DateTime(timezone=True), nullable=True),
     UniqueConstraint("name_key", name="uq_clients_name_key"),

@@ -135,3 +135,32 @@ def test_0001_documents_become_cells_without_loss_and_back(db_url, model):
             assert Assessment.model_validate(back[doc["id"]][0]).to_dict() == Assessment.model_validate(doc).to_dict()
             assert back[doc["id"]][1] == n + 3
         migrations.upgrade(engine)
+
+
+# ---------------------------------------------------------------- 0003 -> 0004: clients.search_key goes
+def test_0004_drops_search_key_and_keeps_every_client_and_link(db_url, model):
+    """The column goes with the clients table's rows, and the assessments' links to them, intact:
+    SQLite drops a column by copying the table, with foreign keys on as the app runs."""
+    from test_repository import full
+
+    import store
+
+    with empty_database(db_url):
+        pass
+    engine = store.get_engine(db_url)
+    try:
+        migrations.ensure_schema(engine)
+        for n, name in enumerate(("Καφέ Ήλιος", "Φούρνος «Ζωή» 🍞")):
+            store.save_assessment(engine, full(model, name, seed=n))
+        before = [(c.name, c.city, c.assessments, c.last_assessment_id) for c in store.list_clients(engine).rows]
+        migrations.downgrade(engine, "0003")
+        with engine.connect() as conn:
+            assert "search_key" in {c["name"] for c in inspect(conn).get_columns("clients")}
+        migrations.ensure_schema(engine)
+        with engine.connect() as conn:
+            assert "search_key" not in {c["name"] for c in inspect(conn).get_columns("clients")}
+            assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+        assert [(c.name, c.city, c.assessments, c.last_assessment_id) for c in store.list_clients(engine).rows] == before
+        assert [c.name for c in store.list_clients(engine, search="ilios").rows] == ["Καφέ Ήλιος"]
+    finally:
+        db.dispose(db_url)
