@@ -107,16 +107,25 @@ def search_spelling(text: str) -> str:
 
 def search_matches(query: str, *texts: str) -> bool:
     """Every word of `query` is found in `texts`, as typed (accents, case and punctuation aside)
-    or in Latin letters: 'ηλιος', 'ΗΛΙΟΣ', 'ilios' and 'kafe' find «Καφέ Ήλιος»; «καφε» finds 'Cafe'."""
-    haystack, latin = _search_forms(" ".join(texts))
-    return all(word in haystack or spelt in latin for word, spelt in _query_words(query))
+    or in Latin letters: 'ηλιος', 'ΗΛΙΟΣ', 'ilios', 'hlios' and 'kafe' find «Καφέ Ήλιος»; «καφε»
+    finds 'Cafe'; 'fo', the start of 'fournos', finds «Φούρνος»."""
+    forms = _search_forms(" ".join(texts))
+    return all(any(spelling in form for form in forms for spelling in spellings) for spellings in _query_words(query))
 
 
 @functools.lru_cache(maxsize=8192)
-def _search_forms(text: str) -> tuple[str, str]:
-    return fold_words(text), search_spelling(text)
+def _search_forms(text: str) -> tuple[str, str, str]:
+    """As typed; in the one Latin spelling; in plain ELOT 743, where a word typed half-way ('fo'
+    for 'fou…') still matches a digraph the one spelling has already merged (ου → u)."""
+    return fold_words(text), search_spelling(text), to_latin(text)
 
 
 @functools.lru_cache(maxsize=256)
-def _query_words(query: str) -> tuple[tuple[str, str], ...]:
-    return tuple((word, search_spelling(word)) for word in fold_words(query).split())
+def _query_words(query: str) -> tuple[tuple[str, ...], ...]:
+    """Each word's spellings: as typed, in the one Latin spelling and, since Greeklish also
+    writes η as 'h' ('hlios' for «Ήλιος»), with its h read as i."""
+    words = []
+    for word in fold_words(query).split():
+        spelt = search_spelling(word)
+        words.append(tuple(dict.fromkeys((word, spelt, spelt.replace("h", "i")))))
+    return tuple(words)

@@ -147,6 +147,8 @@ def test_dates():
     ("καφε αλφα", "Cafe Alpha"), ("thessaloniki", "Θεσσαλονίκη"), ("8essaloniki", "Θεσσαλονίκη"),
     ("chania", "Χανιά"), ("bampis", "Μπάμπης"), ("kerkira", "Κέρκυρα"), ("ilios", "Καφέ «Ήλιος» Ο.Ε."),
     ("angelos", "Άγγελος"), ("ΗΛΙΟ", "Φούρνος Ηλιόπουλου"), ("fournos zoi", "Φούρνος Ζωή"),
+    ("fo", "Φούρνος Ζωή"), ("fou", "Φούρνος Ζωή"), ("hlios", "Καφέ Ήλιος"), ("hania", "Χανιά"),
+    ("furnos", "Φούρνος Ζωή"), ("Φουρ", "Φούρνος Ζωή"),
 ])
 def test_search_matches_greek_in_latin_letters_and_back(typed, stored):
     assert search_matches(typed, stored)
@@ -156,4 +158,5 @@ def test_search_matches_every_word_somewhere_and_nothing_else():
     assert search_matches("naxos kafe", "Καφέ Άλφα", "Νάξος")
     assert not search_matches("naxos zeta", "Καφέ Άλφα", "Νάξος")
     assert not search_matches("paros", "Νάξος")
+    assert not search_matches("fa", "Φούρνος Ζωή") and not search_matches("hios", "Καφέ Ήλιος")
     assert to_latin("Καφέ Άλφα, Νάξος") == "kafe alfa naxos"  # ELOT 743
