@@ -9,6 +9,7 @@ makes the picker follow the app's language.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 from playwright.sync_api import expect
 
@@ -36,6 +37,20 @@ def plan_with_due_dates(server) -> str:
     return a.id
 
 
+@contextmanager
+def plan_page(server, browser, locale: str, query: str = ""):
+    """The Plan page of an audit with due dates, in a browser whose language is `locale`."""
+    assessment_id = plan_with_due_dates(server)
+    context = browser.new_context(viewport={"width": 1024, "height": 900}, locale=locale)
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/plan?assessment={assessment_id}{query}")
+        wait_idle(page, '[data-testid="stDateInput"]')
+        yield page
+    finally:
+        context.close()
+
+
 def open_calendar(page):
     page.locator('[data-testid="stDateInputField"]').first.scroll_into_view_if_needed()
     page.locator('[data-testid="stDateInput"] button').first.click()
@@ -53,12 +68,7 @@ def calendar_words(calendar) -> dict:
 
 
 def test_greek_calendar_heads_with_the_nominative_month_in_a_greek_browser(server, browser):
-    assessment_id = plan_with_due_dates(server)
-    context = browser.new_context(viewport={"width": 1024, "height": 900}, locale="el-GR")
-    page = context.new_page()
-    try:
-        page.goto(f"{server.url}/plan?assessment={assessment_id}")
-        wait_idle(page, '[data-testid="stDateInput"]')
+    with plan_page(server, browser, "el-GR") as page:
         calendar = open_calendar(page)
         words = calendar_words(calendar)
         assert words["month"] in nominative_months(), words
@@ -67,17 +77,10 @@ def test_greek_calendar_heads_with_the_nominative_month_in_a_greek_browser(serve
         listbox = page.locator('[data-testid="stDateInputHeaderPickerPopover"]')
         expect(listbox).to_be_visible()
         assert [w.strip() for w in listbox.inner_text().split("\n") if w.strip()] == nominative_months()
-    finally:
-        context.close()
 
 
 def test_greek_calendar_in_an_english_browser_and_english_calendar_after_the_switch(server, browser):
-    assessment_id = plan_with_due_dates(server)
-    context = browser.new_context(viewport={"width": 1024, "height": 900}, locale="en-US")
-    page = context.new_page()
-    try:
-        page.goto(f"{server.url}/plan?assessment={assessment_id}")
-        wait_idle(page, '[data-testid="stDateInput"]')
+    with plan_page(server, browser, "en-US") as page:
         words = calendar_words(open_calendar(page))
         assert words["weekdays"][0] == "Δ", words  # Monday first, in Greek
         assert not any(re.search("[A-Za-z]", w) for w in words["weekdays"]), words
@@ -91,18 +94,9 @@ def test_greek_calendar_in_an_english_browser_and_english_calendar_after_the_swi
         words = calendar_words(open_calendar(page))
         assert words["month"] in MONTHS_EN and words["options"] == MONTHS_EN, words
         assert words["weekdays"][0] == "M", words
-    finally:
-        context.close()
 
 
 def test_english_calendar_in_a_greek_browser(server, browser):
-    assessment_id = plan_with_due_dates(server)
-    context = browser.new_context(viewport={"width": 1024, "height": 900}, locale="el-GR")
-    page = context.new_page()
-    try:
-        page.goto(f"{server.url}/plan?assessment={assessment_id}&lang=en")
-        wait_idle(page, '[data-testid="stDateInput"]')
+    with plan_page(server, browser, "el-GR", "&lang=en") as page:
         words = calendar_words(open_calendar(page))
         assert words["month"] in MONTHS_EN and words["options"] == MONTHS_EN, words
-    finally:
-        context.close()
