@@ -141,19 +141,21 @@ if client and history:
     chosen = st.selectbox(state.t("clients.choose_assessment"), list(labels),
                           index=list(labels).index((audits or history)[-1].id),
                           format_func=labels.__getitem__, key=f"clients_chosen_{client.id}")
-    b1, b2, b3 = st.columns([2, 3, 2])  # the re-assess label is the longest
-    if b1.button(state.t("clients.open"), icon=":material/edit:", key="clients_open", width="stretch"):
-        # The UI stays in the language the user chose; the audit keeps its own (reports offer both).
-        if persistence.open_assessment(chosen, follow_language=False):
-            _go_start()
-    if b2.button(state.t("clients.reassess"), icon=":material/replay:", key="clients_reassess", type="primary",
-                 width="stretch", help=state.t("clients.reassess_help")):
-        if persistence.start_reassessment((audits or history)[-1].id):
-            _go_start()
-    with b3.popover(state.t("clients.delete_assessment"), icon=":material/delete:", width="stretch"):
-        st.write(state.t("clients.delete_assessment_confirm", label=labels[chosen]))
-        st.button(state.t("clients.delete_yes"), type="primary", key="clients_delete_assessment",
-                  on_click=_delete_assessment, args=(chosen, f"{client.name}, {labels[chosen]}"))
+    # A row of buttons as wide as their labels, wrapping on a phone: fixed columns cut the labels
+    # («Διαγραφή ε…») at 1024 px.
+    with st.container(horizontal=True, gap="small", key="clients_actions"):
+        if st.button(state.t("clients.open"), icon=":material/edit:", key="clients_open"):
+            # The UI stays in the language the user chose; the audit keeps its own (reports offer both).
+            if persistence.open_assessment(chosen, follow_language=False):
+                _go_start()
+        if st.button(state.t("clients.reassess"), icon=":material/replay:", key="clients_reassess", type="primary",
+                     help=state.t("clients.reassess_help")):
+            if persistence.start_reassessment((audits or history)[-1].id):
+                _go_start()
+        with st.popover(state.t("clients.delete_assessment"), icon=":material/delete:"):
+            st.write(state.t("clients.delete_assessment_confirm", label=labels[chosen]))
+            st.button(state.t("clients.delete_yes"), type="primary", key="clients_delete_assessment",
+                      on_click=_delete_assessment, args=(chosen, f"{client.name}, {labels[chosen]}"))
 
     if len(audits) >= 2:
         st.markdown(f"**{state.t('clients.compare')}**")

@@ -1,0 +1,81 @@
+"""The app on a laptop (1400 px), a tablet (1024 px) and a phone (390 px), in Chromium: labels
+whole, nothing covering the page, nothing off the screen."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+import store
+from assessment import new_assessment
+from browser import wait_idle
+from i18n import t
+
+WIDTHS = (1400, 1024, 390)
+MAIN = '[data-testid="stMain"]'
+
+# Every text inside a button whose box is narrower than its text (an ellipsis «…» on screen), or
+# a button reaching past the page's column.
+CLIPPED = """(selector) => {
+  const column = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
+  const found = [];
+  for (const button of document.querySelectorAll(selector)) {
+    const box = button.getBoundingClientRect();
+    if (box.width === 0) continue;  // not drawn (a stale copy Streamlit keeps hidden)
+    if (box.right > column.right + 1 || box.left < column.left - 1) found.push("outside: " + button.innerText);
+    for (const el of button.querySelectorAll("*")) {
+      if (el.clientWidth > 0 && el.innerText && el.scrollWidth > el.clientWidth + 1)
+        found.push("clipped: " + el.innerText);
+    }
+  }
+  return found;
+}"""
+
+
+def _seed(url: str, model, name: str = "Φούρνος Ζωή") -> None:
+    engine = store.get_engine(url)
+    for k in range(2):
+        a = new_assessment(model)
+        a.company.name, a.company.city = name, "Θεσσαλονίκη"
+        a.created_at = a.updated_at = f"202{4 + k}-05-0{k + 1}T10:00:00+00:00"
+        for j, item_id in enumerate(model.items):
+            a.set_value(item_id, (j + k) % 5)
+        store.save_assessment(engine, a, model)
+
+
+def _open_first_client(page) -> None:
+    grid = page.locator(f'{MAIN} [data-testid="stDataFrame"]').first
+    # The grid is a canvas that takes clicks only once laid out: click again if nothing opened.
+    for attempt in range(3):
+        grid.wait_for(state="visible", timeout=20_000)
+        box = grid.bounding_box()
+        if box is None:
+            page.wait_for_timeout(500)
+            continue
+        page.mouse.click(box["x"] + 17, box["y"] + 36 + 18)
+        try:
+            page.locator(f"{MAIN} h3").first.wait_for(state="visible", timeout=10_000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
+    wait_idle(page, ".st-key-clients_reassess")
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_clients_history_buttons_whole_at_every_width(model, server, browser, lang):
+    _seed(server.database_url, model)
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="el-GR")
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/clients?lang={lang}")
+        wait_idle(page, ".st-key-clients_search input")
+        _open_first_client(page)
+        buttons = (f'{MAIN} .st-key-clients_open button, {MAIN} .st-key-clients_reassess button, '
+                   f'{MAIN} [data-testid="stPopover"] button')
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            expect(page.get_by_role("button", name=t("clients.reassess", lang))).to_be_visible()
+            page.wait_for_timeout(300)  # the layout after the resize (no assert waits on time)
+            assert page.evaluate(CLIPPED, buttons) == [], f"{width} px"
+    finally:
+        context.close()
