@@ -79,3 +79,36 @@ def test_clients_history_buttons_whole_at_every_width(model, server, browser, la
             assert page.evaluate(CLIPPED, buttons) == [], f"{width} px"
     finally:
         context.close()
+
+
+def _sidebar_covers_page(page) -> bool:
+    return page.evaluate("""() => {
+      const side = document.querySelector('[data-testid="stSidebar"]').getBoundingClientRect();
+      const main = document.querySelector('[data-testid="stMain"]').getBoundingClientRect();
+      return side.right > 1 && main.left < side.right - 1;
+    }""")
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_a_sidebar_link_tapped_on_a_phone_closes_the_sidebar(server, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="el-GR")
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/?lang=el")
+        wait_idle(page, f"{MAIN} h1")
+        if width < 768:
+            page.locator('[data-testid="stExpandSidebarButton"]').click()
+            expect(page.locator('[data-testid="stSidebarNav"] a[href$="/results"]')).to_be_in_viewport()
+            assert _sidebar_covers_page(page)
+        page.locator('[data-testid="stSidebarNav"] a[href$="/results"]').click()
+        page.wait_for_url("**/results*")
+        wait_idle(page, f"{MAIN} h1")
+        expect(page.locator(f"{MAIN} h1").first).to_contain_text(t("results.title", "el"))
+        if width < 768:
+            # Closed: the link has slid off the screen and the page is uncovered.
+            expect(page.locator('[data-testid="stSidebarNav"] a[href$="/results"]')).not_to_be_in_viewport()
+            assert not _sidebar_covers_page(page)
+        else:  # beside the page on a laptop: it stays open
+            expect(page.locator('[data-testid="stSidebarNav"] a[href$="/results"]')).to_be_in_viewport()
+    finally:
+        context.close()
