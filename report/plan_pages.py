@@ -181,8 +181,9 @@ def ninety_days(ctx: Ctx) -> list:
         text = ctx.t(key, count=len(plan.overflow), hours=hours_text(hours, lang),
                      per_week=hours_text(plan.hours_per_week, lang),
                      fit=hours_text(plan.hours_to_fit or 0, lang))
-        items = "; ".join(f"{a.item} {a.text(lang)}" for a in plan.overflow)
-        out += [Spacer(1, 6), callout(ctx, [ctx.p(ctx.esc(text), "callout"), ctx.p(ctx.esc(items), "small")], "warn")]
+        # One a line, under its number: joined with "; " a sentence's full stop ran into the next one.
+        items = "<br/>".join(ctx.esc(f"{a.rank}. {a.item} {a.text(lang)}") for a in plan.overflow)
+        out += [Spacer(1, 6), callout(ctx, [ctx.p(ctx.esc(text), "callout"), ctx.p(items, "small")], "warn")]
     elif plan.included:
         out.append(ctx.p(ctx.esc(ctx.t("plan.all_fit", per_week=hours_text(plan.hours_per_week, lang))), "small"))
     if plan.later:

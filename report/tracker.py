@@ -102,7 +102,8 @@ def build_tracker(model: AuditModel, assessment: Assessment, scores: Scores, pla
             clean_row(
                 [
                     act.item,
-                    act.text(lang),
+                    # Numbered as in the PDF, Word and on the Plan page (a later gap has no number).
+                    f"{act.rank}. {act.text(lang)}" if act.rank else act.text(lang),
                     model.pillar(act.pillar).short_title(lang),
                     model.items[act.item].text(lang),
                     phase,

@@ -258,7 +258,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
             para(t(key, lang, count=len(plan.overflow), hours=hours_text(hours, lang),
                    per_week=hours_text(plan.hours_per_week, lang), fit=hours_text(plan.hours_to_fit or 0, lang)))
             for a in plan.overflow:
-                para(f"{a.item} {a.text(lang)}", "List Bullet")
+                para(f"{a.rank}. {a.item} {a.text(lang)}", "List Bullet")
         elif plan.included:
             para(t("plan.all_fit", lang, per_week=hours_text(plan.hours_per_week, lang)), size=9)
         if plan.later:

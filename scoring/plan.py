@@ -102,7 +102,7 @@ class PlanKpi:
 @dataclass(frozen=True)
 class Plan:
     targets: dict[str, PillarTarget]
-    actions: tuple[PlanAction, ...]     # every gap: included in value order, then the rest
+    actions: tuple[PlanAction, ...]     # every gap: included that fit, included that do not, the rest; value order
     hours_per_week: float
     capacity_chosen: bool               # the user set the weekly hours
     phases: tuple[Phase, ...] = ()
@@ -245,6 +245,10 @@ def build_plan(model: AuditModel, assessment: Assessment, scores: Scores) -> Pla
     setup_hours: dict[str, list[Fraction]] = {}
     placed, used = place(work, per_phase, setup_hours)
 
+    # Numbered as the phases read: the included actions that fit in value order (their phases
+    # follow that order), then those that do not fit; so the 90 days are numbered 1, 2, 3… without
+    # a gap, and an action has one number on the page, in the PDF, in Word and in Excel.
+    drafts.sort(key=lambda d: (not d["include"], d["include"] and d["item"] not in placed))
     actions: list[PlanAction] = []
     rank = 0
     for d in drafts:

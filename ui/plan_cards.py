@@ -71,7 +71,8 @@ def _card(model: AuditModel, act: PlanAction, lang: str, names: list[str]) -> No
     with st.container(border=True, key=f"plan_card_{item}"):
         head, toggle = st.columns([5, 1.4], vertical_alignment="top")
         done = ":material/check_circle: " if act.status == "done" else ""
-        head.markdown(f"{done}**{md_escape(act.text(lang))}**")
+        # The action's number, the same as in the PDF, Word and Excel (scoring.plan numbers them).
+        head.markdown(f"{done}**{act.rank}. {md_escape(act.text(lang))}**")
         head.caption(_about(model, act, lang))
         toggle.toggle(state.t("plan.col.include"), key=key("include", item))
         # A wrapping row: owner, date and status side by side on a laptop, two lines on a tablet,

@@ -391,3 +391,19 @@ def test_shipped_content(shipped_model):
 
 def test_profile_helper_is_valid():
     assert Assessment(**profile()).company.city == "Ηράκλειο Κρήτης"
+
+
+def test_an_action_that_does_not_fit_keeps_its_number_after_the_90_days(model):
+    """The 90-day tables are numbered 1, 2, 3… without a gap; what does not fit comes after them
+    under its own number (it was numbered in value order, so the tables skipped it)."""
+    from scoring.plan import set_capacity
+
+    a = full_assessment(model, seed=3)
+    set_capacity(a, 1)
+    plan = build_plan(model, a, score(model, a))
+    assert plan.overflow and any(p.actions for p in plan.phases)
+    fitting = [x.rank for p in plan.phases for x in p.actions]
+    assert fitting == list(range(1, len(fitting) + 1))
+    text = flat("\n".join(pdf_pages(build(model, a, "el", appendix=False))))
+    for x in plan.overflow:
+        assert f"{x.rank}. {x.item}" in text

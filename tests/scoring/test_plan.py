@@ -241,6 +241,9 @@ def test_the_rules_hold_on_random_audits_of_the_shipped_model(seed):
     assert all(x.start_phase <= x.phase for x in plan.included if x.phase)
     assert {x.item for x in plan.actions} == {g.item for g in s.gaps}
     assert [x.rank for x in plan.included] == list(range(1, len(plan.included) + 1))
+    # Numbered as the 90-day page reads, phase by phase and then what does not fit: no gaps.
+    reading = [x for ph in plan.phases for x in ph.actions] + list(plan.overflow)
+    assert [x.rank for x in reading] == list(range(1, len(plan.included) + 1))
     for pid, tg in plan.targets.items():
         mine = [x for x in plan.actions if x.pillar == pid and x.suggested]
         if tg.met:

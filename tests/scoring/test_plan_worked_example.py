@@ -62,7 +62,9 @@ def test_two_hours_a_week_leaves_the_large_action_out(model, audit):
     edit_action(audit, "PLAN-04", include=True)       # the user adds a later gap
     plan = build_plan(model, audit, score(model, audit))
     assert plan.hours_per_week == 2 and not plan.capacity_chosen
-    assert [a.item for a in plan.included] == ["PLAN-01", "PLAN-02", "PLAN-04", "TRN-01", "TRN-02"]
+    # Numbered as the phases read: PLAN-04 does not fit, so it comes last (no gap in 1, 2, 3, 4).
+    assert [(a.rank, a.item) for a in plan.included] == [
+        (1, "PLAN-01"), (2, "PLAN-02"), (3, "TRN-01"), (4, "TRN-02"), (5, "PLAN-04")]
     assert plan.action("PLAN-04").why[0].code == "added"
     per_phase = float(Fraction(60, 7))
     assert [p.capacity for p in plan.phases] == pytest.approx([per_phase] * 3)
