@@ -26,6 +26,8 @@ PREFIX = "streamlit."
 SCRIPT = Path(__file__).parent / "static" / "streamlit_texts.js"
 FAVICON = Path(__file__).parent / "static" / "favicon.png"
 SCRIPT_NAME = "cx-streamlit-texts.js"
+STYLE = Path(__file__).parent / "static" / "app.css"
+STYLE_NAME = "cx-app.css"
 
 
 def pairs() -> list[list[str]]:
@@ -52,10 +54,11 @@ def favicon_url() -> str:
 
 
 def patched_index(html: str) -> str:
-    """Streamlit's index.html with the app's language, name and the texts script."""
+    """Streamlit's index.html with the app's language, name, the texts script and our style."""
     html = re.sub(r'<html lang="[^"]*"', '<html lang="el"', html, count=1)
     html = html.replace("<title>Streamlit</title>", "<title>cxaudit</title>", 1)
-    return html.replace("</head>", f'<script src="./{SCRIPT_NAME}"></script></head>', 1)
+    return html.replace("</head>", f'<link rel="stylesheet" href="./{STYLE_NAME}">'
+                                   f'<script src="./{SCRIPT_NAME}"></script></head>', 1)
 
 
 def static_overlay(streamlit_static: str) -> str:
@@ -74,6 +77,7 @@ def static_overlay(streamlit_static: str) -> str:
     (folder / "index.html").write_text(patched_index((source / "index.html").read_text(encoding="utf-8")),
                                        encoding="utf-8")
     (folder / SCRIPT_NAME).write_text(script(), encoding="utf-8")
+    shutil.copyfile(STYLE, folder / STYLE_NAME)
     return str(folder)
 
 

@@ -112,3 +112,30 @@ def test_a_sidebar_link_tapped_on_a_phone_closes_the_sidebar(server, browser, wi
             expect(page.locator('[data-testid="stSidebarNav"] a[href$="/results"]')).to_be_in_viewport()
     finally:
         context.close()
+
+
+TOOLTIP = """() => [...document.querySelectorAll('[data-testid="stTooltipContent"]')].map((e) => {
+  const r = e.getBoundingClientRect();
+  return {inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
+          whole: e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1};
+})"""
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_a_question_help_tapped_on_a_phone_is_whole_on_the_screen(model, server, browser, lang):
+    """The page's «how to answer» help (the longest) and the first question's help."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, locale="el-GR")
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/cx-plan?lang={lang}")
+        wait_idle(page, f'{MAIN} [data-testid="stRadio"]')
+        icons = page.locator(f'{MAIN} [data-testid="stTooltipIcon"]')
+        for n in (0, 1):
+            icons.nth(n).scroll_into_view_if_needed()
+            icons.nth(n).tap()
+            expect(page.locator('[data-testid="stTooltipContent"]')).to_be_visible()
+            assert page.evaluate(TOOLTIP) == [{"inside": True, "whole": True}], f"help {n}"
+            page.touchscreen.tap(200, 20)  # elsewhere: the help closes
+            expect(page.locator('[data-testid="stTooltipContent"]')).to_have_count(0)
+    finally:
+        context.close()
