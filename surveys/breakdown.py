@@ -123,6 +123,27 @@ def _slices(n: int) -> list[slice]:
     return [slice(i, min(i + SLICE_ROWS, n)) for i in range(0, n, SLICE_ROWS)]
 
 
+def _distinct_key(periods: Factors | None, segments: Factors | None, n_rows: int,
+                  p_step: int, s_step: int, bins: int) -> np.ndarray:
+    """Row key (period code + 1) · ``p_step`` + (segment code + 1) · ``s_step`` of the distinct
+    raw values, in two bytes a row when the bins allow it (a month of dates × a few stores),
+    else four. Computed in place in the key's own type: three or four passes over the rows and
+    no temporaries (a million-row key in 2 MB). In two bytes the arithmetic is modulo 2**16:
+    code −1 wraps round, and since the key itself is below 2**16 it comes out exact."""
+    typ = np.uint16 if bins <= 1 << 16 else np.int32
+    key = np.zeros(n_rows, dtype=typ)
+    offset = 0
+    if periods is not None:
+        np.multiply(periods.codes, typ(p_step), out=key, dtype=typ, casting="unsafe")
+        offset += p_step
+    if segments is not None:
+        part = np.multiply(segments.codes, typ(s_step), dtype=typ, casting="unsafe")
+        np.add(key, part, out=key)
+        offset += s_step
+    np.add(key, typ(offset), out=key)
+    return key
+
+
 def count_groups(scores: np.ndarray, mask: np.ndarray, periods: Factors | None,
                  segments: Factors | None, scale: Scale, *, n_rows: int,
                  cache: dict[Any, Any] | None = None, cache_key: Any = None) -> Counts:
@@ -148,18 +169,11 @@ def count_groups(scores: np.ndarray, mask: np.ndarray, periods: Factors | None,
         bins = (n_pu + 1) * (n_su + 1) * slots
         ckey = ("distinct_key", cache_key, slots)
         if ckey not in cache:
-            # two bytes a row when the bins allow it (a month of dates × a few stores), else four
-            key = np.zeros(n_rows, dtype=np.uint16 if bins <= 1 << 16 else np.int32)
-            for sl in _slices(n_rows):  # in slices: no million-row temporaries
-                if periods is not None:
-                    key[sl] = (periods.codes[sl] + 1).astype(np.int32) * ((n_su + 1) * slots)
-                if segments is not None:
-                    key[sl] += ((segments.codes[sl] + 1).astype(np.int32) * slots).astype(key.dtype)
-            cache[ckey] = key
+            cache[ckey] = _distinct_key(periods, segments, n_rows, (n_su + 1) * slots, slots, bins)
         key = cache[ckey] if all_valid else cache[ckey][mask]
         small = np.zeros(bins, dtype="int64")
         for sl in _slices(len(key)):
-            small += np.bincount(key[sl].astype(np.intp) + scores[sl], minlength=bins)
+            small += np.bincount(np.add(key[sl], scores[sl], dtype=np.intp), minlength=bins)
         small = small.reshape(n_pu + 1, n_su + 1, slots)[:, :, scale.low:scale.high + 1]
         # distinct value i (0 = missing) -> group row (0 = no group)
         pmap = np.concatenate(([0], periods.remap[:-1] + 1)) if periods is not None else np.zeros(1, "int64")
