@@ -73,16 +73,61 @@ def read_whole(data: bytes | mmap.mmap, *, multiline: bool, names: list[str] | N
         second = pool.submit(_read_half, whole.slice(cut), names, parse, convert)
         first = _read_half(whole.slice(0, cut), None, parse, convert)
         rest = second.result()
-    if not first.schema.equals(rest.schema):
+    if _as_read(first.schema) != _as_read(rest.schema):
         return _read(whole, None, BLOCK_SIZE, True, parse, convert)
-    return pa.concat_tables([first, rest])
+    return pa.concat_tables(_same_codes(first, rest))
 
 
 def _read_half(buf: pa.Buffer, names: list[str] | None, parse: pacsv.ParseOptions,
                convert: pacsv.ConvertOptions) -> pa.Table:
-    """One half on one thread, its dictionary-encoded columns merged into one chunk there (in
-    parallel with the other half; what is left to merge afterwards is two chunks)."""
-    return one_dictionary(_read(buf, names, PART_BLOCK_SIZE, False, parse, convert))
+    """One half on one thread, its dictionary-encoded columns merged into one chunk there and
+    their indices narrowed (:func:`half_codes`), in parallel with the other half: what is left
+    to do afterwards is merging two chunks of one- or two-byte codes."""
+    return half_codes(one_dictionary(_read(buf, names, PART_BLOCK_SIZE, False, parse, convert)))
+
+
+# A half's dictionary below these sizes: the two halves' merged dictionary (at most twice as
+# large) still fits the type pandas gives its categorical (int8 below 128 values, int16 below
+# 32,768), so the codes can be narrowed before the halves meet.
+_HALF_CODES = ((pa.int8(), 64), (pa.int16(), 16_384))
+
+
+def half_codes(table: pa.Table) -> pa.Table:
+    """A half's dictionary indices (one chunk each) cast from pyarrow's int32 to a type that
+    both halves' merged dictionary fits: done here on the half's thread, beside the other half's
+    parse, instead of one column after the other once the halves are merged (the cast releases
+    the interpreter lock). :func:`pandas_codes` still narrows whatever is left afterwards, so the
+    codes pandas gets are the same."""
+    columns = list(table.columns)
+    done = False
+    for i, col in enumerate(columns):
+        if not pa.types.is_dictionary(col.type) or col.num_chunks != 1:
+            continue
+        size = len(col.chunk(0).dictionary)
+        typ = next((t for t, limit in _HALF_CODES if size < limit), None)
+        if typ is not None and typ != col.type.index_type:
+            columns[i] = _with_codes(col, typ)
+            done = True
+    return pa.Table.from_arrays(columns, names=table.column_names) if done else table
+
+
+def _as_read(schema: pa.Schema) -> list[tuple[str, pa.DataType]]:
+    """Column names and types as pyarrow read them (dictionary indices as int32, whatever
+    :func:`half_codes` made of them): what the two halves must agree on."""
+    return [(f.name, pa.dictionary(pa.int32(), f.type.value_type)
+             if pa.types.is_dictionary(f.type) else f.type) for f in schema]
+
+
+def _same_codes(first: pa.Table, rest: pa.Table) -> list[pa.Table]:
+    """The two halves with the same index type in each dictionary-encoded column (the wider of
+    the two, when one half has many more distinct values than the other)."""
+    a, b = list(first.columns), list(rest.columns)
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        if pa.types.is_dictionary(x.type) and x.type != y.type:
+            wide = max(x.type.index_type, y.type.index_type, key=lambda t: t.bit_width)
+            a[i], b[i] = _with_codes(x, wide), _with_codes(y, wide)
+    return [pa.Table.from_arrays(a, names=first.column_names),
+            pa.Table.from_arrays(b, names=rest.column_names)]
 
 
 def one_dictionary(table: pa.Table) -> pa.Table:
@@ -123,9 +168,13 @@ def _code_type(col: pa.ChunkedArray) -> pa.DataType:
 
 
 def _narrowed(col: pa.ChunkedArray) -> pa.ChunkedArray:
-    chunk = col.chunk(0)
-    return pa.chunked_array([pa.DictionaryArray.from_arrays(
-        chunk.indices.cast(_code_type(col)), chunk.dictionary)])
+    return _with_codes(col, _code_type(col))
+
+
+def _with_codes(col: pa.ChunkedArray, typ: pa.DataType) -> pa.ChunkedArray:
+    """A dictionary-encoded column with its indices in ``typ`` (same values, same dictionary)."""
+    return pa.chunked_array([pa.DictionaryArray.from_arrays(ch.indices.cast(typ), ch.dictionary)
+                             for ch in col.chunks], pa.dictionary(typ, col.type.value_type))
 
 
 def _read(buf: pa.Buffer, names: list[str] | None, block_size: int, threads: bool,

@@ -150,3 +150,30 @@ def test_every_category_of_a_csv_column_occurs():
         cat = t.df[col].array
         assert set(cat.codes[cat.codes >= 0]) == set(range(len(cat.categories)))
     assert set(t.df["store"].cat.categories) == {"Α", "Β", "Γ"}
+
+
+@pytest.mark.parametrize("new_stores", [100, 200, 20_000])
+def test_halves_with_few_and_many_stores_give_the_codes_of_one_read(new_stores, monkeypatch):
+    """Each half narrows its store codes on its own thread (surveys.csv_parts.half_codes): a first
+    half with 3 stores (one byte) and a second with 100, 200 or 20,000 new ones (two or four
+    bytes) still give the categories, codes and code type of one read (100 + 3 stores: one byte
+    for pandas; 203: two)."""
+    from surveys import csv_parts
+    # rows of one length, the first part a little longer: the cut falls in it
+    first = "".join(f"{i % 11},Κ{i % 3:05d}\n" for i in range(30_100))
+    second = "".join(f"{i % 11},Σ{i % new_stores:05d}\n" for i in range(30_000))
+    data = ("nps,store\n" + first + second).encode()
+    reads = []
+    real_read = csv_parts._read
+    monkeypatch.setattr(csv_parts, "_read", lambda buf, names, *a: reads.append(names) or real_read(buf, names, *a))
+    monkeypatch.setattr(csv_parts, "MIN_SPLIT_BYTES", 1000)
+    halves = read_table(data)
+    assert ["nps", "store"] in reads and len(reads) == 2  # two halves, not read again in one go
+    monkeypatch.setattr(csv_parts, "MIN_SPLIT_BYTES", 1 << 40)
+    one = read_table(data)
+    assert values(halves.df) == values(one.df)
+    a, b = halves.df["store"].cat, one.df["store"].cat
+    assert list(a.categories) == list(b.categories)
+    assert a.codes.dtype == b.codes.dtype and a.codes.tolist() == b.codes.tolist()
+    x, y = (analyze_table(t, "nps", column="nps", segment_column="store") for t in (halves, one))
+    assert json.dumps(x, ensure_ascii=False) == json.dumps(y, ensure_ascii=False)
