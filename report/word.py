@@ -247,10 +247,12 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                 para(note, italic=True, size=9)
             if not phase.actions:
                 continue
+            # The owner over the due date, as in the PDF: a column less is room for the action.
             rows = [[str(a.rank), action_cell(a), model.pillar(a.pillar).short_title(lang),
-                     format_number(a.hours, lang, 0 if float(a.hours).is_integer() else 1), a.owner or "–",
-                     format_date(a.due, lang) if a.due else "–", statuses[a.status]] for a in phase.actions]
-            head = [t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "hours", "owner", "due", "status")]
+                     format_number(a.hours, lang, 0 if float(a.hours).is_integer() else 1),
+                     f"{a.owner or '–'}\n{format_date(a.due, lang) if a.due else '–'}", statuses[a.status]]
+                    for a in phase.actions]
+            head = [t(f"report.col.{k}", lang) for k in ("rank", "action", "pillar", "hours", "owner_due", "status")]
             table(head, rows, fit_widths(head, rows, {1: 3, 4: 1}))
         if plan.overflow:
             hours = sum(a.hours for a in plan.overflow)

@@ -3,6 +3,8 @@ their words, style ids looked up once, the branded running header and the cover'
 from __future__ import annotations
 
 import io
+import math
+import re
 
 from report import logos
 from report.branding import Branding, heading_colour
@@ -37,20 +39,38 @@ LANDSCAPE_BODY_CM = 25.7
 CELL_PAD_CM = 0.5    # Word's and LibreOffice's default cell margins (0.19 cm a side) and a little room
 
 
-def fit_widths(head: list[str], rows: list[list[str]], flex: dict[int, float], total: float = BODY_CM) -> list[float]:
-    """Column widths (cm) for a Word table: each short column as wide as its widest word needs at
-    TABLE_PT in bold (header or value: no word is ever split), the `flex` columns sharing the rest
-    by their weights."""
+MIN_PT = 5.5        # a value word too wide for its column is set down to this size (word_table)
+VALUE_WORD_CM = 3.6  # a value's word wider than this gets no more room: it is set smaller instead
+
+
+def words(text: str) -> list[str]:
+    """The parts of a cell's text that cannot be broken: words, split after a hyphen too
+    («Παπαδοπούλου-» «Χατζηγεωργίου»: LibreOffice and Word break a line there)."""
+    return [w for w in re.split(r"\s+|(?<=-)", str(text)) if w]
+
+
+def word_cm(word: str, size: float = TABLE_PT) -> float:
+    """Width (cm) of one word in the table's bold at `size`, with the cell's margins."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from report import fonts
 
     fonts.register()
-    need = []   # what each column's widest word needs
-    for i, text in enumerate(head):
-        words = [w for value in [text, *(r[i] for r in rows)] for w in str(value).split()] or [""]
-        widest = max(stringWidth(w, fonts.BOLD, TABLE_PT) for w in words) / 72 * 2.54 + CELL_PAD_CM
-        need.append(min(widest, total / 3))   # a pasted 300-letter "word" wraps; it cannot have the page
+    return stringWidth(word, fonts.BOLD, size) / 72 * 2.54 + CELL_PAD_CM
+
+
+def fit_widths(head: list[str], rows: list[list[str]], flex: dict[int, float], total: float = BODY_CM) -> list[float]:
+    """Column widths (cm) for a Word table: each short column as wide as its widest word needs at
+    TABLE_PT in bold, the `flex` columns sharing the rest by their weights. A header word is never
+    split; a value's word gets at most VALUE_WORD_CM (a long owner name took the room of the
+    other columns, and LibreOffice split their headers: «Προθεσμί|α»), and word_table sets such
+    a word smaller so that it fits."""
+    def widest(words: list[str]) -> float:
+        return max((word_cm(w) for w in words), default=0.0)
+
+    hard = [widest(words(text)) for text in head]   # the header's words
+    need = [max(hard[i], min(widest([w for r in rows for w in words(r[i])]), VALUE_WORD_CM))
+            for i in range(len(head))]
     rest = total - sum(w for i, w in enumerate(need) if i not in flex)
     weight = sum(flex.values())
     widths = [max(need[i], rest * flex[i] / weight) if i in flex else need[i] for i in range(len(head))]
@@ -60,7 +80,11 @@ def fit_widths(head: list[str], rows: list[list[str]], flex: dict[int, float], t
         spare = sum(roomy.values()) or 1
         for i, r in roomy.items():
             widths[i] -= min(over, spare) * r / spare
-    if sum(widths) > total:   # words too long for the page even so: every column shrinks alike
+    over = sum(widths) - total
+    if over > 0:   # still too wide: the room above the headers' words is given back, alike
+        spare = sum(w - h for w, h in zip(widths, hard, strict=True)) or 1
+        widths = [w - min(over, spare) * (w - h) / spare for w, h in zip(widths, hard, strict=True)]
+    if sum(widths) > total:   # headers too long for the page even so: every column shrinks alike
         widths = [w * total / sum(widths) for w in widths]
     return widths
 
@@ -97,9 +121,23 @@ def word_table(doc, head: list[str], rows: list[list[str]], widths_cm: list[floa
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         cells = row.cells
         for i, text in enumerate(values):
-            cells[i].text = office_text(text)
-            for run in cells[i].paragraphs[0].runs:
-                run.font.size = size
+            text = office_text(text)
+            if max((word_cm(w) for w in words(text)), default=0.0) <= widths_cm[i]:
+                cells[i].text = text
+                for run in cells[i].paragraphs[0].runs:
+                    run.font.size = size
+                continue
+            # A word wider than its column (a long surname) is set smaller until it fits, down to
+            # MIN_PT, and only that word; LibreOffice would cut it anywhere. Longer still (a pasted
+            # string), it wraps.
+            para = cells[i].paragraphs[0]
+            for part in re.split(r"(\s+|(?<=-))", text):
+                if not part:
+                    continue
+                wide = word_cm(part) if part.strip() else 0.0
+                pt = TABLE_PT if wide <= widths_cm[i] else max(MIN_PT, math.floor(  # Word keeps half points
+                    2 * TABLE_PT * (widths_cm[i] - CELL_PAD_CM) / (wide - CELL_PAD_CM)) / 2)
+                para.add_run(part).font.size = Pt(pt) if pt != TABLE_PT else size
     # Word reads the cell widths, LibreOffice the grid's: set both, on a fixed layout.
     for i, w in enumerate(widths_cm):
         table.columns[i].width = Cm(w)

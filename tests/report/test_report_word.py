@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 
@@ -14,7 +15,7 @@ from checklists import default_model
 from i18n import t
 from report import report_for
 from scoring import score
-from scoring.plan import build_plan
+from scoring.plan import build_plan, edit_action
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +119,34 @@ def test_word_tables_fit_the_page_and_split_no_word(shipped, audit, lang):
                 for word in cell.text.split():
                     need = stringWidth(word, fonts.BOLD, TABLE_PT) / 72 * 2.54 + 0.38
                     assert need <= width + 0.01, (word, width)
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_long_owner_names_leave_every_header_whole(shipped, lang):
+    """A long owner name took the owner column so much room that the others shrank below their
+    headers («Προθεσμί|α», «Κατάστασ|η» in LibreOffice). Now every header word fits its column,
+    and a value word too wide for its column is set smaller so that it fits (none is cut)."""
+    from docx import Document
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from report import fonts
+    from report.word_parts import TABLE_PT
+
+    fonts.register()
+    a = realistic_audit(shipped)
+    plan = build_plan(shipped, a, score(shipped, a))
+    edit_action(a, plan.included[0].item, owner="Αικατερίνη Παπαδοπούλου-Χατζηγεωργίου")
+    edit_action(a, plan.included[1].item, owner="Κωνσταντίνος Χατζηκωνσταντινόπουλος")
+    doc = Document(io.BytesIO(report_for(shipped, a, "docx", lang, appendix=True)))
+    owners = 0
+    for table in doc.tables[1:]:
+        widths = [col.width.cm for col in table.columns]
+        for r, row in enumerate(table.rows):
+            for cell, width in zip(row.cells, widths, strict=True):
+                owners += "Χατζηκωνσταντινόπουλος" in cell.text
+                for run in (x for p in cell.paragraphs for x in p.runs):
+                    size = run.font.size.pt if run.font.size else TABLE_PT
+                    for word in re.split(r"\s+|(?<=-)", run.text):   # a line may break after a hyphen
+                        need = stringWidth(word, fonts.BOLD, size) / 72 * 2.54 + 0.38
+                        assert need <= width + 0.01, (r, word, width)
+    assert owners >= 2
