@@ -210,3 +210,38 @@ CELL_PAD = 4
 def fit_width(texts: list[str], font: str, size: float, minimum: float = 0) -> float:
     words = [w for text in texts for w in text.split()] or [""]
     return max(minimum, max(stringWidth(w, font, size) for w in words) + 2 * CELL_PAD + 1)
+
+
+MIN_WORD_SIZE = 5.5   # pt: the smallest a too-long word in a cell is set (fit_words)
+
+
+def fit_words(text: str, width: float, font: str, size: float) -> str:
+    """User text (an owner's name) as markup for a cell `width` points wide (its padding
+    included), so that no word is cut mid-letters: a word wider than the cell breaks after a
+    hyphen it has («Παπαδοπούλου-» «Χατζηγεωργίου»), and a part still too wide is set smaller,
+    down to MIN_WORD_SIZE. Only a longer string still (a pasted run of letters) is split by
+    ReportLab, as before."""
+    from report.context import Ctx
+
+    room = width - 2 * CELL_PAD - 1
+    lines = []
+    for line in fonts.clean(text).split("\n"):
+        words = []
+        for word in line.split(" "):
+            if stringWidth(word, font, size) <= room:
+                words.append(Ctx.esc(word))
+                continue
+            parts, packed = [p for p in word.replace("-", "-\n").split("\n") if p], []
+            for part in parts:   # hyphen-joined parts, packed greedily onto lines of the cell's width
+                if packed and stringWidth(packed[-1] + part, font, size) <= room:
+                    packed[-1] += part
+                else:
+                    packed.append(part)
+            shown = []
+            for part in packed:
+                wide = stringWidth(part, font, size)
+                small = max(MIN_WORD_SIZE, int(10 * size * room / wide) / 10) if wide > room else size
+                shown.append(Ctx.esc(part) if small == size else f'<font size="{small}">{Ctx.esc(part)}</font>')
+            words.append("<br/>".join(shown))
+        lines.append(" ".join(words))
+    return "<br/>".join(lines)

@@ -12,7 +12,7 @@ from i18n import format_date
 from report import fonts
 from report.common import assessed_on, next_review
 from report.context import Ctx
-from report.layout import CELL_PAD, STATUS_COLORS, AtWidth, Paragraph, callout, fit_width
+from report.layout import CELL_PAD, STATUS_COLORS, AtWidth, Paragraph, callout, fit_width, fit_words
 from report.styles import (
     INK,
     MUTED,
@@ -64,7 +64,10 @@ def plan_widths(ctx: Ctx, total: float) -> list[float]:
     }
     widths = {k: max(fit_width([head[k]], hf, hs), fit_width(vals, cf, cs)) for k, vals in values.items()}
     widths["where"] = max(2.0 * cm, min(widths["where"], 3.2 * cm))
-    widths["owner"] = max(2.6 * cm, fit_width([head["owner"], "30/12/2026"], cf, cs))
+    # The owner's longest word too, up to 4 cm (a longer one is set smaller: fit_words).
+    owners = [a.owner[:200] for a in ctx.plan.actions]
+    widths["owner"] = max(2.6 * cm, fit_width([head["owner"], "30/12/2026"], cf, cs),
+                          min(fit_width(owners, ctx.s["tcell"].fontName, cs), 4.0 * cm))
     rest = total - sum(w for k, w in widths.items() if k in cols)
     widths["action"], widths["kpi"] = rest * ACTION_SHARE, rest * (1 - ACTION_SHARE)
     return [widths[k] for k in cols]
@@ -86,7 +89,8 @@ def plan_table(ctx: Ctx, actions: tuple[PlanAction, ...], widths: list[float]) -
     key = f'<br/><font size="{size - 1}" color="#c0392b">{ctx.esc(ctx.t("report.key_short"))}</font>'
     # Short values are plain strings (the column is as wide as they need): far cheaper than paragraphs.
     for r, act in enumerate(actions, start=1):
-        who = [ctx.esc(act.owner, 200)] if act.owner.strip() else []
+        owner_w = widths[at["owner"]] if "owner" in at else 0
+        who = [fit_words(act.owner[:200], owner_w, ctx.s["tcell"].fontName, size)] if act.owner.strip() else []
         if act.due:
             who.append(format_date(act.due, lang))
         cells = {
@@ -135,7 +139,10 @@ def ninety_days(ctx: Ctx) -> list:
         "pillar": max(2.0 * cm, min(fit_width([ctx.pillar_title(p.id, short=True) for p in ctx.model.pillars]
                                                + [head["pillar"]], cf, cs), 3.0 * cm)),
         "hours": fit_width([head["hours"], ctx.num(160)], cf, cs),
-        "owner": 3.0 * cm,
+        # As wide as the longest word of an owner's name needs, between 3 and 4,2 cm (the action
+        # has room to give); a longer word is set smaller (fit_words).
+        "owner": min(max(3.0 * cm, fit_width([a.owner[:200] for a in plan.included], ctx.s["cell"].fontName, cs)),
+                     4.2 * cm),
     }
     fixed_w = [fixed.get(k, 0) for k in cols]
 
@@ -167,7 +174,7 @@ def ninety_days(ctx: Ctx) -> list:
             if act.status != "todo":
                 color = STATUS_COLORS[act.status].hexval()[2:]
                 text += f' <font color="#{color}"><b>· {ctx.esc(ctx.t(f"report.status.{act.status}"))}</b></font>'
-            who = ctx.esc(act.owner, 200) if act.owner.strip() else none
+            who = fit_words(act.owner[:200], fixed["owner"], ctx.s["cell"].fontName, cs) if act.owner.strip() else none
             due = format_date(act.due, lang) if act.due else none
             rows.append([str(act.rank or ""), ctx.p(text, "cell"),
                          ctx.p(ctx.esc(ctx.pillar_title(act.pillar, short=True)), "cell"),

@@ -407,3 +407,18 @@ def test_an_action_that_does_not_fit_keeps_its_number_after_the_90_days(model):
     text = flat("\n".join(pdf_pages(build(model, a, "el", appendix=False))))
     for x in plan.overflow:
         assert f"{x.rank}. {x.item}" in text
+
+
+@pytest.mark.parametrize("appendix", [False, True])
+def test_long_owner_names_break_between_words_not_inside_them(model, appendix):
+    """«Παπαδ|οπούλου-Χατζηγε|ωργίου» in the 90-day table before: a name breaks at its spaces and
+    hyphens, and a word too long for the cell is set smaller, whole."""
+    a = full_assessment(model, seed=3)
+    plan = build_plan(model, a, score(model, a))
+    edit_action(a, plan.included[0].item, owner="Αικατερίνη Παπαδοπούλου-Χατζηγεωργίου")
+    edit_action(a, plan.included[1].item, owner="Κωνσταντίνος Χατζηκωνσταντινόπουλος")
+    pages = pdf_pages(build(model, a, "el", appendix=appendix))
+    words = {w for page in pages for w in page.split()}
+    for whole in ("Αικατερίνη", "Κωνσταντίνος", "Χατζηκωνσταντινόπουλος"):
+        assert whole in words, whole
+    assert "Παπαδοπούλου-Χατζηγεωργίου" in words or {"Παπαδοπούλου-", "Χατζηγεωργίου"} <= words
