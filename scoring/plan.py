@@ -298,9 +298,17 @@ def why_text(reason: Reason, model: AuditModel, lang: str) -> str:
 
 
 def hours_text(hours: float, lang: str) -> str:
-    """'1 ώρα', '2 ώρες', '1,5 ώρες' (catalog key plan.hours)."""
+    """'1 ώρα', '2 ώρες', '1,5 ώρες' (to a tenth); under an hour in minutes, to five minutes:
+    '15 λεπτά' ('0,2 ώρες' read as a typo). Catalog keys plan.hours and plan.minutes."""
     from i18n import format_number, t
-    if float(hours).is_integer():
+    hours = float(hours)
+    if 0 < hours < 1:
+        minutes = max(5, 5 * round(hours * 12))
+        if minutes < 60:
+            return t("plan.minutes", lang, count=minutes)
+        hours = 1.0
+    hours = round(hours, 1)
+    if hours.is_integer():
         return t("plan.hours", lang, count=int(hours))
     return t("plan.hours", lang, count=format_number(hours, lang, 1))
 
@@ -351,9 +359,9 @@ def phase_words(plan: Plan, number: int, lang: str) -> tuple[str, str]:
 
     parts = []
     if phase.routine:
-        parts.append(t("plan.phase_routine", lang, hours=hours_text(round(phase.routine, 1), lang)))
+        parts.append(t("plan.phase_routine", lang, hours=hours_text(phase.routine, lang)))
     for act, hours in phase.running_on:
-        parts.append(t("plan.phase_running_on", lang, hours=hours_text(round(hours, 1), lang),
+        parts.append(t("plan.phase_running_on", lang, hours=hours_text(hours, lang),
                        days=t(f"plan.phase_short.{act.phase}", lang)))
     if phase.actions:
         load = t("plan.phase_load", lang, used=num(phase.used), capacity=num(phase.capacity))

@@ -4,6 +4,7 @@ Hand-computed cases on small fixture models; then the rules as properties of man
 of the shipped model (whatever its content), checked against scoring.maturity itself."""
 import itertools
 import random
+import re
 from datetime import date
 
 import pytest
@@ -321,3 +322,29 @@ def test_an_empty_phase_says_why_it_is_empty(lang):
     edit_action(a, "PLAN-03", include=False)   # nothing in the plan: a plain "no action"
     plan = build_plan(m, a, score(m, a))
     assert all(phase_words(plan, n, lang) == ("", t("report.phase_empty", lang)) for n in (1, 2, 3))
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_under_an_hour_reads_in_minutes(lang):
+    """'0,3 ώρες' for what a phase's last 17 minutes go to read as a typo: minutes, to five."""
+    from i18n import t
+    from scoring.plan import hours_text, phase_words
+
+    words = {"el": ("λεπτά", "ώρα", "ώρες"), "en": ("minutes", "hour", "hours")}[lang]
+    assert hours_text(0.25, lang) == f"15 {words[0]}"
+    assert hours_text(2 / 7, lang) == f"15 {words[0]}"
+    assert hours_text(0.5, lang) == f"30 {words[0]}"
+    assert hours_text(0.01, lang) == f"5 {words[0]}"
+    assert hours_text(0.99, lang) == f"1 {words[1]}"
+    assert hours_text(1.5, lang) == ("1,5 ώρες" if lang == "el" else "1.5 hours")
+    assert hours_text(0, lang) == f"0 {words[2]}"
+    m = default_model()
+    a = Assessment(company={"size": "micro"})
+    for iid in ("MEAS-05", "EMO-08", "TRN-07", "SEG-07"):
+        a.set_value(iid, 0)
+        edit_action(a, iid, include=True)
+    set_capacity(a, 1)
+    plan = build_plan(m, a, score(m, a))
+    notes = " ".join(phase_words(plan, n, lang)[1] for n in (1, 2, 3))
+    assert words[0] in notes and not re.search(r"\b0[,.]\d", notes), notes
+    assert t("plan.minutes", lang, count=1) == ("1 λεπτό" if lang == "el" else "1 minute")
