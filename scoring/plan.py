@@ -202,13 +202,20 @@ def build_plan(model: AuditModel, assessment: Assessment, scores: Scores) -> Pla
         for g in gaps:
             gain[g.item] = Fraction(100 * g.points, max_points)
         suggested = section_plan(tg, gaps, have, max_points, bool(ps and ps.capped))
+        # A gap left for later in a section below its target: the section reaches it with the
+        # suggested steps (rule 2), not "without it" as it stands, which was false while a key
+        # question (EMO-08) held the section down. Named: the key questions alone, or the steps.
+        steps = [g.item for g in gaps if g.item in suggested]
+        gates_only = all(suggested[i].code in ("gate_caps", "gate_blocks") for i in steps)
         for g in gaps:
             if g.item in suggested:
                 reasons[g.item] = suggested[g.item]
             elif tg.met:
                 reasons[g.item] = Reason("later_met", (("pillar", p.id), ("target", tg.target)))
             else:
-                reasons[g.item] = Reason("later_extra", (("pillar", p.id), ("target", tg.target)))
+                reasons[g.item] = Reason("later_after_gate" if gates_only else "later_extra",
+                                         (("pillar", p.id), ("target", tg.target), ("steps", ", ".join(steps)),
+                                          ("count", len(steps))))
 
     drafts = []
     for gap in scores.gaps:

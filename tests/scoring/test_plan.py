@@ -348,3 +348,33 @@ def test_under_an_hour_reads_in_minutes(lang):
     notes = " ".join(phase_words(plan, n, lang)[1] for n in (1, 2, 3))
     assert words[0] in notes and not re.search(r"\b0[,.]\d", notes), notes
     assert t("plan.minutes", lang, count=1) == ("1 λεπτό" if lang == "el" else "1 minute")
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_later_gap_says_what_brings_its_section_to_target(seed):
+    """«Για αργότερα: … φτάνει τον στόχο και χωρίς αυτό» was said while a key question held the
+    section down (it reached nothing as it stood). Now a later gap below target names what gets
+    the section there, and closing just that does (by the scoring rules)."""
+    from i18n import t
+    from scoring.plan import why_text
+
+    model = default_model()
+    a = random_audit(model, seed)
+    plan = build_plan(model, a, score(model, a))
+    for pid, tg in plan.targets.items():
+        later = [x for x in plan.actions if x.pillar == pid and not x.suggested]
+        if tg.met or not later:
+            continue
+        steps = [x.item for x in plan.actions if x.pillar == pid and x.suggested]
+        reason = later[0].why[-1]
+        assert reason.code in ("later_extra", "later_after_gate")
+        assert sorted(dict(reason.params)["steps"].split(", ")) == sorted(steps)
+        gates = [x.item for x in plan.actions if x.pillar == pid and x.gate]
+        assert (reason.code == "later_after_gate") == (set(steps) <= set(gates))
+        for lang in ("el", "en"):
+            assert steps[0] in why_text(reason, model, lang)
+        closed = a.model_copy(deep=True)
+        for step in steps:
+            closed.set_value(step, 4)
+        assert score(model, closed).pillars[pid].level >= tg.target
+        assert t("plan.why.later_after_gate", "el", pillar="Χ", target=3, steps="EMO-08", count=1).count("EMO-08") == 1
