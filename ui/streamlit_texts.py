@@ -44,7 +44,14 @@ def script() -> str:
     # script for the page.
     riders = "\n".join((SCRIPT.parent / name).read_text(encoding="utf-8")
                        for name in ("reconnect.js", "date_enter.js", "leave_after_note.js", "close_sidebar.js"))
-    return f"window.__CX_TEXTS__ = {data};\n" + SCRIPT.read_text(encoding="utf-8") + "\n" + riders
+    return (f"window.__CX_TEXTS__ = {data};\nwindow.__CX_MESSAGES__ = {messages()};\n"
+            + SCRIPT.read_text(encoding="utf-8") + "\n" + riders)
+
+
+def messages() -> str:
+    """The app's own texts for the page scripts (catalog keys browser.*), {key: {el, en}} as JSON."""
+    texts = {key: {"el": v["el"], "en": v["en"]} for key, v in sorted(catalog().items()) if key.startswith("browser.")}
+    return json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
 
 
 def favicon_url() -> str:
