@@ -28,8 +28,8 @@ def test_a_date_that_does_not_exist_is_refused(app, contexts, lang, typed, then)
     else:
         page.locator('[data-testid="stMain"] h1').first.click()
     shown = f"{typed[:2]}/{typed[2:4]}/{typed[4:]}"
-    days = "28" if typed.startswith("29") else "30"
-    expect(page.locator(".cx-date-refused")).to_have_text(t("browser.date_impossible", lang, date=shown, days=days))
+    last = ("28" if typed.startswith("29") else "30") + shown[2:]
+    expect(page.locator(".cx-date-refused")).to_have_text(t("browser.date_impossible", lang, date=shown, last=last))
     idle(page)
     assert _actions(app.database_url, a.id).get(item, (None, None))[1] is None  # nothing stored
     assert page.locator(f".st-key-plan_due_{item} input[type=date]").first.input_value() == ""

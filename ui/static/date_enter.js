@@ -23,7 +23,7 @@
     if (d === null || m === null || y === null || y < 1000 || m < 1 || m > 12) return null;
     const days = new Date(y, m, 0).getDate();
     const two = (n) => String(n).padStart(2, "0");
-    return d > days ? {date: `${two(d)}/${two(m)}/${y}`, days: String(days)} : null;
+    return d > days ? {date: `${two(d)}/${two(m)}/${y}`, last: `${two(days)}/${two(m)}/${y}`} : null;
   };
   const lang = () => getComputedStyle(document.documentElement).getPropertyValue("--cx-lang")
     .replace(/["'\s]/g, "") || "el";
