@@ -74,6 +74,9 @@ def cover(ctx: Ctx, logo=None, client_logo=None) -> list:
                   ("TOPPADDING", (0, 0), (0, -1), 5)])
     out += [tbl, Spacer(1, 1.2 * cm)]
     sc = ctx.scores
+    if sc.completeness < 1:   # a half-done audit's cover read like a finished one
+        out += [callout(ctx, [ctx.tx("report.cover_partial", "callout", count=sc.answered, total=sc.total)], "warn"),
+                Spacer(1, 0.6 * cm)]
     if sc.overall_level:
         out.append(key_figures(ctx, [
             (ctx.t("report.overall_level"), ctx.esc(ctx.level_label(sc.overall_level)), sc.overall_level),

@@ -112,6 +112,10 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                    (t("report.overall_score", lang), f"{ctx.score(scores.overall_score)} / 100"),
                    (t("report.completeness", lang), ctx.pct(scores.completeness))]
     table(list(fields[0]), [[k, v] for k, v in fields[1:]], [5, 12])
+    if scores.completeness < 1:   # a half-done audit's cover read like a finished one
+        partial = para(t("report.cover_partial", lang, count=scores.answered, total=scores.total))
+        partial.runs[0].bold = True
+        partial.paragraph_format.space_before = Pt(8)
     para(t("report.cover_note", lang), size=9)
     page_break()
 

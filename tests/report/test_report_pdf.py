@@ -422,3 +422,30 @@ def test_long_owner_names_break_between_words_not_inside_them(model, appendix):
     for whole in ("Αικατερίνη", "Κωνσταντίνος", "Χατζηκωνσταντινόπουλος"):
         assert whole in words, whole
     assert "Παπαδοπούλου-Χατζηγεωργίου" in words or {"Παπαδοπούλου-", "Χατζηγεωργίου"} <= words
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_the_cover_of_a_partial_audit_says_it_is_partial(model, lang):
+    """The cover of a half-answered audit read like a finished one (the client sees the cover
+    first): it says how many of how many questions were answered, in the PDF and on Word's first
+    page; a complete audit's cover does not."""
+    from docx import Document
+
+    from report import report_for
+
+    a = answered(model, 1, fraction=0.5)
+    s = score(model, a)
+    line = flat(t("report.cover_partial", lang, count=s.answered, total=s.total))
+    assert str(s.answered) in line and str(s.total) in line
+    assert line in flat(pdf_pages(build(model, a, lang, appendix=False))[0])
+    doc = Document(io.BytesIO(report_for(model, a, "docx", lang)))
+    first = []
+    for p in doc.paragraphs:
+        if 'w:br w:type="page"' in p._p.xml:
+            break
+        first.append(p.text)
+    assert line in flat(" ".join(first))
+    whole = full_assessment(model)
+    assert score(model, whole).completeness == 1
+    assert flat(t("report.cover_partial", lang, count=1, total=2)).split(":")[0] not in flat(
+        pdf_pages(build(model, whole, lang, appendix=False))[0])
