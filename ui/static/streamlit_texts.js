@@ -139,9 +139,10 @@
     }
   }
 
-  // A widget's aria-label is its label's Markdown source ("**3.** Ερώτηση; :gray[· PLAN-03]"):
-  // a screen reader would read the asterisks out. In both languages, keep only the words.
-  const MARKDOWN = /\*\*|__|:[a-z]+\[([^\]]*)\]|\u2060/g;
+  // A widget's aria-label is its label's Markdown source ("**3.** Ερώτηση; :gray[· PLAN-03]",
+  // ":orange-badge[βασική ερώτηση]", ":material/edit_note:"): a screen reader would read the
+  // markup out. In both languages, keep only the words (tests/e2e/test_screen_reader_labels.py).
+  const MARKDOWN = /\*\*|__|:[a-z]+(?:-[a-z]+)*\[([^\]]*)\]|\s?:material\/[a-z0-9_]+:|\u2060/g;
   function plainLabel(el, value) {
     if (!MARKDOWN.test(value)) return value;
     MARKDOWN.lastIndex = 0;
