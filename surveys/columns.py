@@ -30,7 +30,7 @@ KEYWORDS: dict[str, list[tuple[re.Pattern, float]]] = {
     "ces": [(_kw(r"(?<![a-z])ces(?![a-z])"), 5), (_kw(r"customer effort"), 5),
             (_kw(r"ευκολ"), 4), (_kw(r"(?<![a-z])eas(?:y|ily|e)(?![a-z])"), 4),
             (_kw(r"effort"), 4), (_kw(r"προσπαθει"), 4), (_kw(r"δυσκολ|difficult"), 1)],
-    "date": [(_kw(r"χρονικη σημανση"), 6), (_kw(r"timestamp"), 6), (_kw(r"ημερομην"), 5),
+    "date": [(_kw(r"χρονικη σημανση|χρονοσφραγιδ"), 6), (_kw(r"timestamp"), 6), (_kw(r"ημερομην"), 5),
              (_kw(r"ημ/νια|ημ\.?νια"), 4), (_kw(r"(?<![a-z])date(?![a-z])"), 4),
              (_kw(r"submitted|submission|υποβολη"), 3), (_kw(r"created|ωρα|(?<![a-z])time(?![a-z])"), 1)],
     "segment": [(_kw(r"segment|τμημα πελατ"), 5), (_kw(r"καταστημα"), 5), (_kw(r"καναλι"), 5),
@@ -38,6 +38,9 @@ KEYWORDS: dict[str, list[tuple[re.Pattern, float]]] = {
                 (_kw(r"branch|(?<![a-z])shop(?![a-z])|outlet"), 4),
                 (_kw(r"τμημα|department|τοποθεσια|location|περιοχη|region|(?<![a-z])πολη|city"), 2)],
 }
+# A text column whose values all look like dates ("15/03/2026 10:23:11") is a date column
+# whatever its header: a Google Forms export in another language, or a header left blank.
+_DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?.*)?")
 # a generic "score"/"rating" header may be any metric; the values decide
 _GENERIC_SCORE = _kw(r"score|rating|βαθμολογ|αξιολογ|βαθμο")
 ROLES = ("nps", "csat", "ces", "date", "segment")
@@ -62,6 +65,14 @@ def _distinct_as_text(sample: pd.Series) -> int:
             pd.api.types.is_string_dtype(sample.cat.categories.dtype):
         return len(np.unique(sample.array.codes))
     return int(sample.astype(str).nunique())
+
+
+def _looks_like_dates(col: pd.Series) -> bool:
+    """Text whose first values are all written as dates (a cheap look before parsing them)."""
+    if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype):
+        return False
+    head = _head_non_null(col, 20)
+    return not head.empty and all(isinstance(v, str) and _DATE_LIKE.fullmatch(v.strip()) for v in head)
 
 
 def score_fit(col: pd.Series, metric: str) -> tuple[float, float]:
@@ -106,7 +117,7 @@ def guess_columns(df: pd.DataFrame) -> dict[str, str | None]:
                 score = kw + frac + fit
             elif role == "date":
                 is_dt = pd.api.types.is_datetime64_any_dtype(series.dtype)
-                if kw == 0 and not is_dt:
+                if kw == 0 and not is_dt and not _looks_like_dates(series):
                     continue
                 sample = _head_non_null(series, 200)
                 if sample.empty:
