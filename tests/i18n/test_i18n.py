@@ -73,7 +73,7 @@ def test_plural_in_one_language_only_and_with_other_parameters():
 # characters) and the "several sections" sentence (one section has its own sentence).
 NEVER_ONE = {
     "sidebar.overall": {"total"}, "start.continue": {"total"},
-    "report.provisional": {"total"}, "report.narr.cap_pillars": {"n"},
+    "report.provisional": {"total"}, "report.cover_partial": {"total"}, "report.narr.cap_pillars": {"n"},
     "report.overall_from": {"total"},   # shown only while some of the (five) sections have no score
     "measure.small_sample": {"threshold"}, "metrics.warning.small_sample": {"threshold"},   # 30
     "problem.string_too_long": {"max_length"}, "problem.too_long": {"max_length"},
