@@ -4,6 +4,7 @@ import streamlit as st
 
 from i18n import format_number
 from scoring.plan import build_plan
+from scoring.selection import MAX_LEVEL
 from ui import branding, downloads, plan_cards, plan_tracker, plan_widgets, state
 
 model = state.worded_model()
@@ -47,9 +48,18 @@ with st.container(horizontal=True, gap="small"):
     for p in model.pillars:
         tg = plan.targets[p.id]
         key = f"{plan_widgets.TARGET_PREFIX}{p.id}"
-        state.seed(key, tg.target)  # bound like the cards: applied by state.bind_edits() at run start
+        # Only levels above today's are targets (a stored choice at or below it stays shown, as
+        # the plan reads it: target met); a section at the top level has nothing to pick.
+        above = [lv for lv in range(1, MAX_LEVEL + 1) if lv > (tg.current or 0)]
         with st.container(width=165):
-            st.selectbox(p.short_title(lang), options=[1, 2, 3, 4, 5], format_func=_level_option, key=key)
+            if not above:   # shown like the others, greyed out; its key is bound to nothing
+                st.selectbox(p.short_title(lang), options=[tg.current], format_func=_level_option,
+                             disabled=True, key=f"plan_top_{p.id}")
+                st.caption(state.t("plan.target_top"))
+                continue
+            options = above if tg.target in above else [tg.target, *above]
+            state.seed(key, tg.target)  # bound like the cards: applied by state.bind_edits() at run start
+            st.selectbox(p.short_title(lang), options=options, format_func=_level_option, key=key)
             today = _level_option(tg.current) if tg.current else state.t("report.level_none")
             met = f" · {state.t('plan.target_met')}" if tg.met else ""
             st.caption(state.t("plan.target_today", level=today) + met)

@@ -306,3 +306,32 @@ def test_phase_captions_and_spanning_cards_read_plainly(app, lang):
     for n in drawn:
         load, note = phase_words(plan, n, lang)
         assert " · ".join(x for x in (load, note) if x) in captions
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_targets_offered_are_above_today_and_the_top_level_is_said(plan_page, lang):
+    """The target picker offered levels at or below today's (a 'target' of 2 for a section at 3);
+    a section already at level 5 had a picker with nothing above it to pick."""
+    from checklists import default_model
+
+    app, _ = plan_page
+    m = default_model()
+    a = app.session_state["assessment"]
+    for it in m.pillar("cx_plan").items:
+        a.set_value(it.id, 4)
+    app.session_state["lang"] = lang
+    app.run()
+    assert not app.exception
+    plan = _plan(app)
+    assert plan.targets["cx_plan"].current == 5
+    keys = {s.key for s in app.selectbox}
+    assert "plan_target_cx_plan" not in keys
+    assert app.selectbox(key="plan_top_cx_plan").disabled
+    assert t("plan.target_top", lang) in [c.value for c in app.caption]
+    for p in m.pillars:
+        tg = plan.targets[p.id]
+        if p.id == "cx_plan":
+            continue
+        above = range((tg.current or 0) + 1, 6)
+        options = app.selectbox(key=f"plan_target_{p.id}").options
+        assert options == [t("plan.level_option", lang, level=lv, name=m.level(lv).name(lang)) for lv in above]
