@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 BLOCK_SIZE = 1 << 20        # pyarrow's default, for one read of the whole input
@@ -59,31 +60,76 @@ def release(data: bytes | mmap.mmap) -> None:
     threading.Thread(target=close, name=UNMAP_THREAD, daemon=True).start()
 
 
-def read_whole(data: bytes | mmap.mmap, *, multiline: bool, names: list[str] | None,
-               parse: pacsv.ParseOptions, convert: pacsv.ConvertOptions) -> pa.Table:
-    """Read ``data`` with pyarrow; in halves on two threads when no value can hold a line break
-    (``multiline`` False), the column names are known from the head and it is big enough."""
+def read_whole(data: bytes | mmap.mmap, *, quoted: bool | None, names: list[str] | None,
+               parse: pacsv.ParseOptions, convert: pacsv.ConvertOptions) -> tuple[pa.Table, bool]:
+    """Read ``data`` with pyarrow; returns the table and whether ``data`` holds a quote.
+
+    ``quoted``: whether it holds one (then a value may hold a line break), None when not known
+    yet. In halves on two threads when no value can hold a line break, the column names are
+    known from the head and the input is big enough. Not known yet, the input is not scanned
+    first (36 MB, single-threaded, on the critical path): the halves are read with quotes off
+    and look for one in their own text values, where any quote of the input would be (in a
+    number or a boolean it fails the read). A quote found, the input is read again the ordinary
+    way; a read that failed with quotes off scans the input for one first. The table, and any
+    error, are always those of a read with quotes."""
     whole = pa.py_buffer(data)
-    if multiline or not names or PARTS < 2 or len(data) < MIN_SPLIT_BYTES:
-        return _read(whole, None, BLOCK_SIZE, True, parse, convert)
-    cut = data.find(b"\n", len(data) // 2) + 1
-    if cut <= 0 or cut >= len(data):
-        return _read(whole, None, BLOCK_SIZE, True, parse, convert)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        second = pool.submit(_read_half, whole.slice(cut), names, parse, convert)
-        first = _read_half(whole.slice(0, cut), None, parse, convert)
-        rest = second.result()
+    splittable = bool(names) and PARTS >= 2 and len(data) >= MIN_SPLIT_BYTES
+    cut = data.find(b"\n", len(data) // 2) + 1 if splittable else 0
+    if quoted or cut <= 0 or cut >= len(data):
+        quoted = data.find(b'"') >= 0 if quoted is None else quoted
+        return _read(whole, None, BLOCK_SIZE, True, _options(parse, newlines_in_values=quoted),
+                     convert), quoted
+    look = quoted is None
+    half_parse = _options(parse, quote_char=False, newlines_in_values=False) if look else parse
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            second = pool.submit(_read_half, whole.slice(cut), names, half_parse, convert, look)
+            first = _read_half(whole.slice(0, cut), None, half_parse, convert, look)
+            rest = second.result()
+    except pa.ArrowInvalid:
+        if not look or data.find(b'"') < 0:
+            raise  # no quote anywhere: quotes off read what quotes on read, this same error
+        first = rest = None
+    if first is None or rest is None:  # a quote: read again in one go, line breaks in values
+        return read_whole(data, quoted=True, names=names, parse=parse, convert=convert)
     if _as_read(first.schema) != _as_read(rest.schema):
-        return _read(whole, None, BLOCK_SIZE, True, parse, convert)
-    return pa.concat_tables(_same_codes(first, rest))
+        return _read(whole, None, BLOCK_SIZE, True, parse, convert), False
+    return pa.concat_tables(_same_codes(first, rest)), False
+
+
+_PARSE_FIELDS = ("delimiter", "quote_char", "double_quote", "escape_char", "newlines_in_values",
+                 "ignore_empty_lines")
+
+
+def _options(parse: pacsv.ParseOptions, **changes: Any) -> pacsv.ParseOptions:
+    """``parse`` with ``changes``."""
+    return pacsv.ParseOptions(**{**{k: getattr(parse, k) for k in _PARSE_FIELDS}, **changes})
+
+
+def _holds_quote(table: pa.Table) -> bool:
+    """Whether a text value (a dictionary's, for a dictionary-encoded column) holds a quote."""
+    for col in table.columns:
+        if pa.types.is_dictionary(col.type):
+            texts = [ch.dictionary for ch in col.chunks]
+        elif pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            texts = col.chunks
+        else:
+            continue
+        if any(pc.any(pc.match_substring(t, '"')).as_py() for t in texts):
+            return True
+    return False
 
 
 def _read_half(buf: pa.Buffer, names: list[str] | None, parse: pacsv.ParseOptions,
-               convert: pacsv.ConvertOptions) -> pa.Table:
+               convert: pacsv.ConvertOptions, look: bool) -> pa.Table | None:
     """One half on one thread, its dictionary-encoded columns merged into one chunk there and
     their indices narrowed (:func:`half_codes`), in parallel with the other half: what is left
-    to do afterwards is merging two chunks of one- or two-byte codes."""
-    return half_codes(one_dictionary(_read(buf, names, PART_BLOCK_SIZE, False, parse, convert)))
+    to do afterwards is merging two chunks of one- or two-byte codes. ``look``: read with
+    quotes off, None when a text value holds a quote."""
+    table = _read(buf, names, PART_BLOCK_SIZE, False, parse, convert)
+    if look and _holds_quote(table):
+        return None
+    return half_codes(one_dictionary(table))
 
 
 # A half's dictionary below these sizes: the two halves' merged dictionary (at most twice as

@@ -26,6 +26,7 @@ from .source import MAX_ROWS, SAMPLE_BYTES, Source
 from .table import ImportedTable, dedupe
 
 DICT_MAX_CARDINALITY = 20_000
+HEAD_LOOK = SAMPLE_BYTES  # bytes looked at for a quote before the read (the head's, see below)
 _BLANK_LINE = re.compile(r"(?:^|\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))")
 
 
@@ -179,18 +180,21 @@ def _arrow_csv(buf: Any, sep: str, head: bytes | None = None) -> pd.DataFrame:
     Without any quote in the file no value can hold a line break, and the file may be cut at
     any newline and its parts parsed in parallel (:mod:`surveys.csv_parts`)."""
     data = whole_input(buf)
-    multiline = data.find(b'"') >= 0
+    # a quote in the head: values may hold line breaks. None there: not known yet, and the
+    # read finds out (csv_parts.read_whole) without a pass of its own over the whole file
+    quoted: bool | None = True if data.find(b'"', 0, HEAD_LOOK) >= 0 else None
     parse = pacsv.ParseOptions(delimiter=sep, quote_char='"', double_quote=True, escape_char=False,
-                               newlines_in_values=multiline, ignore_empty_lines=True)
-    names, declared = _from_the_head(head, parse)
+                               newlines_in_values=bool(quoted), ignore_empty_lines=True)
+    names, declared = _from_the_head(head, parse)  # the head holds no quote unless ``quoted``
 
     def read(null_values: list[str], types: dict[str, pa.DataType]) -> pa.Table:
         convert = dict(_ARROW_CONVERT, null_values=null_values, check_utf8=False)
         if types:
             convert.update(auto_dict_encode=False, column_types=types)
+        nonlocal quoted
         try:
-            table = read_whole(data, multiline=multiline, names=names, parse=parse,
-                               convert=pacsv.ConvertOptions(**convert))
+            table, quoted = read_whole(data, quoted=quoted, names=names, parse=parse,
+                                       convert=pacsv.ConvertOptions(**convert))
         except pa.ArrowInvalid as exc:
             if "UTF8" in str(exc) or "UTF-8" in str(exc):
                 raise UnicodeError(str(exc)) from None

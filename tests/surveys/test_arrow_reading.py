@@ -177,3 +177,47 @@ def test_halves_with_few_and_many_stores_give_the_codes_of_one_read(new_stores, 
     assert a.codes.dtype == b.codes.dtype and a.codes.tolist() == b.codes.tolist()
     x, y = (analyze_table(t, "nps", column="nps", segment_column="store") for t in (halves, one))
     assert json.dumps(x, ensure_ascii=False) == json.dumps(y, ensure_ascii=False)
+
+
+QUOTED_TAILS = {
+    "line_break_in_a_quoted_store": '9,3,"Κ\n1"\n',
+    "separator_in_a_quoted_store": '9,3,"Α,Β"\n',
+    "quoted_score": '"9",3,A\n',
+    "quote_inside_a_store": '9,3,Κ"1\n',
+    "quoted_store": '9,3,"Κ1"\n',
+    "short_row_and_no_quote": "9,3\n",
+}
+
+
+@pytest.mark.parametrize("tail", QUOTED_TAILS)
+def test_a_quote_past_the_head_gives_what_one_read_with_quotes_gives(tail, monkeypatch):
+    """Without a quote in the head, a big file's halves are read with quotes off and look for a
+    quote in their text values (surveys.csv_parts.read_whole); a quote further down (a line
+    break or a separator inside quotes, a quoted score, a stray quote) or a short row still gives
+    the table, analysis and line numbers, or the error, of one read with quotes and of pandas."""
+    from surveys import csv_parts
+    rows = "".join(f"{i % 11},{i % 5 + 1},Κ{i % 3}\n" for i in range(12_000))
+    data = ("nps,csat,store\n" + rows + rows + QUOTED_TAILS[tail] + rows[:60]).encode()
+    assert data.find(b'"', 0, 1 << 16) < 0  # the head holds none
+    monkeypatch.setattr(csv_parts, "MIN_SPLIT_BYTES", 1000)
+
+    def outcome(t):
+        if isinstance(t, Exception):
+            return repr(t)
+        return values(t.df), [analyze_table(t, m, column=m, segment_column="store") for m in ("nps", "csat")]
+
+    def read(d):
+        try:
+            return read_table(d)
+        except Exception as exc:  # noqa: BLE001 - the error itself is compared
+            return exc
+
+    halves = read(data)
+    with monkeypatch.context() as m:
+        m.setattr(csv_parts, "MIN_SPLIT_BYTES", 1 << 40)
+        one = read(data)
+        m.setattr(csv_reader, "_arrow_csv", lambda *_a, **_k: (_ for _ in ()).throw(csv_reader._NotForArrow("forced")))
+        pandas = read(data)
+    assert json.dumps(outcome(halves), ensure_ascii=False, default=str) \
+        == json.dumps(outcome(one), ensure_ascii=False, default=str) \
+        == json.dumps(outcome(pandas), ensure_ascii=False, default=str)
