@@ -81,6 +81,7 @@ def _save(assessment_id: str) -> None:
 
 
 def summary(b: Branding) -> str:
+    """What the reports carry now ("Σύμβουλοι Α.Ε. · με λογότυπο"); empty when nothing."""
     parts = [b.firm] if b.firm else []
     if b.logo:
         parts.append(state.t("branding.has_logo"))
@@ -88,14 +89,15 @@ def summary(b: Branding) -> str:
         parts.append(state.t("branding.has_client_logo"))
     if b.accent != DEFAULT_ACCENT:
         parts.append(state.t("branding.has_accent", accent=b.accent))
-    return " · ".join(parts) if parts else state.t("branding.none")
+    return " · ".join(parts)
 
 
 def section(assessment_id: str) -> Branding:
     """The branding expander of the Plan page; returns the branding the downloads are to use."""
     b = current(assessment_id)
     notice = st.session_state.pop(NOTICE, None)
-    st.caption(state.t("branding.current", summary=summary(b)))
+    stored = summary(b)
+    st.caption(state.t("branding.current", summary=stored) if stored else state.t("branding.none"))
     with st.expander(state.t("branding.title"), icon=":material/palette:", expanded=bool(notice)):
         if notice:
             kind, text = notice

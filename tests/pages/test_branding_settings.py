@@ -115,3 +115,14 @@ def test_the_page_names_the_branding_once(db_url, model, lang):
     name = t("branding.title", lang).split(":")[0]
     shown = [e.label for e in at.expander] + [c.value for c in at.caption] + [m.value for m in at.markdown]
     assert sum(name in text for text in shown) == 1, [x for x in shown if name in x]
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_the_line_says_plainly_that_the_reports_carry_no_branding_yet(db_url, model, lang):
+    """«Τώρα στα αρχεία: χωρίς λογότυπο ή επωνυμία» read as a riddle: a whole sentence instead."""
+    at = plan_page(model, lang)
+    captions = [c.value for c in at.caption]
+    assert t("branding.none", lang) in captions
+    assert not [c for c in captions if c.startswith(t("branding.current", lang, summary=""))]
+    assert t("branding.none", lang) == {"el": "Οι αναφορές σας δεν έχουν ακόμη δικό σας λογότυπο ή επωνυμία.",
+                                        "en": "Your reports have no logo or firm name of yours yet."}[lang]
