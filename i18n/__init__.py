@@ -88,6 +88,14 @@ def format_number(x: float | int | None, lang: str = DEFAULT_LANG, decimals: int
     return text.replace("-", "−")
 
 
+def format_percent(share: float | None, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
+    """A percentage (35 for 35 %) as the UI writes it: '35 %' in Greek (a space before %, the
+    Greek style), '35%' in English; decimals as format_number. None → '–'."""
+    if share is None:
+        return "–"
+    return format_number(share, lang, decimals) + (" %" if lang == "el" else "%")
+
+
 def score_value(x: float | None) -> float | None:
     """A score as shown: floored to one decimal, never rounded up across a level threshold
     (59.96 is 59.9, not 60). The one rule for every screen and file (format_score)."""

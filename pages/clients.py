@@ -5,7 +5,7 @@ import functools
 import streamlit as st
 
 import store
-from i18n import format_date, format_number
+from i18n import format_date, format_percent
 from ui import clients as view
 from ui import persistence, state, upload
 from ui.text import md_escape
@@ -183,7 +183,7 @@ if unnamed:
         for r in unnamed:
             text_col, open_col = st.columns([4, 1], vertical_alignment="center")
             text_col.write(state.t("clients.unnamed_row", date=format_date(view.local(r.updated_at), lang),
-                                   pct=format_number(100 * r.completeness, lang, 0)))
+                                   pct=format_percent(100 * r.completeness, lang)))
             if open_col.button(state.t("clients.open"), key=f"clients_open_unnamed_{r.id}", width="stretch"):
                 if persistence.open_assessment(r.id, follow_language=False):
                     _go_start()

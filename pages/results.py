@@ -1,7 +1,7 @@
 """Results: overall and per-pillar maturity, charts, the biggest gaps, and the assessment file."""
 import streamlit as st
 
-from i18n import format_number, format_score
+from i18n import format_percent, format_score
 from report.common import overall_explained
 from scoring.plan import build_plan, gain_text, why_text
 from ui import charts, downloads, persistence, state, upload
@@ -16,7 +16,7 @@ MESSAGE_KEY = "results_upload_message"
 
 
 def _pct(x: float) -> str:
-    return format_number(100 * x, lang) + " %"
+    return format_percent(100 * x, lang)
 
 
 def _import_file() -> None:
@@ -87,7 +87,8 @@ def _results() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(state.t("results.radar"))
-        st.altair_chart(charts.radar_chart(frame, state.t("chart.score")), width="stretch")
+        st.altair_chart(charts.radar_chart(frame, state.t("chart.score"), unscored=state.t("results.not_assessed")),
+                        width="stretch")
     with right:
         st.subheader(state.t("results.bars"))
         st.altair_chart(

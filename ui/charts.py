@@ -23,7 +23,9 @@ def bar_chart(df: pd.DataFrame, score_title: str, pillar_title: str, level_title
             # ticks every 20: Vega's own every 10 run into each other ("90100") in a half-width column
             x=alt.X("score:Q", title=score_title, scale=alt.Scale(domain=[0, 100]),
                     axis=alt.Axis(values=list(range(0, 101, 20)))),
-            y=alt.Y("pillar:N", title=None, sort=list(df["pillar"])),
+            # padding: the top bar sat on the chart's top edge
+            y=alt.Y("pillar:N", title=None, sort=list(df["pillar"]),
+                    scale=alt.Scale(paddingInner=0.25, paddingOuter=0.3)),
             color=alt.Color("level:O", title=level_title,
                             scale=alt.Scale(domain=list(level_colors), range=list(level_colors.values()))),
             tooltip=[alt.Tooltip("pillar:N", title=pillar_title), alt.Tooltip("score:Q", title=score_title),
@@ -33,12 +35,19 @@ def bar_chart(df: pd.DataFrame, score_title: str, pillar_title: str, level_title
     )
 
 
+def _scored(s: float | None) -> bool:
+    return not (s is None or (isinstance(s, float) and math.isnan(s)))
+
+
 def radar_chart(
-    df: pd.DataFrame, score_title: str, series: dict[str, list[float | None]] | None = None
+    df: pd.DataFrame, score_title: str, series: dict[str, list[float | None]] | None = None,
+    unscored: str | None = None,
 ) -> alt.LayerChart:
     """A spider chart on a fixed 0–100 scale. `series` maps a legend name to one score per pillar;
-    by default the single series is df["score"]. A pillar without a score (None) keeps the outline
-    closed at the centre but gets no point and no tooltip: "no answers" is not a score of 0."""
+    by default the single series is df["score"]. A pillar without a score (None) is left out of
+    the outline, which joins the scored ones, and gets no point: "no answers" is not a score of 0
+    (the outline used to dip to the centre, a 0 to the eye). `unscored` ("not assessed") is
+    written under the name of a pillar no series has a score for."""
     names = list(df["pillar"])
     n = len(names)
     angle = [2 * math.pi * i / n for i in range(n)]
@@ -50,15 +59,20 @@ def radar_chart(
     grid = [{"ring": ring, "order": i, "x": xy(ring, i % n)[0], "y": xy(ring, i % n)[1]}
             for ring in (20, 40, 60, 80, 100) for i in range(n + 1)]
     spokes = [{"x": 0, "y": 0, "x2": xy(100, i)[0], "y2": xy(100, i)[1]} for i in range(n)]
-    labels = [{"label": names[i], "x": xy(118, i)[0], "y": xy(118, i)[1]} for i in range(n)]
+    blank = [not any(_scored(scores[i]) for scores in series.values()) for i in range(n)]
+    labels = [{"label": names[i] + (f"\n({unscored})" if unscored and blank[i] else ""),
+               "x": xy(118, i)[0], "y": xy(118, i)[1]} for i in range(n)]
     points = []
     for name, scores in series.items():
-        for i in range(n + 1):
-            s = scores[i % n]
-            scored = not (s is None or (isinstance(s, float) and math.isnan(s)))
-            x, y = xy(float(s) if scored else 0.0, i % n)
-            points.append({"series": name, "order": i, "x": x, "y": y, "scored": scored,
-                           "score": round(float(s), 1) if scored else None, "pillar": names[i % n]})
+        mine = []
+        for i in range(n):
+            if _scored(scores[i]):
+                x, y = xy(float(scores[i]), i)
+                mine.append({"series": name, "order": i, "x": x, "y": y, "scored": True,
+                             "score": round(float(scores[i]), 1), "pillar": names[i]})
+        if len(mine) > 2:  # the outline closes on its first point
+            mine.append({**mine[0], "order": n})
+        points += mine
 
     axis = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
     scale = alt.Scale(domain=[-135, 135])
@@ -67,8 +81,9 @@ def radar_chart(
     grid_layer = alt.Chart(pd.DataFrame(grid)).mark_line(color="#d5d8dc", strokeWidth=1).encode(
         X, Y, detail="ring:N", order="order:Q")
     spoke_layer = alt.Chart(pd.DataFrame(spokes)).mark_rule(color="#d5d8dc").encode(X, Y, x2="x2:Q", y2="y2:Q")
-    label_layer = alt.Chart(pd.DataFrame(labels)).mark_text(fontSize=12, color="#34495e").encode(X, Y, text="label:N")
-    data = pd.DataFrame(points)
+    label_layer = alt.Chart(pd.DataFrame(labels)).mark_text(fontSize=12, color="#34495e", lineBreak="\n").encode(
+        X, Y, text="label:N")
+    data = pd.DataFrame(points, columns=["series", "order", "x", "y", "scored", "score", "pillar"])
     color = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom") if len(series) > 1 else None)
     line_layer = alt.Chart(data).mark_line(strokeWidth=2.5).encode(X, Y, order="order:Q", color=color)
     point_layer = (

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from checklists.model import PILLAR_IDS, AuditModel
-from i18n import format_date, format_datetime, format_number, format_score, local_time, score_value, t
+from i18n import format_date, format_datetime, format_number, format_percent, format_score, local_time, score_value, t
 from store import AssessmentRow, ClientRow
 
 
@@ -71,7 +71,7 @@ def history_frame(rows: list[AssessmentRow], model: AuditModel, lang: str) -> pd
         t("clients.col.when", lang): [when(r.created_at, lang) for r in rows],
         t("clients.col.score", lang): [_score(r.overall_score, lang) for r in rows],
         t("clients.col.level", lang): [level_label(model, r.overall_level, lang) for r in rows],
-        t("clients.col.completeness", lang): [format_number(100 * r.completeness, lang, 0) + " %" if started(r)
+        t("clients.col.completeness", lang): [format_percent(100 * r.completeness, lang) if started(r)
                                               else t("clients.not_started", lang) for r in rows],
     }
     for pid in PILLAR_IDS:

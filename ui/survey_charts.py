@@ -3,12 +3,13 @@ scores, the trend by period and the breakdown by segment, each with its 95% inte
 Pure functions of the result dict (surveys.analysis.analyze_table), no streamlit."""
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
-from i18n import format_number
+from i18n import format_number, format_percent
 from report.metric_charts import MIX_COLOURS
 from surveys.evidence import period_label
 
@@ -36,13 +37,13 @@ def _zoom(result: dict[str, Any], rows: list[dict[str, Any]]) -> list[float]:
     return [max(lo, min(xs) - margin), min(hi, max(xs) + margin)]
 
 
-def groups_chart(result: dict[str, Any], labels: dict[str, str], share_title: str) -> alt.Chart:
+def groups_chart(result: dict[str, Any], labels: dict[str, str], share_title: str, lang: str) -> alt.Chart:
     """NPS: one stacked bar, detractors | passives | promoters, in % of n."""
     n = max(result.get("n") or 0, 1)
     order = ["detractors", "passives", "promoters"]
     df = pd.DataFrame([{"group": labels[g], "order": i, "count": result["groups"].get(g, 0),
                         "pct": 100 * result["groups"].get(g, 0) / n} for i, g in enumerate(order)])
-    df["text"] = df["pct"].round().astype(int).astype(str) + "%"
+    df["text"] = [format_percent(x, lang) for x in df["pct"]]
     base = alt.Chart(df).encode(
         x=alt.X("pct:Q", stack="zero", axis=None, scale=alt.Scale(domain=[0, 100])),
         order=alt.Order("order:Q"),
@@ -65,8 +66,8 @@ def groups_legend(result: dict[str, Any], labels: dict[str, str], lang: str) -> 
     """The stacked bar's legend as coloured text (a chart legend gets clipped at this height)."""
     n = max(result.get("n") or 0, 1)
     colors = {"detractors": "red", "passives": "gray", "promoters": "green"}
-    return " · ".join(f":{colors[g]}[■] {labels[g]}: {format_number(100 * result['groups'].get(g, 0) / n, lang, 0)}"
-                      f"{' %' if lang == 'el' else '%'} ({format_number(result['groups'].get(g, 0), lang, 0)})"
+    return " · ".join(f":{colors[g]}[■] {labels[g]}: {format_percent(100 * result['groups'].get(g, 0) / n, lang)}"
+                      f" ({format_number(result['groups'].get(g, 0), lang, 0)})"
                       for g in ("detractors", "passives", "promoters"))
 
 
@@ -78,9 +79,12 @@ def distribution_chart(result: dict[str, Any], score_title: str, answers_title: 
         df["group"] = pd.cut(df["score"], [-1, 6, 8, 10], labels=["detractors", "passives", "promoters"]).astype(str)
         color = alt.Color("group:N", legend=None, scale=alt.Scale(domain=list(GROUP_COLORS),
                                                                   range=list(GROUP_COLORS.values())))
+    # Room above the tallest bar: on Vega's "nice" scale it reached the axis' top edge.
+    top = max(1, int(df["count"].max()) if len(df) else 1)
     return alt.Chart(df).mark_bar(cornerRadiusEnd=2).encode(
         x=alt.X("score:O", title=score_title, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("count:Q", title=answers_title),
+        y=alt.Y("count:Q", title=answers_title, scale=alt.Scale(domain=[0, math.ceil(top * 1.15)], nice=False),
+                axis=alt.Axis(tickMinStep=1, format="d")),
         color=color,
         tooltip=[alt.Tooltip("score:O", title=score_title), alt.Tooltip("count:Q", title=answers_title)],
     ).properties(height=220)

@@ -56,3 +56,16 @@ def test_a_level_held_by_one_question_says_question_not_questions(app, lang):
     if len(critical) == 1:
         assert ("λόγω της ερώτησης " if lang == "el" else "by question ") in held[0]
     assert ("ερωτήσεων" if lang == "el" else "questions") not in held[0].split(critical[0])[0]
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_percentages_are_written_in_the_language_s_style(app, lang):
+    """«19 %» in Greek (a space before %), «19%» in English; the English page wrote «19 %»."""
+    from i18n import format_percent
+
+    model, at = _results_of_measurement_only(app, lang)
+    share = round(100 * len(model.pillar("measurement").items) / len(model.items))
+    expected = format_percent(share, lang)
+    assert expected == (f"{share} %" if lang == "el" else f"{share}%")
+    assert expected in [m.value for m in at.metric]
+    assert expected in " ".join(w.value for w in at.warning)
