@@ -240,7 +240,8 @@ def _show_result(result: dict[str, Any], name: str | None) -> None:
         if result["metric"] == "nps":
             st.markdown(f"**{state.t('measure.chart.groups')}**")
             labels = {g: state.t(f"measure.group.{g}") for g in ("detractors", "passives", "promoters")}
-            st.altair_chart(groups_chart(result, labels, state.t("measure.chart.share") + " (%)", lang), width="stretch")
+            share = state.t("measure.chart.share") + " (%)"
+            st.altair_chart(groups_chart(result, labels, share, lang), width="stretch")
             st.caption(groups_legend(result, labels, lang))
         st.markdown(f"**{state.t('measure.chart.distribution')}**")
         st.altair_chart(distribution_chart(result, state.t("measure.chart.score"), state.t("measure.chart.answers")),

@@ -44,4 +44,5 @@ def test_the_distribution_leaves_room_above_its_tallest_bar():
 def test_a_percentage_is_written_the_greek_way_in_greek():
     from i18n import format_percent
 
-    assert (format_percent(35, "el"), format_percent(35, "en"), format_percent(12.5, "el", 1)) == ("35 %", "35%", "12,5 %")
+    shown = (format_percent(35, "el"), format_percent(35, "en"), format_percent(12.5, "el", 1))
+    assert shown == ("35 %", "35%", "12,5 %")
