@@ -40,10 +40,11 @@ def script() -> str:
     data = json.dumps(pairs(), ensure_ascii=False).replace("</", "<\\/")
     # ui/static/reconnect.js (ui/persistence.after_page), date_enter.js (a typed date stored on
     # Enter), leave_after_note.js (a page link clicked while typing a note) and close_sidebar.js
-    # (the sidebar over a phone's page closes when a link in it is tapped) ride along: one
-    # script for the page.
+    # (the sidebar over a phone's page closes when a link in it is tapped) and note_autosave.js (a
+    # note stored when the typing pauses) ride along: one script for the page.
     riders = "\n".join((SCRIPT.parent / name).read_text(encoding="utf-8")
-                       for name in ("reconnect.js", "date_enter.js", "leave_after_note.js", "close_sidebar.js"))
+                       for name in ("reconnect.js", "date_enter.js", "leave_after_note.js", "close_sidebar.js",
+                                    "note_autosave.js"))
     return (f"window.__CX_TEXTS__ = {data};\nwindow.__CX_MESSAGES__ = {messages()};\n"
             + SCRIPT.read_text(encoding="utf-8") + "\n" + riders)
 

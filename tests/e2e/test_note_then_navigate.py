@@ -104,3 +104,34 @@ def _note_then_leave(app, contexts, model, rep: int, way: str, rng: random.Rando
     assert stored(app.database_url, aid, list(answers)) == answers, (
         f"{what}: the database lost answers: {stored(app.database_url, aid, list(answers))}")
     page.context.close()
+
+
+def test_a_note_is_stored_while_typing_with_no_tap_elsewhere(app, contexts, model):
+    """A phone has no Ctrl+Enter, and a person who types a note and then reloads, or closes the
+    tab, never leaves the field: the note is stored once the typing pauses, the field keeps its
+    focus and caret (the second half of the note goes on where the first ended), and a new
+    browser on the resume link shows it. Before, the note was stored only on blur: lost."""
+    pillar = model.pillars[0]
+    page = open_pillar(contexts, app, pillar.id)
+    items = questions_on(page, model, pillar.id)
+    click(page, items[0], ANSWER_VALUES[3])
+    aid = assessment_id(page)
+    area = _open_notes(page)
+    area.click()
+    first, second = "Αφίσα στο ταμείο «έλεγχος»", " & 10,5% 📷 <b>όχι</b>"
+    page.keyboard.type(first)
+    poll(lambda: _stored_note(app.database_url, aid, items[0]) == first,
+         lambda: f"the paused note is not stored: {_stored_note(app.database_url, aid, items[0])!r}", timeout=PATIENCE)
+    page.keyboard.type(second)  # typing on, in the same field, after the save's rerun
+    poll(lambda: _stored_note(app.database_url, aid, items[0]) == first + second,
+         lambda: f"the whole note is not stored: {_stored_note(app.database_url, aid, items[0])!r}", timeout=PATIENCE)
+    assert area.input_value() == first + second
+    assert page.evaluate("document.activeElement && document.activeElement.tagName") == "TEXTAREA"
+    page.reload()
+    assert _note_shown(page) == first + second
+    fresh = open_pillar(contexts, app, pillar.id, aid)
+    assert _note_shown(fresh) == first + second
+    expect_shown(fresh, {items[0]: ANSWER_VALUES[3]}, "the answer in a new browser")
+    fresh.context.close()
+    page.context.close()
+    assert not server_errors(app), server_errors(app)

@@ -160,7 +160,8 @@ def test_0004_drops_search_key_and_keeps_every_client_and_link(db_url, model):
         with engine.connect() as conn:
             assert "search_key" not in {c["name"] for c in inspect(conn).get_columns("clients")}
             assert compare_metadata(MigrationContext.configure(conn), metadata) == []
-        assert [(c.name, c.city, c.assessments, c.last_assessment_id) for c in store.list_clients(engine).rows] == before
+        after = [(c.name, c.city, c.assessments, c.last_assessment_id) for c in store.list_clients(engine).rows]
+        assert after == before
         assert [c.name for c in store.list_clients(engine, search="ilios").rows] == ["Καφέ Ήλιος"]
     finally:
         db.dispose(db_url)
