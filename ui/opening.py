@@ -8,7 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 import store
 from assessment import AssessmentError, new_assessment
-from assessment.document import Assessment
+from assessment.document import Assessment, read_assessment
 from ui import saving, state
 from ui.text import md_escape
 
@@ -111,9 +111,35 @@ def forget_if_current(assessment_ids) -> None:
         start_new()
 
 
-def import_file(raw: bytes, limit: int = 12) -> list[tuple[str, str]]:
+PENDING = "import_pending"  # (file, stored id): a file of a stored assessment, awaiting the user's choice
+
+
+def _stored_twin(raw: bytes) -> Assessment | None:
+    """The stored assessment this file is a different version of (same id, other content), if any:
+    the user's own export, imported after more edits. None for an invalid file (the import says
+    why), a new one, or an exact copy (the store just opens it)."""
+    try:
+        a, _, _ = read_assessment(raw, state.model(), allow_unknown_items=None)
+        stored, _ = store.load_assessment(saving.engine(), a.id)
+    except (AssessmentError, store.NotFound, store.AssessmentDeleted, SQLAlchemyError):
+        return None
+    return None if stored.to_dict() == a.to_dict() else stored
+
+
+def import_file(raw: bytes, limit: int = 12, *, as_copy: bool = False) -> list[tuple[str, str]]:
     """Validate, store and open an assessment file. Returns messages [(kind, text)] for the page.
-    An invalid file changes nothing, stored or in the session."""
+    An invalid file changes nothing, stored or in the session. A file of an assessment stored
+    here already, in another version, stores nothing either: import_choice() asks first."""
+    twin = None if as_copy else _stored_twin(raw)
+    if twin is not None:
+        from i18n import format_datetime, local_time
+        from store.common import parse_iso
+
+        st.session_state[PENDING] = (raw, twin.id)
+        when = format_datetime(local_time(parse_iso(twin.updated_at)), state.lang())
+        return [("warning", state.t("store.import_twin", name=md_escape(twin.company.name) or state.t("store.unnamed"),
+                                    when=when))]
+    st.session_state.pop(PENDING, None)
     try:
         result = store.import_document(saving.engine(), raw, state.model())
     except AssessmentError as exc:
@@ -138,3 +164,25 @@ def import_file(raw: bytes, limit: int = 12) -> list[tuple[str, str]]:
     if result.changes is not None and result.changes.changed:
         messages.append(("warning", describe_changes(result.changes)))
     return messages
+
+
+def import_choice(message_key: str, key_prefix: str) -> bool:
+    """The two ways on for a file of a stored assessment (import_file): open the stored one, or
+    keep the file as a copy. True when the user chose and an assessment is now open."""
+    pending = st.session_state.get(PENDING)
+    if not pending:
+        return False
+    raw, assessment_id = pending
+    with st.container(horizontal=True, gap="small"):
+        open_it = st.button(state.t("store.import_open_existing"), type="primary", key=f"{key_prefix}_import_open",
+                            icon=":material/edit:")
+        copy_it = st.button(state.t("store.import_as_copy"), key=f"{key_prefix}_import_copy",
+                            icon=":material/file_copy:")
+    if open_it:
+        st.session_state.pop(PENDING, None)
+        return open_assessment(assessment_id, follow_language=False)
+    if copy_it:
+        st.session_state.pop(PENDING, None)
+        st.session_state[message_key] = import_file(raw, as_copy=True)
+        return True
+    return False

@@ -287,3 +287,28 @@ def test_reassess_copies_the_last_audit_not_a_blank_start_after_it(db_url, model
     _no_errors(at)
     old, _ = store.load_assessment(engine, audit)
     assert at.session_state["assessment"].answers == old.answers != {}
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_importing_an_older_export_of_a_stored_assessment_makes_no_copy_unasked(db_url, model, lang):
+    """The user's own export, imported after more answers were given: it used to be stored as a
+    second assessment of the same day, silently. Now it is recognised, nothing is stored, and the
+    stored one can be opened (or the file kept as a copy on request)."""
+    engine = store.get_engine(db_url)
+    (aid,) = _seed(engine, model, "Φούρνος Ζωή", 1)
+    stored, _ = store.load_assessment(engine, aid)
+    exported = stored.to_json()
+    stored.set_note(list(model.items)[0], "μετά την εξαγωγή")
+    store.save_assessment(engine, stored, model)
+    at = _app(lang)
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    at.file_uploader(key="clients_upload").set_value(("mine.json", exported.encode(), "application/json")).run()
+    _no_errors(at)
+    assert len(store.client_history(engine, store.list_clients(engine).rows[0].id)) == 1  # no copy
+    assert any(t("store.import_twin", lang, name="Φούρνος Ζωή", when="")[:25] in w.value for w in at.warning)
+    at.button(key="clients_import_open").click().run()
+    _no_errors(at)
+    assert at.session_state["assessment"].id == aid
+    assert at.session_state["assessment"].note(list(model.items)[0]) == "μετά την εξαγωγή"  # the stored one
+    assert len(store.client_history(engine, store.list_clients(engine).rows[0].id)) == 1
