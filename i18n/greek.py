@@ -123,9 +123,10 @@ def _search_forms(text: str) -> tuple[str, str, str]:
 @functools.lru_cache(maxsize=256)
 def _query_words(query: str) -> tuple[tuple[str, ...], ...]:
     """Each word's spellings: as typed, in the one Latin spelling and, since Greeklish also
-    writes η as 'h' ('hlios' for «Ήλιος»), with its h read as i."""
+    writes η as 'h' ('hlios' for «Ήλιος») and English spelling as 'e' ('Zoe' for «Ζωή»), with its
+    h, and then its e, read as i."""
     words = []
     for word in fold_words(query).split():
         spelt = search_spelling(word)
-        words.append(tuple(dict.fromkeys((word, spelt, spelt.replace("h", "i")))))
+        words.append(tuple(dict.fromkeys((word, spelt, spelt.replace("h", "i"), spelt.replace("e", "i")))))
     return tuple(words)

@@ -148,7 +148,7 @@ def test_dates():
     ("chania", "Χανιά"), ("bampis", "Μπάμπης"), ("kerkira", "Κέρκυρα"), ("ilios", "Καφέ «Ήλιος» Ο.Ε."),
     ("angelos", "Άγγελος"), ("ΗΛΙΟ", "Φούρνος Ηλιόπουλου"), ("fournos zoi", "Φούρνος Ζωή"),
     ("fo", "Φούρνος Ζωή"), ("fou", "Φούρνος Ζωή"), ("hlios", "Καφέ Ήλιος"), ("hania", "Χανιά"),
-    ("furnos", "Φούρνος Ζωή"), ("Φουρ", "Φούρνος Ζωή"),
+    ("furnos", "Φούρνος Ζωή"), ("zoe", "Φούρνος Η Ζωή"), ("Φουρ", "Φούρνος Ζωή"),
 ])
 def test_search_matches_greek_in_latin_letters_and_back(typed, stored):
     assert search_matches(typed, stored)
