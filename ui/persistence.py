@@ -20,13 +20,20 @@ import streamlit as st
 
 from ui import saving, state
 from ui.conflicts import show_conflicts
-from ui.opening import (describe_changes, forget_if_current, import_choice, import_file, open_assessment, start_new,
-                        start_reassessment)
+from ui.opening import (
+    describe_changes,
+    forget_if_current,
+    import_choice,
+    import_file,
+    open_assessment,
+    start_new,
+    start_reassessment,
+)
 from ui.saving import KEY_ID, engine, save_now
 
 # What pages and app.py use; each lives in the module of its concern (saving, opening, conflicts).
-__all__ = ["KEY_ID", "after_page", "describe_changes", "engine", "forget_if_current", "import_choice", "import_file", "init",
-           "open_assessment", "save_now", "start_new", "start_reassessment", "status_line"]
+__all__ = ["KEY_ID", "after_page", "describe_changes", "engine", "forget_if_current", "import_choice", "import_file",
+           "init", "open_assessment", "save_now", "start_new", "start_reassessment", "status_line"]
 
 
 def _show_notices() -> None:
