@@ -147,13 +147,13 @@ def _urgent(ctx: Ctx) -> list:
         key = "report.narr.all_done" if plan.included else "report.narr.all_excluded"
         return [callout(ctx, [ctx.tx(key, "callout")], "good" if plan.included else "info")]
     out = [ctx.p(ctx.esc(ctx.t("plan.start_now")), "h3")]
-    for n, act in enumerate(urgent, start=1):
+    for act in urgent:   # under their plan numbers: with action 1 done, the list starts at 2
         meta = ctx.t("report.narr.first_meta", pillar=ctx.pillar_title(act.pillar, short=True), item=act.item,
                      horizon=hours_text(act.hours, ctx.lang))
         out.append(Paragraph(f"<b>{ctx.esc(act.text(ctx.lang))}</b><br/>"
                              f'<font size="8" color="#5d6d7e">{ctx.esc(meta)} · '
                              f'{ctx.esc(why_text(act.why[0], ctx.model, ctx.lang))}</font>',
-                             ctx.s["numbered"], bulletText=f"{n}."))
+                             ctx.s["numbered"], bulletText=f"{act.rank}."))
     return out
 
 

@@ -138,8 +138,8 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         doc.add_picture(io.BytesIO(png), width=Cm(14))
         if plan.start_now:
             heading(t("plan.start_now", lang), level=2)
-            for act in plan.start_now:
-                p = para(act.text(lang), "List Number")
+            for act in plan.start_now:   # under their plan numbers (Word's own list would restart at 1)
+                p = para(f"{act.rank}. {act.text(lang)}")
                 meta = f"{model.pillar(act.pillar).short_title(lang)} · {act.item} · {hours_text(act.hours, lang)} · " \
                        f"{why_text(act.why[0], model, lang)}"
                 p.add_run(office_text("\n" + meta)).font.size = Pt(8)

@@ -449,3 +449,21 @@ def test_the_cover_of_a_partial_audit_says_it_is_partial(model, lang):
     assert score(model, whole).completeness == 1
     assert flat(t("report.cover_partial", lang, count=1, total=2)).split(":")[0] not in flat(
         pdf_pages(build(model, whole, lang, appendix=False))[0])
+
+
+def test_start_now_keeps_the_plan_numbers(model):
+    """The summary's "start now" list numbered its actions 1, 2, 3… of its own: with action 1
+    done, action 2 read «1.» there and «2» in the plan. Now each carries its plan number (PDF, Word)."""
+    from report import report_for
+
+    a = full_assessment(model, seed=3)
+    plan = build_plan(model, a, score(model, a))
+    edit_action(a, plan.included[0].item, status="done")
+    now = build_plan(model, a, score(model, a)).start_now
+    assert now and now[0].rank == 2
+    text = flat("\n".join(pdf_pages(build(model, a, "el", appendix=False))))
+    word = _docx_text(report_for(model, a, "docx", "el"))
+    for x in now:
+        start = " ".join(x.text("el").split()[:4])
+        assert f"{x.rank}. {start}" in text, x.rank
+        assert f"{x.rank}. {start}" in flat(word), x.rank
