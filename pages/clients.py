@@ -76,7 +76,7 @@ with right.expander(state.t("clients.import"), icon=":material/upload_file:"):
     upload.assessment_uploader(state.t("clients.import_file"), key="clients_upload", on_change=_import)
 for kind, text in st.session_state.pop(IMPORT_MSG, None) or []:
     getattr(st, kind)(text)
-if persistence.import_choice(IMPORT_MSG, "clients"):  # a file of a stored assessment: open it, or a copy
+if persistence.import_choice("clients"):  # a file of a stored assessment: open it, or a copy
     _go_start()
 
 undo = st.session_state.get(UNDO)

@@ -46,7 +46,7 @@ def _export_and_import() -> None:
                          key="results_download_json")
     upload.assessment_uploader(state.t("results.upload"), key=UPLOAD_KEY, container=right, on_change=_import_file)
     _show_messages()
-    if persistence.import_choice(MESSAGE_KEY, "results"):  # a file of a stored assessment
+    if persistence.import_choice("results"):  # a file of a stored assessment
         st.rerun()
 
 

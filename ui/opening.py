@@ -166,9 +166,10 @@ def import_file(raw: bytes, limit: int = 12, *, as_copy: bool = False) -> list[t
     return messages
 
 
-def import_choice(message_key: str, key_prefix: str) -> bool:
+def import_choice(key_prefix: str) -> bool:
     """The two ways on for a file of a stored assessment (import_file): open the stored one, or
-    keep the file as a copy. True when the user chose and an assessment is now open."""
+    keep the file as a copy. True when the user chose and an assessment is now open; what the
+    import says is shown at the top of the next page (notices), wherever the page goes next."""
     pending = st.session_state.get(PENDING)
     if not pending:
         return False
@@ -183,6 +184,8 @@ def import_choice(message_key: str, key_prefix: str) -> bool:
         return open_assessment(assessment_id, follow_language=False)
     if copy_it:
         st.session_state.pop(PENDING, None)
-        st.session_state[message_key] = import_file(raw, as_copy=True)
-        return True
+        messages = import_file(raw, as_copy=True)
+        for kind, text in messages:
+            notice(kind, text)
+        return all(kind != "error" for kind, _ in messages)
     return False

@@ -312,3 +312,23 @@ def test_importing_an_older_export_of_a_stored_assessment_makes_no_copy_unasked(
     assert at.session_state["assessment"].id == aid
     assert at.session_state["assessment"].note(list(model.items)[0]) == "μετά την εξαγωγή"  # the stored one
     assert len(store.client_history(engine, store.list_clients(engine).rows[0].id)) == 1
+
+
+def test_an_older_export_is_stored_as_a_copy_when_asked(db_url, model):
+    engine = store.get_engine(db_url)
+    (aid,) = _seed(engine, model, "Φούρνος Ζωή", 1)
+    stored, _ = store.load_assessment(engine, aid)
+    exported = stored.to_json()
+    stored.set_note(list(model.items)[0], "μετά την εξαγωγή")
+    store.save_assessment(engine, stored, model)
+    at = _app("el")
+    at.run()
+    at.switch_page("pages/clients.py").run()
+    at.file_uploader(key="clients_upload").set_value(("mine.json", exported.encode(), "application/json")).run()
+    at.button(key="clients_import_copy").click().run()
+    _no_errors(at)
+    history = store.client_history(engine, store.list_clients(engine).rows[0].id)
+    assert len(history) == 2 and at.session_state["assessment"].id != aid
+    assert at.session_state["assessment"].note(list(model.items)[0]) == ""  # the file's version
+    shown = " ".join(m.value for m in at.success) + " ".join(m.value for m in at.info)
+    assert t("store.import_copy", "el")[:20] in shown  # said on the page it went to
