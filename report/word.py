@@ -11,7 +11,7 @@ import io
 
 from assessment.document import Assessment
 from checklists.model import AuditModel
-from i18n import format_date, format_number, t
+from i18n import format_date, format_number, t, upper
 from report import word_charts
 from report.branding import NONE, Branding, heading_colour, tint
 from report.common import assessed_on, next_review, office_text, own_why, section_why
@@ -98,7 +98,7 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
 
     # ---- cover: the consultant's logo (or firm name) left, the business's logo right
     cover_logos(doc, branding)
-    para(t("report.cover_kicker", lang).upper(), size=9)
+    para(upper(t("report.cover_kicker", lang)), size=9)
     heading(t("report.title", lang), level=0)
     para(t("report.subtitle", lang))
     heading(name, level=1)

@@ -150,3 +150,15 @@ def test_long_owner_names_leave_every_header_whole(shipped, lang):
                         need = stringWidth(word, fonts.BOLD, size) / 72 * 2.54 + 0.38
                         assert need <= width + 0.01, (r, word, width)
     assert owners >= 2
+
+
+def test_word_cover_kicker_is_greek_all_caps_without_tonos(shipped, audit):
+    """Greek capitals take no tonos: the Word cover's first line reads «ΕΛΕΓΧΟΣ …», like the PDF."""
+    from docx import Document
+
+    from i18n import upper
+
+    doc = Document(io.BytesIO(report_for(shipped, audit, "docx", "el")))
+    first = next(p.text for p in doc.paragraphs if p.text.strip())
+    assert first == upper(t("report.cover_kicker", "el"))
+    assert not set(first) & set("ΆΈΉΊΌΎΏ")
