@@ -120,3 +120,19 @@ def office_text(text: str) -> str:
     if _NOT_XML is None:
         _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
     return _NOT_XML.sub("", text)
+
+
+def pillar_strengths(pillar, assessment: Assessment, skipped, actions) -> tuple[list[tuple[str, object]], str | None]:
+    """One rule for the PDF and the Word file: a section's strengths (answers at Mostly/Fully not already
+    shown above as a plan step or «for later») and which sentence goes under the heading, if any.
+    «None at Mostly/Fully» is said only when it is true; when the Mostly answers appear above as steps
+    to Fully, the sentence says so instead of denying them."""
+    from scoring.maturity import is_strength
+
+    shown = {act.item for act in actions}
+    good = [(it.id, assessment.value(it.id)) for it in pillar.items
+            if it.id not in skipped and is_strength(assessment.value(it.id))]
+    listed = [(i, v) for i, v in good if i not in shown]
+    if len(listed) < len(good):
+        return listed, "report.strengths_above"
+    return listed, None if listed else "report.no_strengths"

@@ -12,10 +12,10 @@ from reportlab.platypus import (
 
 from assessment.document import MAX_NOTE_CHARS
 from report import charts, fonts
-from report.common import own_why, section_why
+from report.common import own_why, pillar_strengths, section_why
 from report.context import Ctx
 from report.layout import AtWidth, Paragraph, callout, one_page
-from scoring.maturity import is_strength, numeric
+from scoring.maturity import numeric
 from scoring.plan import PlanAction, why_text
 
 
@@ -101,15 +101,8 @@ def _pillar_section(ctx: Ctx, number: int, pillar) -> list:
                                    bulletText="•"))
         out.append(Spacer(1, 4))
         out.append(callout(ctx, lines, "warn"))
-    strengths, other = [], []
-    for item in pillar.items:
-        if item.id in ctx.skipped:
-            continue
-        value = a.value(item.id)
-        if is_strength(value):
-            strengths.append((item.id, value))
-        elif numeric(value) is None and a.note(item.id).strip():
-            other.append(item.id)
+    other = [item.id for item in pillar.items if item.id not in ctx.skipped
+             and numeric(a.value(item.id)) is None and a.note(item.id).strip()]
     actions = [act for act in ctx.plan.actions if act.pillar == pillar.id]
     if ps.answered:
         in_plan = [act for act in actions if act.include]
@@ -129,14 +122,12 @@ def _pillar_section(ctx: Ctx, number: int, pillar) -> list:
             out.append(ctx.p(ctx.esc(ctx.t("report.later_pillar")), "h3"))
             for act in later:
                 out += _compact_line(ctx, act.item, act.value, "○")
-        shown = {act.item for act in actions}
-        strengths = [(i, v) for i, v in strengths if i not in shown]
+        strengths, sentence = pillar_strengths(pillar, a, ctx.skipped, actions)
         out.append(ctx.p(ctx.esc(ctx.t("report.strengths")), "h3"))
-        if strengths:
-            for i, v in strengths:
-                out += _compact_line(ctx, i, v, "✓")
-        else:
-            out.append(ctx.p(ctx.esc(ctx.t("report.no_strengths")), "muted"))
+        for i, v in strengths:
+            out += _compact_line(ctx, i, v, "✓")
+        if sentence:
+            out.append(ctx.p(ctx.esc(ctx.t(sentence)), "muted"))
     asked = [it for it in pillar.items if it.id not in ctx.skipped]
     unanswered = sum(1 for it in asked if a.value(it.id) is None)
     na = sum(1 for it in asked if a.value(it.id) == "na")

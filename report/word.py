@@ -14,7 +14,7 @@ from checklists.model import AuditModel
 from i18n import format_date, format_number, t, upper
 from report import word_charts
 from report.branding import NONE, Branding, heading_colour, tint
-from report.common import assessed_on, next_review, office_text, own_why, section_why
+from report.common import assessed_on, next_review, office_text, own_why, pillar_strengths, section_why
 from report.word_parts import (
     LANDSCAPE_BODY_CM,
     cover_logos,
@@ -24,7 +24,7 @@ from report.word_parts import (
     style_id,
     word_table,
 )
-from scoring.maturity import Scores, is_strength
+from scoring.maturity import Scores
 from scoring.plan import Plan, carried_text, hours_text, phase_words, why_text
 
 
@@ -222,13 +222,12 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                     f"{model.items[act.item].text(lang)} ({act.item} · {ctx.answer_label(act.value, act.item)})",
                     "List Bullet",
                 )
-        strengths = [it for it in pillar.items if it.id not in ctx.skipped
-                     and is_strength(assessment.value(it.id)) and it.id not in {a.item for a in actions}]
+        strengths, sentence = pillar_strengths(pillar, assessment, ctx.skipped, actions)
         heading(t("report.strengths", lang), level=2)
-        if not strengths:
-            para(t("report.no_strengths", lang), italic=True)
-        for it in strengths:
-            para(f"{it.text(lang)} ({it.id} · {ctx.answer_label(assessment.value(it.id), it.id)})", "List Bullet")
+        for iid, value in strengths:
+            para(f"{model.items[iid].text(lang)} ({iid} · {ctx.answer_label(value, iid)})", "List Bullet")
+        if sentence:
+            para(t(sentence, lang), italic=True)
         other_notes(pillar.items, {a.item for a in in_plan})
         if pillar.id == metrics_home:
             metrics()

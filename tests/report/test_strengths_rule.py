@@ -1,0 +1,40 @@
+"""«Δυνατά σημεία» follows one rule in the PDF and the Word file: the «none at Mostly/Fully» sentence is
+said only when true; «Mostly» answers shown above as steps to Fully are named as such, not denied."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from report_fixtures import answered, flat, pdf_pages
+
+from checklists import default_model
+from i18n import t
+from report import report_for
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return default_model()
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_mostly_answers_are_not_denied_under_strengths(shipped, lang):
+    from docx import Document
+
+    audit = answered(shipped, 3)             # every question «Σε μεγάλο βαθμό»
+    pdf = flat(" ".join(pdf_pages(report_for(shipped, audit, "pdf", lang))))
+    doc = Document(io.BytesIO(report_for(shipped, audit, "docx", lang)))
+    word = flat(" ".join(p.text for p in doc.paragraphs))
+    for text in (pdf, word):
+        assert flat(t("report.no_strengths", lang)) not in text
+        assert flat(t("report.strengths_above", lang)) in text
+
+
+def test_none_sentence_stays_when_nothing_is_at_mostly(shipped):
+    from docx import Document
+
+    audit = answered(shipped, 1)
+    doc = Document(io.BytesIO(report_for(shipped, audit, "docx", "el")))
+    word = " ".join(p.text for p in doc.paragraphs)
+    assert t("report.no_strengths", "el") in word
+    assert t("report.strengths_above", "el") not in word
