@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bad_inputs import bad_logo, deep_json, duplicate_key_json
-from browser import wait_idle
+from browser import choose_file, wait_idle
 from checklists import default_model
 from i18n import t
 
@@ -66,7 +66,7 @@ def test_gif_logo_renamed_png_on_the_plan_page(server, page, tmp_path):
     page.goto(f"{server.url}/plan?{query}")
     wait_idle(page, ".st-key-plan_download_el button")
     page.get_by_text(t("branding.title", "el")).click()
-    page.locator(".st-key-branding_logo_0 input[type=file]").set_input_files(str(logo))
+    choose_file(page, ".st-key-branding_logo_0", logo)
     page.locator(".st-key-branding_save button").click()
     alert = page.locator('[data-testid="stAlertContentError"]')
     expect(alert).to_contain_text("οι εικόνες GIF δεν υποστηρίζονται")

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from browser import Server, wait_idle
+from browser import Server, choose_file, wait_idle
 from checklists import default_model
 from i18n import t
 from store_support import PG_ENV, create_pg_database, drop_pg_database
@@ -133,7 +133,7 @@ def test_every_download_holds_the_users_audit(any_db_server, page, tmp_path):
     page.locator(".st-key-branding_firm input").fill(FIRM)
     logo = tmp_path / "logo.png"
     logo.write_bytes(LOGO)
-    page.locator(".st-key-branding_logo_0 input[type=file]").set_input_files(str(logo))
+    choose_file(page, ".st-key-branding_logo_0", logo)
     page.locator(".st-key-branding_save button").click()
     expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text(t("branding.saved", "el"))
     wait_idle(page, ".st-key-plan_download_el button")
