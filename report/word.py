@@ -191,6 +191,11 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
                 if note and it.id not in shown:
                     para(f"{it.id} – {t('report.note', lang)}: {note}", italic=True)
 
+        def line(iid, value) -> None:   # a finding's bullet with its note right under it, as in the PDF
+            para(f"{model.items[iid].text(lang)} ({iid} · {ctx.answer_label(value, iid)})", "List Bullet")
+            if assessment.note(iid).strip():
+                para(f"{t('report.note', lang)}: {assessment.note(iid).strip()}", italic=True)
+
         if not ps.answered:   # kept for its notes or metrics (report.findings.unassessed)
             other_notes(pillar.items, {a.item for a in in_plan})
             if pillar.id == metrics_home:
@@ -218,17 +223,14 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         if later:
             heading(t("report.later_pillar", lang), level=2)
             for act in later:
-                para(
-                    f"{model.items[act.item].text(lang)} ({act.item} · {ctx.answer_label(act.value, act.item)})",
-                    "List Bullet",
-                )
+                line(act.item, act.value)
         strengths, sentence = pillar_strengths(pillar, assessment, ctx.skipped, actions)
         heading(t("report.strengths", lang), level=2)
         for iid, value in strengths:
-            para(f"{model.items[iid].text(lang)} ({iid} · {ctx.answer_label(value, iid)})", "List Bullet")
+            line(iid, value)
         if sentence:
             para(t(sentence, lang), italic=True)
-        other_notes(pillar.items, {a.item for a in in_plan})
+        other_notes(pillar.items, {a.item for a in actions} | {i for i, _ in strengths})
         if pillar.id == metrics_home:
             metrics()
 

@@ -38,3 +38,18 @@ def test_none_sentence_stays_when_nothing_is_at_mostly(shipped):
     word = " ".join(p.text for p in doc.paragraphs)
     assert t("report.no_strengths", "el") in word
     assert t("report.strengths_above", "el") not in word
+
+
+def test_word_puts_a_later_gaps_note_right_under_it(shipped):
+    """As in the PDF, the assessor's note of a «for later» gap sits under that gap, not after «Strengths»."""
+    from docx import Document
+
+    from scoring import score
+    from scoring.plan import build_plan
+
+    audit = answered(shipped, 3)
+    later = next(a for a in build_plan(shipped, audit, score(shipped, audit)).actions if not a.include)
+    audit.set_note(later.item, "Το είδαμε στο ταμείο.")
+    texts = [p.text for p in Document(io.BytesIO(report_for(shipped, audit, "docx", "el"))).paragraphs]
+    at = next(n for n, x in enumerate(texts) if "Το είδαμε στο ταμείο." in x)
+    assert f"({later.item} · " in texts[at - 1]
