@@ -2,7 +2,7 @@
 (owner, due date, status, in or out), the files to download, and an edited Excel tracker brought back."""
 import streamlit as st
 
-from i18n import format_number
+from i18n import format_number, format_percent
 from scoring.plan import build_plan
 from scoring.selection import MAX_LEVEL
 from ui import branding, downloads, plan_cards, plan_tracker, plan_widgets, state
@@ -29,7 +29,7 @@ if scores.overall_score is None and not scores.answered:
     st.stop()
 
 if scores.completeness < 1:
-    st.warning(state.t("plan.provisional", pct=format_number(100 * scores.completeness, lang) + " %"),
+    st.warning(state.t("plan.provisional", pct=format_percent(100 * scores.completeness, lang)),
                icon=":material/hourglass_top:")
 
 counts = plan.counts()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assessment.document import Assessment
 from checklists.model import AuditModel
-from i18n import catalog, format_number, format_score, t
+from i18n import catalog, format_number, format_percent, format_score, t
 from report import fonts
 from report.branding import NONE, Branding, heading_colour, text_on, tint
 from report.layout import Paragraph
@@ -74,7 +74,7 @@ class Ctx:
         return format_number(x, self.lang, decimals)
 
     def pct(self, x: float) -> str:
-        return format_number(100 * x, self.lang, 0) + " %"
+        return format_percent(100 * x, self.lang)
 
     def score(self, x: float | None) -> str:
         return score_text(x, self.lang)
