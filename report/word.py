@@ -17,6 +17,7 @@ from report.branding import NONE, Branding, heading_colour, tint
 from report.common import assessed_on, next_review, office_text, own_why, pillar_strengths, section_why
 from report.word_parts import (
     LANDSCAPE_BODY_CM,
+    as_key_value,
     cover_logos,
     fit_widths,
     running_header,
@@ -111,12 +112,13 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
         fields += [(t("report.overall_level", lang), ctx.level_label(scores.overall_level)),
                    (t("report.overall_score", lang), f"{ctx.score(scores.overall_score)} / 100"),
                    (t("report.completeness", lang), ctx.pct(scores.completeness))]
-    table(list(fields[0]), [[k, v] for k, v in fields[1:]], [5, 12])
+    as_key_value(table(list(fields[0]), [[k, v] for k, v in fields[1:]], [5, 12]))
     if scores.completeness < 1:   # a half-done audit's cover read like a finished one
         partial = para(t("report.cover_partial", lang, count=scores.answered, total=scores.total))
         partial.runs[0].bold = True
         partial.paragraph_format.space_before = Pt(8)
-    para(t("report.cover_note", lang), size=9)
+    note = para(t("report.cover_note", lang), size=9)
+    note.paragraph_format.space_before = Pt(8)   # it touched the table
     page_break()
 
     # ---- summary
@@ -274,10 +276,10 @@ def build_docx(model: AuditModel, assessment: Assessment, scores: Scores, plan: 
     # ---- sign-off
     heading(t("report.signoff", lang), level=2)
     when = assessed_on(assessment)
-    table([t("report.signoff_assessor", lang), assessor or "–"],
-           [[t("report.signoff_date", lang), format_date(when, lang)],
-            [t("report.signoff_next", lang), format_date(next_review(when), lang)],
-            [t("report.signoff_sign", lang), "\n\n"]], [5, 12])
+    as_key_value(table([t("report.signoff_assessor", lang), assessor or "–"],
+                       [[t("report.signoff_date", lang), format_date(when, lang)],
+                        [t("report.signoff_next", lang), format_date(next_review(when), lang)],
+                        [t("report.signoff_sign", lang), "\n\n"]], [5, 12]))
 
     # ---- appendix
     if appendix:

@@ -213,3 +213,20 @@ def cover_logos(doc, branding: Branding) -> None:
         size = {"width": Cm(4.5)} if w / h > 4.5 / 2.4 else {"height": Cm(2.4)}
         right.paragraphs[0].add_run().add_picture(io.BytesIO(png), **size)
         right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def as_key_value(table) -> None:
+    """A label/value table (the cover facts, the sign-off) has no header row: every row looks alike,
+    labels bold in the first column (word_table styles its first row as a shaded, repeating header)."""
+    from docx.oxml.ns import qn
+
+    first = table.rows[0]
+    for el in first._tr.findall(qn("w:trPr") + "/" + qn("w:tblHeader")):
+        el.getparent().remove(el)
+    for cell in first.cells:
+        for el in cell._tc.findall(qn("w:tcPr") + "/" + qn("w:shd")):
+            el.getparent().remove(el)
+    for row in table.rows:
+        for n, cell in enumerate(row.cells):
+            for run in cell.paragraphs[0].runs:
+                run.bold = n == 0

@@ -53,3 +53,18 @@ def test_word_puts_a_later_gaps_note_right_under_it(shipped):
     texts = [p.text for p in Document(io.BytesIO(report_for(shipped, audit, "docx", "el"))).paragraphs]
     at = next(n for n, x in enumerate(texts) if "Το είδαμε στο ταμείο." in x)
     assert f"({later.item} · " in texts[at - 1]
+
+
+def test_word_cover_facts_have_no_header_row(shipped):
+    """«Κλάδος | Εστίαση…» is data: it is not shaded or repeated as a header; every label is bold."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    audit = answered(shipped, 3)
+    doc = Document(io.BytesIO(report_for(shipped, audit, "docx", "el")))
+    cover = doc.tables[0]
+    assert cover.rows[0].cells[0].text == t("report.cover_sector", "el")
+    assert not cover._tbl.findall(".//" + qn("w:shd")) and not cover._tbl.findall(".//" + qn("w:tblHeader"))
+    for row in cover.rows:
+        assert all(r.bold for r in row.cells[0].paragraphs[0].runs)
+        assert not any(r.bold for r in row.cells[1].paragraphs[0].runs)
