@@ -139,3 +139,27 @@ def test_a_question_help_tapped_on_a_phone_is_whole_on_the_screen(model, server,
             expect(page.locator('[data-testid="stTooltipContent"]')).to_have_count(0)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1024])
+def test_a_section_opened_from_the_sidebar_starts_at_its_top(server, browser, width):
+    """At the foot of «Στρατηγική» a person taps «Γνώση πελάτη» in the sidebar: the new section
+    opens at its title. Before, it kept the old page's scroll (about 1,900 px down at 1024 px)."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="el-GR")
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/cx-plan?lang=el")
+        wait_idle(page, f'{MAIN} [data-testid="stRadio"]')
+        page.mouse.move(width // 2, 400)
+        page.mouse.wheel(0, 3000)  # down the page, as a person scrolls
+        poll = "document.querySelector('[data-testid=\"stMain\"]').scrollTop > 500"
+        page.wait_for_function(f"() => {poll}")
+        if width < 768:
+            page.locator('[data-testid="stExpandSidebarButton"]').click()
+        page.locator('[data-testid="stSidebarNav"] a[href$="/segmentation"]').click()
+        page.wait_for_url("**/segmentation*")
+        wait_idle(page, f'{MAIN} [data-testid="stRadio"]')
+        expect(page.locator(f"{MAIN} h1").first).to_be_in_viewport()
+        assert page.evaluate(f"document.querySelector('{MAIN}').scrollTop") == 0
+    finally:
+        context.close()
