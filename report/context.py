@@ -51,11 +51,7 @@ class Ctx:
     def t(self, key: str, **params) -> str:
         return t(key, self.lang, **params)
 
-    @staticmethod
-    def esc(text: str | None, limit: int | None = None) -> str:
-        text = fonts.clean(text if limit is None else (text or "")[:limit])
-        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        return text.replace("\n", "<br/>")
+    esc = staticmethod(fonts.escape)
 
     def p(self, text: str, style: str = "body") -> Paragraph:
         """A paragraph of text that is already markup-safe (catalog strings with escaped params)."""

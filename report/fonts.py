@@ -105,3 +105,11 @@ def clean(text: str | None) -> str:
             out.append(REPLACEMENT)
         after_symbol = False
     return "".join(out).rstrip(" ") if after_symbol else "".join(out)
+
+
+def escape(text: str | None, limit: int | None = None) -> str:
+    """User text as Paragraph markup: cleaned as drawn (clean()), cut to `limit` characters,
+    &, < and > escaped, line breaks kept."""
+    text = clean(text if limit is None else (text or "")[:limit])
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\n", "<br/>")

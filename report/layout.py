@@ -221,15 +221,13 @@ def fit_words(text: str, width: float, font: str, size: float) -> str:
     hyphen it has («Παπαδοπούλου-» «Χατζηγεωργίου»), and a part still too wide is set smaller,
     down to MIN_WORD_SIZE. Only a longer string still (a pasted run of letters) is split by
     ReportLab, as before."""
-    from report.context import Ctx
-
     room = width - 2 * CELL_PAD - 1
     lines = []
     for line in fonts.clean(text).split("\n"):
         words = []
         for word in line.split(" "):
             if stringWidth(word, font, size) <= room:
-                words.append(Ctx.esc(word))
+                words.append(fonts.escape(word))
                 continue
             parts, packed = [p for p in word.replace("-", "-\n").split("\n") if p], []
             for part in parts:   # hyphen-joined parts, packed greedily onto lines of the cell's width
@@ -241,7 +239,8 @@ def fit_words(text: str, width: float, font: str, size: float) -> str:
             for part in packed:
                 wide = stringWidth(part, font, size)
                 small = max(MIN_WORD_SIZE, int(10 * size * room / wide) / 10) if wide > room else size
-                shown.append(Ctx.esc(part) if small == size else f'<font size="{small}">{Ctx.esc(part)}</font>')
+                part = fonts.escape(part)
+                shown.append(part if small == size else f'<font size="{small}">{part}</font>')
             words.append("<br/>".join(shown))
         lines.append(" ".join(words))
     return "<br/>".join(lines)
