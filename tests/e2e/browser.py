@@ -147,3 +147,23 @@ def choose_file(page, uploader: str, path) -> None:
                 && !box.querySelector('[data-testid="stFileChipIconSpinner"]')
                 && ![...document.querySelectorAll('[data-testid="stForm"] button')].some(b => b.disabled); }""",
         arg=uploader, timeout=30_000)
+
+
+def click_first_grid_row(page, grid, opened: str) -> None:
+    """Tick the first row of a dataframe `grid` (a locator) and wait for `opened` to show. The grid
+    is a canvas that takes clicks only once laid out, which a loaded machine may not have done
+    when it is visible (click again then), and a rerun may redraw it between two looks (no box
+    for a moment: look again)."""
+    for attempt in range(3):
+        grid.wait_for(state="visible", timeout=20_000)
+        box = grid.bounding_box()
+        if box is None:
+            page.wait_for_timeout(500)
+            continue
+        page.mouse.click(box["x"] + 17, box["y"] + 36 + 18)
+        try:
+            page.locator(opened).first.wait_for(state="visible", timeout=10_000)
+            return
+        except Exception:
+            if attempt == 2:
+                raise

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 import store
 from assessment import new_assessment
-from browser import wait_idle
+from browser import click_first_grid_row, wait_idle
 from i18n import t
 
 WIDTHS = (1400, 1024, 390)
@@ -44,20 +44,7 @@ def _seed(url: str, model, name: str = "Φούρνος Ζωή") -> None:
 
 def _open_first_client(page) -> None:
     grid = page.locator(f'{MAIN} [data-testid="stDataFrame"]').first
-    # The grid is a canvas that takes clicks only once laid out: click again if nothing opened.
-    for attempt in range(3):
-        grid.wait_for(state="visible", timeout=20_000)
-        box = grid.bounding_box()
-        if box is None:
-            page.wait_for_timeout(500)
-            continue
-        page.mouse.click(box["x"] + 17, box["y"] + 36 + 18)
-        try:
-            page.locator(f"{MAIN} h3").first.wait_for(state="visible", timeout=10_000)
-            break
-        except Exception:
-            if attempt == 2:
-                raise
+    click_first_grid_row(page, grid, f"{MAIN} h3")
     wait_idle(page, ".st-key-clients_reassess")
 
 

@@ -11,7 +11,7 @@ import json
 
 from playwright.sync_api import expect
 
-from browser import wait_idle
+from browser import click_first_grid_row, wait_idle
 from checklists import default_model
 from i18n import t
 
@@ -118,22 +118,7 @@ def test_hostile_strings_in_every_field_are_shown_as_typed(server, page, tmp_pat
     wait_idle(page)
     grid = main.locator('[data-testid="stDataFrame"]').first
     expect(grid).to_be_visible()
-    # The first row's selection box. The grid is a canvas that can take clicks only once it is laid
-    # out, which a loaded machine may not have done yet when the grid is visible: click again then.
-    # A rerun may also redraw the grid between two looks at it (no box for a moment): look again.
-    for attempt in range(3):
-        grid.wait_for(state="visible", timeout=20_000)
-        box = grid.bounding_box()
-        if box is None:
-            page.wait_for_timeout(500)
-            continue
-        page.mouse.click(box["x"] + 17, box["y"] + 36 + 18)
-        try:
-            page.locator(f"{MAIN} h3").first.wait_for(state="visible", timeout=10_000)
-            break
-        except Exception:
-            if attempt == 2:
-                raise
+    click_first_grid_row(page, grid, f"{MAIN} h3")
     wait_idle(page, f"{MAIN} h3")
     expect_shown(page, f"{MAIN} h3", NAME)
     expect_shown(page, MAIN, CITY)
