@@ -197,11 +197,32 @@ def seed(key: str, value, default=None) -> None:
     received. So a widget that is absent and would show `default` anyway is left alone too."""
     synced = st.session_state.setdefault(SYNCED_KEY, {})
     if key in st.session_state:
-        if st.session_state[key] != value:
+        # The server's copy can agree with the assessment while the browser has nothing to show:
+        # a new browser's second run (e.g. opening the notes expander) sometimes carries no value
+        # for a widget the first run assigned, and the radio then showed blank although the answer
+        # was stored (1 run in 5-10 of tests/e2e/test_note_then_navigate.py). Assigning it again
+        # is safe then: with no value from the browser there is no click to overwrite.
+        if st.session_state[key] != value or (value != default and not _browser_sent(key)):
             st.session_state[key] = value
     elif value != default:
         st.session_state[key] = value
     synced[key] = value
+
+
+def _browser_sent(key: str) -> bool:
+    """True when this run's widget states from the browser carry a value for the widget `key`.
+    Streamlit has no public API for this; if its internals change, assume the browser sent it
+    (seed() then behaves as it did before, assigning only on a difference)."""
+    from streamlit.runtime.state import get_session_state
+
+    try:
+        state = get_session_state()._state
+        widget_id = state.get_widget_id_from_key(key)
+        if widget_id is None:
+            return False  # no widget has registered this key: nothing in the browser to keep
+        return widget_id in state._new_widget_state.states
+    except AttributeError:
+        return True
 
 
 def changed() -> None:

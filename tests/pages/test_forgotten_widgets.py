@@ -56,3 +56,19 @@ def test_a_note_sent_late_by_the_page_left_is_stored(db_url, model):
     assert not at.exception, [e.value for e in at.exception]
     assert _stored(db_url, at).note(first) == "Αφίσα στο ταμείο"
     assert _stored(db_url, at).value(first) == 3
+
+
+def test_a_run_whose_browser_sent_no_radio_value_sends_the_answer_again(db_url, model):
+    """A new browser's second run (opening the notes, say) sometimes carries no value for a radio
+    the first run filled in; the server still holds the answer, so nothing differed and nothing
+    was sent, and the question showed blank although the answer was stored."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetStates
+
+    first = model.pillars[0].items[0].id
+    at = _on_pillar(model.pillars[0].id)
+    radio_for(at, first).set_value(3).run()
+    at._run(WidgetStates())  # a run with no widget values from the browser
+    assert not at.exception, [e.value for e in at.exception]
+    radio = radio_for(at, first)
+    assert radio.proto.set_value, "the answer was not sent to a browser that had none"
+    assert radio.proto.HasField("raw_value") and radio.value == 3
