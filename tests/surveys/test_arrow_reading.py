@@ -28,12 +28,14 @@ CASES = {
 }
 
 
+def _refuse_arrow(*_a, **_k):
+    raise csv_reader._NotForArrow("forced")
+
+
 def read_both(data: bytes, monkeypatch):
     arrow = read_table(data)
     with monkeypatch.context() as m:
-        def refuse(*_a, **_k):
-            raise csv_reader._NotForArrow("forced")
-        m.setattr(csv_reader, "_arrow_csv", refuse)
+        m.setattr(csv_reader, "_arrow_csv", _refuse_arrow)
         pandas = read_table(data)
     return arrow, pandas
 
@@ -42,22 +44,55 @@ def values(df: pd.DataFrame) -> dict:
     return {c: [None if pd.isna(v) else v for v in df[c].astype(object)] for c in df.columns}
 
 
+def as_json(result) -> str:
+    return json.dumps(result, ensure_ascii=False, default=str)
+
+
+def assert_same(*results) -> None:
+    """Every result (an analysis, or a table's outcome) is the same as the first, to the byte."""
+    first, *rest = (as_json(r) for r in results)
+    assert all(r == first for r in rest), rest
+
+
+def analyses(tables, metrics=("nps",), segment_column="store"):
+    """Each table's analysis for each metric (the metric's own column), segmented by store."""
+    return [[analyze_table(t, m, column=m, segment_column=segment_column) for m in metrics] for t in tables]
+
+
+@pytest.fixture
+def split_reads(monkeypatch):
+    """Big files are split in halves from 1000 bytes on; the list holds the column names of each
+    part read (surveys.csv_parts._read)."""
+    from surveys import csv_parts
+    reads = []
+    real_read = csv_parts._read
+    monkeypatch.setattr(csv_parts, "_read", lambda buf, names, *a: reads.append(names) or real_read(buf, names, *a))
+    monkeypatch.setattr(csv_parts, "MIN_SPLIT_BYTES", 1000)
+    return reads
+
+
+def read_in_one(data: bytes, monkeypatch):
+    from surveys import csv_parts
+    with monkeypatch.context() as m:
+        m.setattr(csv_parts, "MIN_SPLIT_BYTES", 1 << 40)
+        return read_table(data)
+
+
+@pytest.mark.parametrize("metric", ["nps", "csat", "ces"])
 @pytest.mark.parametrize("name", CASES)
-def test_arrow_and_pandas_read_the_same(name, monkeypatch):
+def test_arrow_and_pandas_read_the_same(name, metric, monkeypatch):
     data = CASES[name].encode("utf-8")
     arrow, pandas = read_both(data, monkeypatch)
     assert list(arrow.df.columns) == list(pandas.df.columns)
     assert values(arrow.df) == values(pandas.df)
     for col in arrow.df.columns:
-        for metric in ("nps", "csat", "ces"):
-            try:
-                a = analyze_table(arrow, metric, column=col)
-            except Exception as exc:  # noqa: BLE001 - the same refusal on both paths
-                with pytest.raises(type(exc)):
-                    analyze_table(pandas, metric, column=col)
-                continue
-            b = analyze_table(pandas, metric, column=col)
-            assert json.dumps(a, ensure_ascii=False) == json.dumps(b, ensure_ascii=False), (col, metric)
+        try:
+            a = analyze_table(arrow, metric, column=col)
+        except Exception as exc:  # noqa: BLE001 - the same refusal on both paths
+            with pytest.raises(type(exc)):
+                analyze_table(pandas, metric, column=col)
+            continue
+        assert as_json(a) == as_json(analyze_table(pandas, metric, column=col)), col
 
 
 def test_short_rows_fall_back_to_pandas():
@@ -72,19 +107,19 @@ def test_big_text_columns_stay_text_and_small_ones_are_categories():
     assert analyze_table(t, "nps", column="nps", segment_column="store")["n"] == 30_000
 
 
-def test_line_breaks_inside_quotes_across_read_blocks(monkeypatch, tmp_path):
+@pytest.mark.parametrize("source", ["bytes", "path"])
+def test_line_breaks_inside_quotes_across_read_blocks(source, tmp_path):
     """pyarrow reads in blocks of about 1 MB; a quoted value with a line break may sit on a block
     boundary anywhere in a big file, from a path or from an upload's bytes."""
     rows = "".join(f'{i % 11},"γραμμή {i}\nκαι δεύτερη",A{i % 4}\n' for i in range(60_000))
     data = ("nps,comment,store\n" + rows).encode("utf-8")
     assert len(data) > 2_500_000
-    path = tmp_path / "quoted.csv"
-    path.write_bytes(data)
-    for source in (data, path):
-        arrow = read_table(source)
-        assert len(arrow.df) == 60_000 and arrow.df["comment"].iloc[-1] == "γραμμή 59999\nκαι δεύτερη"
-        out = analyze_table(arrow, "nps", column="nps", segment_column="store")
-        assert out["n"] == 60_000 and [s["n"] for s in out["by_segment"]] == [15_000] * 4
+    if source == "path":
+        (tmp_path / "quoted.csv").write_bytes(data)
+    arrow = read_table(data if source == "bytes" else tmp_path / "quoted.csv")
+    assert len(arrow.df) == 60_000 and arrow.df["comment"].iloc[-1] == "γραμμή 59999\nκαι δεύτερη"
+    out = analyze_table(arrow, "nps", column="nps", segment_column="store")
+    assert out["n"] == 60_000 and [s["n"] for s in out["by_segment"]] == [15_000] * 4
 
 
 @pytest.mark.parametrize("tail", ["300", "abc", "7.5", "NA", ""])
@@ -96,9 +131,7 @@ def test_score_columns_declared_from_the_head_read_as_pandas_does(tail, monkeypa
     arrow, pandas = read_both(data, monkeypatch)
     assert values(arrow.df) == values(pandas.df)
     assert str(arrow.df["csat"].dtype) == "int8"
-    a = analyze_table(arrow, "nps", column="nps", segment_column="store")
-    b = analyze_table(pandas, "nps", column="nps", segment_column="store")
-    assert json.dumps(a, ensure_ascii=False) == json.dumps(b, ensure_ascii=False)
+    assert_same(*analyses((arrow, pandas)))
 
 
 def test_invalid_utf8_past_the_head_is_still_found():
@@ -117,26 +150,17 @@ SPLIT_TAILS = {
 
 
 @pytest.mark.parametrize("tail", SPLIT_TAILS)
-def test_halves_on_two_threads_read_what_one_read_reads(tail, monkeypatch):
+def test_halves_on_two_threads_read_what_one_read_reads(tail, split_reads, monkeypatch):
     """A file without quotes is parsed in two halves on two threads (surveys.csv_parts); whatever
     the second half holds, the table and the analysis are those of one read and of pandas."""
-    from surveys import csv_parts
     rows = "".join(f"{i % 11},{i % 5 + 1},Κ{i % 3}\n" for i in range(12_000))
     data = ("nps,csat,store\n" + rows + rows + SPLIT_TAILS[tail]).encode()
-    reads = []
-    real_read = csv_parts._read
-    monkeypatch.setattr(csv_parts, "_read", lambda buf, names, *a: reads.append(names) or real_read(buf, names, *a))
-    monkeypatch.setattr(csv_parts, "MIN_SPLIT_BYTES", 1000)
     halves, pandas = read_both(data, monkeypatch)
-    assert ["nps", "csat", "store"] in reads  # the second half was read on its own
-    monkeypatch.setattr(csv_parts, "MIN_SPLIT_BYTES", 1 << 40)
-    one = read_table(data)
+    assert ["nps", "csat", "store"] in split_reads  # the second half was read on its own
+    one = read_in_one(data, monkeypatch)
     assert values(halves.df) == values(one.df) == values(pandas.df)
     assert [str(t) for t in halves.df.dtypes] == [str(t) for t in one.df.dtypes]
-    for metric, col in (("nps", "nps"), ("csat", "csat")):
-        a, b, c = (analyze_table(t, metric, column=col, segment_column="store") for t in (halves, one, pandas))
-        assert json.dumps(a, ensure_ascii=False) == json.dumps(b, ensure_ascii=False) \
-            == json.dumps(c, ensure_ascii=False)
+    assert_same(*analyses((halves, one, pandas), ("nps", "csat")))
 
 
 def test_every_category_of_a_csv_column_occurs():
@@ -153,30 +177,23 @@ def test_every_category_of_a_csv_column_occurs():
 
 
 @pytest.mark.parametrize("new_stores", [100, 200, 20_000])
-def test_halves_with_few_and_many_stores_give_the_codes_of_one_read(new_stores, monkeypatch):
+def test_halves_with_few_and_many_stores_give_the_codes_of_one_read(new_stores, split_reads, monkeypatch):
     """Each half narrows its store codes on its own thread (surveys.csv_parts.half_codes): a first
     half with 3 stores (one byte) and a second with 100, 200 or 20,000 new ones (two or four
     bytes) still give the categories, codes and code type of one read (100 + 3 stores: one byte
     for pandas; 203: two)."""
-    from surveys import csv_parts
     # rows of one length, the first part a little longer: the cut falls in it
     first = "".join(f"{i % 11},Κ{i % 3:05d}\n" for i in range(30_100))
     second = "".join(f"{i % 11},Σ{i % new_stores:05d}\n" for i in range(30_000))
     data = ("nps,store\n" + first + second).encode()
-    reads = []
-    real_read = csv_parts._read
-    monkeypatch.setattr(csv_parts, "_read", lambda buf, names, *a: reads.append(names) or real_read(buf, names, *a))
-    monkeypatch.setattr(csv_parts, "MIN_SPLIT_BYTES", 1000)
     halves = read_table(data)
-    assert ["nps", "store"] in reads and len(reads) == 2  # two halves, not read again in one go
-    monkeypatch.setattr(csv_parts, "MIN_SPLIT_BYTES", 1 << 40)
-    one = read_table(data)
+    assert ["nps", "store"] in split_reads and len(split_reads) == 2  # two halves, not read again in one go
+    one = read_in_one(data, monkeypatch)
     assert values(halves.df) == values(one.df)
     a, b = halves.df["store"].cat, one.df["store"].cat
     assert list(a.categories) == list(b.categories)
     assert a.codes.dtype == b.codes.dtype and a.codes.tolist() == b.codes.tolist()
-    x, y = (analyze_table(t, "nps", column="nps", segment_column="store") for t in (halves, one))
-    assert json.dumps(x, ensure_ascii=False) == json.dumps(y, ensure_ascii=False)
+    assert_same(*analyses((halves, one)))
 
 
 QUOTED_TAILS = {
@@ -204,7 +221,7 @@ def test_a_quote_past_the_head_gives_what_one_read_with_quotes_gives(tail, monke
     def outcome(t):
         if isinstance(t, Exception):
             return repr(t)
-        return values(t.df), [analyze_table(t, m, column=m, segment_column="store") for m in ("nps", "csat")]
+        return values(t.df), analyses((t,), ("nps", "csat"))[0]
 
     def read(d):
         try:
@@ -216,8 +233,6 @@ def test_a_quote_past_the_head_gives_what_one_read_with_quotes_gives(tail, monke
     with monkeypatch.context() as m:
         m.setattr(csv_parts, "MIN_SPLIT_BYTES", 1 << 40)
         one = read(data)
-        m.setattr(csv_reader, "_arrow_csv", lambda *_a, **_k: (_ for _ in ()).throw(csv_reader._NotForArrow("forced")))
+        m.setattr(csv_reader, "_arrow_csv", _refuse_arrow)
         pandas = read(data)
-    assert json.dumps(outcome(halves), ensure_ascii=False, default=str) \
-        == json.dumps(outcome(one), ensure_ascii=False, default=str) \
-        == json.dumps(outcome(pandas), ensure_ascii=False, default=str)
+    assert_same(outcome(halves), outcome(one), outcome(pandas))
