@@ -126,10 +126,12 @@ def _stored_twin(raw: bytes) -> Assessment | None:
     return None if stored.to_dict() == a.to_dict() else stored
 
 
-def import_file(raw: bytes, limit: int = 12, *, as_copy: bool = False) -> list[tuple[str, str]]:
+def import_file(raw: bytes, limit: int = 12, *, as_copy: bool = False,
+                follow_language: bool = True) -> list[tuple[str, str]]:
     """Validate, store and open an assessment file. Returns messages [(kind, text)] for the page.
     An invalid file changes nothing, stored or in the session. A file of an assessment stored
-    here already, in another version, stores nothing either: import_choice() asks first."""
+    here already, in another version, stores nothing either: import_choice() asks first.
+    `follow_language`: the UI takes the file's language (False: the user's stays)."""
     twin = None if as_copy else _stored_twin(raw)
     if twin is not None:
         from i18n import format_datetime, local_time
@@ -155,7 +157,8 @@ def import_file(raw: bytes, limit: int = 12, *, as_copy: bool = False) -> list[t
         a = adopt(store.load_cells(saving.engine(), result.assessment.id))
     except (store.NotFound, store.AssessmentDeleted, SQLAlchemyError):
         return [("error", state.t("store.db_error"))]
-    st.session_state[state.LANG_KEY] = a.language
+    if follow_language:
+        st.session_state[state.LANG_KEY] = a.language
     saving.set_status("saved")
     name = md_escape(a.company.name) or state.t("store.unnamed")
     messages = [("success", state.t("store.import_same" if result.unchanged else "store.import_ok", name=name))]
@@ -184,7 +187,8 @@ def import_choice(key_prefix: str) -> bool:
         return open_assessment(assessment_id, follow_language=False)
     if copy_it:
         st.session_state.pop(PENDING, None)
-        messages = import_file(raw, as_copy=True)
+        # As with "open": the user chose in the UI's language, which stays (open_assessment).
+        messages = import_file(raw, as_copy=True, follow_language=False)
         for kind, text in messages:
             notice(kind, text)
         return all(kind != "error" for kind, _ in messages)

@@ -289,11 +289,8 @@ def test_reassess_copies_the_last_audit_not_a_blank_start_after_it(db_url, model
     assert at.session_state["assessment"].answers == old.answers != {}
 
 
-@pytest.mark.parametrize("lang", ["el", "en"])
-def test_importing_an_older_export_of_a_stored_assessment_makes_no_copy_unasked(db_url, model, lang):
-    """The user's own export, imported after more answers were given: it used to be stored as a
-    second assessment of the same day, silently. Now it is recognised, nothing is stored, and the
-    stored one can be opened (or the file kept as a copy on request)."""
+def _import_an_older_export(db_url, model, lang: str):
+    """A stored assessment, exported, then given a note; the export uploaded on the Clients page."""
     engine = store.get_engine(db_url)
     (aid,) = _seed(engine, model, "Φούρνος Ζωή", 1)
     stored, _ = store.load_assessment(engine, aid)
@@ -305,30 +302,32 @@ def test_importing_an_older_export_of_a_stored_assessment_makes_no_copy_unasked(
     at.switch_page("pages/clients.py").run()
     at.file_uploader(key="clients_upload").set_value(("mine.json", exported.encode(), "application/json")).run()
     _no_errors(at)
-    assert len(store.client_history(engine, store.list_clients(engine).rows[0].id)) == 1  # no copy
+    return engine, aid, at
+
+
+def _history(engine) -> list:
+    return store.client_history(engine, store.list_clients(engine).rows[0].id)
+
+
+@pytest.mark.parametrize("choice", ["open", "copy"])
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_importing_an_older_export_of_a_stored_assessment_makes_no_copy_unasked(db_url, model, lang, choice):
+    """The user's own export, imported after more answers were given: it used to be stored as a
+    second assessment of the same day, silently. Now it is recognised, nothing is stored, and the
+    stored one can be opened ("open"), or the file kept as a copy on request ("copy")."""
+    engine, aid, at = _import_an_older_export(db_url, model, lang)
+    first = list(model.items)[0]
+    assert len(_history(engine)) == 1  # no copy
     assert any(t("store.import_twin", lang, name="Φούρνος Ζωή", when="")[:25] in w.value for w in at.warning)
-    at.button(key="clients_import_open").click().run()
+    at.button(key=f"clients_import_{choice}").click().run()
     _no_errors(at)
-    assert at.session_state["assessment"].id == aid
-    assert at.session_state["assessment"].note(list(model.items)[0]) == "μετά την εξαγωγή"  # the stored one
-    assert len(store.client_history(engine, store.list_clients(engine).rows[0].id)) == 1
-
-
-def test_an_older_export_is_stored_as_a_copy_when_asked(db_url, model):
-    engine = store.get_engine(db_url)
-    (aid,) = _seed(engine, model, "Φούρνος Ζωή", 1)
-    stored, _ = store.load_assessment(engine, aid)
-    exported = stored.to_json()
-    stored.set_note(list(model.items)[0], "μετά την εξαγωγή")
-    store.save_assessment(engine, stored, model)
-    at = _app("el")
-    at.run()
-    at.switch_page("pages/clients.py").run()
-    at.file_uploader(key="clients_upload").set_value(("mine.json", exported.encode(), "application/json")).run()
-    at.button(key="clients_import_copy").click().run()
-    _no_errors(at)
-    history = store.client_history(engine, store.list_clients(engine).rows[0].id)
-    assert len(history) == 2 and at.session_state["assessment"].id != aid
-    assert at.session_state["assessment"].note(list(model.items)[0]) == ""  # the file's version
-    shown = " ".join(m.value for m in at.success) + " ".join(m.value for m in at.info)
-    assert t("store.import_copy", "el")[:20] in shown  # said on the page it went to
+    opened = at.session_state["assessment"]
+    if choice == "open":
+        assert opened.id == aid
+        assert opened.note(first) == "μετά την εξαγωγή"  # the stored one
+        assert len(_history(engine)) == 1
+    else:
+        assert len(_history(engine)) == 2 and opened.id != aid
+        assert opened.note(first) == ""  # the file's version
+        shown = " ".join(m.value for m in at.success) + " ".join(m.value for m in at.info)
+        assert t("store.import_copy", lang)[:20] in shown  # said on the page it went to
