@@ -59,6 +59,18 @@ def language_picker() -> None:
     )
 
 
+# A section's mark in the progress list: Material Symbols (the font of Streamlit's icons), since the
+# app's text font, Source Sans, has no half-filled circle (U+25D0 «◐» fell back to another font,
+# a thin sliver; tests/e2e/test_sidebar_marks.py checks the fonts used).
+MARK_NONE = ":gray[:material/radio_button_unchecked:]"
+MARK_SOME = ":orange[:material/clock_loader_40:]"
+MARK_ALL = ":green[:material/check_circle:]"
+
+
+def _mark(answered: int, asked: int) -> str:
+    return MARK_ALL if answered == asked else MARK_NONE if answered == 0 else MARK_SOME
+
+
 def progress(footer: str = "") -> None:
     """Answered questions per pillar and overall, and a `footer` line (the autosave status), in one
     markdown element: every element costs every rerun of every page."""
@@ -74,9 +86,8 @@ def progress(footer: str = "") -> None:
         answered = sum(1 for it in asked if a.value(it.id) is not None)
         answered_all += answered
         total_all += len(asked)
-        mark = "✓" if answered == len(asked) else "○" if answered == 0 else "◐"
-        lines.append(f"{mark} " + t("sidebar.pillar", lang, title=p.short_title(lang), answered=answered,
-                                     total=len(asked)))
+        lines.append(f"{_mark(answered, len(asked))} " + t("sidebar.pillar", lang, title=p.short_title(lang),
+                                                            answered=answered, total=len(asked)))
     company = a.company.name or t("sidebar.company_none", lang)
     st.sidebar.markdown(
         f":gray[{md_escape(company)}]  \n**{t('sidebar.overall', lang, answered=answered_all, total=total_all)}**"
