@@ -82,6 +82,14 @@ right.selectbox(state.t("start.size"), SIZES, index=None,
                 format_func=lambda s: t(f"size.{s}", lang), placeholder=state.t("start.choose"),
                 key="profile_size")
 
+# A chosen sector or size changes the question count (e.g. 85 to 80): say why, and where the
+# questions left out are (the list at the foot of each section page, ui/pillar.py).
+asked, answered = _progress(a)
+total = sum(len(items) for items in asked.values())
+if total < len(model.items):
+    st.caption(state.t("start.left_out", count=len(model.items) - total, asked=total, total=len(model.items),
+                       list=state.t("start.left_out_list")))
+
 st.subheader(state.t("start.assessor"))
 left, right = st.columns(2)
 left.text_input(state.t("start.assessor_name"), key="profile_assessor",
@@ -92,8 +100,6 @@ right.text_input(state.t("start.assessor_org"), key="profile_org",
 st.divider()
 pillar_pages = [p for p in PAGES if p.pillar]
 # Only the questions this business is asked, for its sector and size (checklists/applicability.py).
-asked, answered = _progress(a)
-total = sum(len(items) for items in asked.values())
 done = sum(answered.values())
 if done == 0:
     target, label = pillar_pages[0], state.t("start.begin")
@@ -110,6 +116,8 @@ if st.button(label, type="primary", icon=":material/arrow_forward:", key="start_
 
 st.subheader(state.t("start.pillars"))
 for p in model.pillars:
+    n_left = len(p.items) - len(asked[p.id])
+    extra = f" :gray[({state.t('start.pillar_left_out', count=n_left)})]" if n_left else ""
     st.markdown(
-        f"**{p.title(lang)}** · {state.t('start.items_count', count=len(asked[p.id]))}  \n{p.description(lang)}"
+        f"**{p.title(lang)}** · {state.t('start.items_count', count=len(asked[p.id]))}{extra}  \n{p.description(lang)}"
     )

@@ -73,6 +73,7 @@ def test_plural_in_one_language_only_and_with_other_parameters():
 # characters) and the "several sections" sentence (one section has its own sentence).
 NEVER_ONE = {
     "sidebar.overall": {"total"}, "start.continue": {"total"},
+    "start.left_out": {"total", "asked"},   # the whole questionnaire, and the many questions any profile is asked
     "report.provisional": {"total"}, "report.cover_partial": {"total"}, "report.narr.cap_pillars": {"n"},
     "report.overall_from": {"total"},   # shown only while some of the (five) sections have no score
     "measure.small_sample": {"threshold"}, "metrics.warning.small_sample": {"threshold"},   # 30
