@@ -23,9 +23,13 @@ def _assessment(surveys):
     model = default_model()
     first = model.pillars[0].items[0].id
     a = Assessment(model_version=model.version, company={"name": "Φούρνος Δοκιμή"}, answers={first: {"value": 2}})
+    stored = [s for s in surveys if isinstance(s, dict)]  # as an older version wrote them
     for s in surveys:
-        a.save_survey(s) if not isinstance(s, dict) else a.surveys.append(s)
-    return model, Assessment.model_validate(a.to_dict())   # as stored and read back
+        if not isinstance(s, dict):
+            a.save_survey(s)
+    data = a.to_dict()
+    data["surveys"] = data.get("surveys", []) + stored
+    return model, Assessment.model_validate(data)   # as stored and read back
 
 
 SURVEY = {"metric": "nps", "column": "Πόσο πιθανό", "value": 32.0, "n": 214, "ci_low": 22.1, "ci_high": 41.3,
