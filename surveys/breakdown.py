@@ -136,6 +136,13 @@ def _distinct_key(periods: Factors | None, segments: Factors | None, n_rows: int
     return key
 
 
+def _fold(counts: np.ndarray, f: Factors, n_groups: int) -> np.ndarray:
+    """Counts per distinct raw value (row 0: missing) summed onto the groups (row 0: none)."""
+    out = np.zeros((n_groups, counts.shape[1]), dtype="int64")
+    np.add.at(out, np.concatenate(([0], f.remap[:-1] + 1)), counts)
+    return out
+
+
 def count_groups(scores: np.ndarray, mask: np.ndarray, periods: Factors | None,
                  segments: Factors | None, scale: Scale, *, n_rows: int,
                  cache: dict[Any, Any] | None = None, cache_key: Any = None) -> Counts:
@@ -165,19 +172,19 @@ def count_groups(scores: np.ndarray, mask: np.ndarray, periods: Factors | None,
         key = cache[ckey] if all_valid else cache[ckey][mask]
         # key + score (< bins) in the key's own type, counted by ``np.add.at``: numpy 2's indexed
         # loop takes two-byte indices as they are, where ``bincount`` first widens every one to
-        # eight bytes (a fifth less CPU per metric here, and a 2 MB temporary instead of 8)
-        small = np.zeros(bins, dtype="int64")
-        np.add.at(small, np.add(key, scores, dtype=key.dtype, casting="unsafe"), 1)
+        # eight bytes (a fifth less CPU per metric here, and a 2 MB temporary instead of 8). The
+        # bins in four bytes (a count never exceeds the rows) and a four-byte 1 to add: the same
+        # typed loop, a quarter faster than into eight bytes (a Python ``1`` would take numpy's
+        # slow generic path for an int32 table)
+        small = np.zeros(bins, dtype=np.int32 if n_rows < 1 << 31 else np.int64)
+        np.add.at(small, np.add(key, scores, dtype=key.dtype, casting="unsafe"), small.dtype.type(1))
         small = small.reshape(n_pu + 1, n_su + 1, slots)[:, :, scale.low:scale.high + 1]
-        # distinct value i (0 = missing) -> group row (0 = no group)
-        pmap = np.concatenate(([0], periods.remap[:-1] + 1)) if periods is not None else np.zeros(1, "int64")
-        smap = np.concatenate(([0], segments.remap[:-1] + 1)) if segments is not None else np.zeros(1, "int64")
-        # fold: bin of (distinct date i, distinct segment j, score k) = (pmap[i], smap[j], k)
-        target = (pmap[:, None, None] * n_s + smap[None, :, None]) * width + np.arange(width)
-        cube = np.bincount(target.ravel(), weights=small.ravel(), minlength=n_p * n_s * width)
-        cube = cube.round().astype("int64").reshape(n_p, n_s, width)  # counts < 2**53: exact
-        return Counts(cube.sum(axis=(0, 1)), cube.sum(axis=1) if periods is not None else None,
-                      cube.sum(axis=0) if segments is not None else None)
+        # distinct value i (0 = missing) -> group row (0 = no group); each table summed over the
+        # other dimension first, then its distinct values folded onto their groups
+        by_date, by_seg = small.sum(axis=1, dtype=np.int64), small.sum(axis=0, dtype=np.int64)
+        return Counts(by_seg.sum(axis=0),
+                      _fold(by_date, periods, n_p) if periods is not None else None,
+                      _fold(by_seg, segments, n_s) if segments is not None else None)
     if n_p * n_s * slots <= MAX_CUBE:
         ckey = ("composite", cache_key, slots)
         if ckey not in cache:
