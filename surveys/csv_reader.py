@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from pandas._libs.parsers import STR_NA_VALUES
 
-from .csv_parts import one_dictionary, pandas_codes, read_whole, release, whole_input
+from .csv_parts import one_dictionary, pandas_codes, read_whole, release, to_pandas, whole_input
 from .encodings import detect_encoding, looks_utf16, utf8_head_ok
 from .errors import SurveyInputError
 from .rows import LineMap
@@ -239,9 +239,8 @@ def _arrow_csv(buf: Any, sep: str, head: bytes | None = None) -> pd.DataFrame:
         elif pa.types.is_int64(typ) and col.null_count == 0:
             col = _narrowest_int(col)
         columns.append(col)
-    table = pandas_codes(pa.Table.from_arrays(columns, names=table.column_names))
-    # split_blocks + self_destruct: numeric columns without gaps are handed over, not copied
-    return table.to_pandas(split_blocks=True, self_destruct=True)
+    # numeric columns without gaps are handed over, not copied (see csv_parts.to_pandas)
+    return to_pandas(pandas_codes(pa.Table.from_arrays(columns, names=table.column_names)))
 
 
 def _parse_csv(buf: Any, sep: str, encoding: str | None, head: bytes | None = None) -> pd.DataFrame:
