@@ -48,7 +48,14 @@ ROLES = ("nps", "csat", "ces", "date", "segment")
 
 def _head_non_null(col: pd.Series, k: int) -> pd.Series:
     """``col.dropna().head(k)`` without scanning and copying the whole column: ``dropna`` on
-    a growing head until it holds ``k`` values (same values, same index)."""
+    a growing head until it holds ``k`` values (same values, same index). A numpy integer or
+    boolean column holds no missing value, nor does a categorical whose first ``k`` codes are
+    all set: their head is taken as it is (``dropna`` copies it, a good part of the guess)."""
+    head = col.iloc[:k]
+    if isinstance(col.dtype, np.dtype) and col.dtype.kind in "iub":
+        return head
+    if isinstance(col.dtype, pd.CategoricalDtype) and (head.array.codes >= 0).all():
+        return head
     m = k
     while True:
         part = col.iloc[:m].dropna()
