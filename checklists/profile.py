@@ -2,7 +2,7 @@
 (`sector.<id>`, `size.<id>`) so that a stored profile reads right in either language."""
 
 SECTORS = (
-    "food_service", "hospitality", "retail", "ecommerce", "health", "beauty_wellness",
+    "food_service", "bakery", "hospitality", "retail", "ecommerce", "health", "beauty_wellness",
     "professional_services", "education", "construction_trades", "manufacturing",
     "wholesale_distribution", "it_telecom", "transport_logistics", "automotive",
     "real_estate", "finance_insurance", "agrifood", "other",

@@ -129,7 +129,7 @@ FIELD_GROUPS = {
     "company": ({"company": "Acme"}, "company", "model_type"),
     "company_name": ({"company": {"name": 5}}, "company.name", "string_type"),
     "company_name_long": ({"company": {"name": "x" * 201}}, "company.name", "string_too_long"),
-    "sector": ({"company": {"sector": "bakery"}}, "company.sector", "unknown_sector"),
+    "sector": ({"company": {"sector": "spaceships"}}, "company.sector", "unknown_sector"),
     "size": ({"company": {"size": "huge"}}, "company.size", "unknown_size"),
     "assessor": ({"assessor": {"name": ["Μαρία"]}}, "assessor.name", "string_type"),
     # answers

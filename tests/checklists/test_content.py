@@ -128,7 +128,7 @@ def test_no_unattributed_study_figures_in_why_texts(shipped_model):
 
 
 def test_a_micro_walk_in_business_is_not_asked_about_departments_job_descriptions_or_key_accounts(shipped_model):
-    for sector in ("food_service", "retail", "beauty_wellness", "hospitality"):
+    for sector in ("food_service", "bakery", "retail", "beauty_wellness", "hospitality"):
         profile = Profile.of(sector, "micro")
         worded = for_profile(shipped_model, profile)
         out = set(left_out(shipped_model, profile))
@@ -152,8 +152,8 @@ def test_a_hotel_reads_hotel_words_and_an_online_shop_reads_parcels(shipped_mode
     assert "appointment" in care["PLAN-09"].text.en
 
 
-@pytest.mark.parametrize("sector", ["hospitality", "food_service", "retail", "professional_services", "health",
-                                    "beauty_wellness", "ecommerce"])
+@pytest.mark.parametrize("sector", ["hospitality", "food_service", "bakery", "retail", "professional_services",
+                                    "health", "beauty_wellness", "ecommerce"])
 def test_every_common_sector_has_its_own_words_in_both_languages(shipped_model, sector):
     generic = shipped_model.items
     worded = for_profile(shipped_model, Profile.of(sector, "small")).items

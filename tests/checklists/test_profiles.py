@@ -32,7 +32,7 @@ LAYERS = re.compile(r"department|job description|apprais|org(anisation)? chart|\
                     re.I)
 
 
-@pytest.mark.parametrize("sector", ["food_service", "hospitality", "retail", "health", "beauty_wellness",
+@pytest.mark.parametrize("sector", ["food_service", "bakery", "hospitality", "retail", "health", "beauty_wellness",
                                     "automotive"])
 def test_a_micro_walk_in_business_reads_no_layers_it_does_not_have(shipped_model, sector):
     assert sector in shipped_model.sector_groups["walk_in"]
@@ -52,6 +52,7 @@ def test_quick_wins_are_the_exception_for_every_profile(shipped_model, sector, s
 SECTOR_WORDS = {
     "hospitality": ("check-in", "room", "δωμάτιο"),
     "food_service": ("table", "the bill", "delivery platform", "τραπέζι", "λογαριασμός", "πλατφόρμα"),
+    "bakery": ("counter", "cake", "delivery platform", "πάγκο", "τούρτ", "πλατφόρμα"),
     "retail": ("the till", "shop window", "ταμείο", "βιτρίνα"),
     "ecommerce": ("parcel", "courier", "δέμα", "ταχυμεταφορών"),
     "professional_services": ("appointment", "file for each client", "ραντεβού", "φάκελο"),
@@ -91,3 +92,16 @@ def test_a_micro_business_is_asked_about_its_own_monthly_time_not_a_management_m
     assert "people who work with you" in micro.text.en and "όσους δουλεύουν μαζί σας" in micro.text.el
     assert "management" in small.text.en
     assert micro.critical and " and " not in re.sub(r"\([^)]*\)", "", micro.text.en)
+
+
+def test_a_bakery_reads_counter_and_cake_orders_not_a_cafes_tables_and_bill(shipped_model):
+    """A φούρνος or ζαχαροπλαστείο chose «Εστίαση (καφέ, εστιατόρια)» and read of tables, the bill and
+    the kitchen; it now has its own sector, with the counter, orders for cakes and allergens."""
+    asked = _asked(shipped_model, "bakery", "micro")
+    words = " ".join(x for it in asked.values() for x in _visible(it))
+    for cafe in ("at the table", "the bill", "τραπέζι", "τραπεζι", "με τον λογαριασμό", "σάλα", "floor and kitchen"):
+        assert cafe not in words, cafe
+    assert "τούρτ" in asked["PLAN-04"].text.el and "cake" in asked["PLAN-04"].text.en
+    assert "πάγκο" in asked["PLAN-10"].text.el and "allergens" in asked["PLAN-10"].text.en
+    assert "PLAN-11" in asked and "counter" in asked["PLAN-11"].text.en  # thanked at the counter
+    assert "bakery" in shipped_model.sector_groups["walk_in"]
