@@ -91,7 +91,7 @@ if undo:
 
 # ---------------------------------------------------------------- the list
 search = st.text_input(state.t("clients.search"), key=SEARCH, placeholder=state.t("clients.search_placeholder"),
-                       on_change=_reset_page, icon=":material/search:")
+                       help=state.t("clients.search_help"), on_change=_reset_page, icon=":material/search:")
 page_no = st.session_state.get(PAGE_NO, 0)
 listing = store.list_clients(engine, search, PAGE_SIZE, page_no * PAGE_SIZE)
 if listing.total == 0:

@@ -36,3 +36,26 @@ def test_the_table_toolbar_clears_the_search_box(server, browser, width):
         assert not _overlap(toolbar.bounding_box(), search), (toolbar.bounding_box(), search)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_the_search_hint_fits_its_box_on_a_phone(server, browser, lang):
+    """At 390 px the search box's hint was cut mid-word («π.χ. «φούρν»): it is short, and the
+    examples are in the help."""
+    context = browser.new_context(viewport={"width": 390, "height": 900}, locale="el-GR")
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/clients?lang={lang}")
+        wait_idle(page, ".st-key-clients_search input")
+        page.evaluate("document.fonts.ready")
+        room, needed = page.evaluate("""() => {
+            const input = document.querySelector('.st-key-clients_search input');
+            const style = getComputedStyle(input);
+            const ctx = document.createElement('canvas').getContext('2d');
+            ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return [room, ctx.measureText(input.placeholder).width];
+        }""")
+        assert needed <= room, (needed, room)
+    finally:
+        context.close()
