@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.runtime.state import get_session_state
 
 from assessment import Assessment, new_assessment
 from checklists import AuditModel, default_model
@@ -213,8 +214,6 @@ def _browser_sent(key: str) -> bool:
     """True when this run's widget states from the browser carry a value for the widget `key`.
     Streamlit has no public API for this; if its internals change, assume the browser sent it
     (seed() then behaves as it did before, assigning only on a difference)."""
-    from streamlit.runtime.state import get_session_state
-
     try:
         state = get_session_state()._state
         widget_id = state.get_widget_id_from_key(key)
