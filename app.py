@@ -1,7 +1,7 @@
 """cxaudit entry point: page config, language, the current assessment, navigation. Nothing else."""
 import streamlit as st
 
-from ui import last_opened, persistence, sidebar, state, streamlit_texts
+from ui import branding, last_opened, persistence, sidebar, state, streamlit_texts
 from ui.nav import navigation_pages
 
 first_run = state.first_run_of_session()
@@ -12,6 +12,7 @@ if first_run:
 
 state.assessment()
 persistence.init(first_run)  # resume ?assessment=<id> (and its language), autosave every edit
+branding.bind(state.assessment().id)  # the report's branding, stored as committed, whatever page this run draws
 sidebar.apply_language_switch()
 lang = state.lang()
 streamlit_texts.mark_language(lang)  # Streamlit's own texts follow the app's language (ui/serve.py)

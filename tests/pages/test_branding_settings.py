@@ -95,8 +95,7 @@ def test_removing_the_logo_keeps_the_rest(db_url, model):
 
     stored.save_branding(engine, Branding(firm="Σύμβουλοι", accent="#8e44ad", logo=png("purple")))
     at = plan_page(model)
-    at.checkbox(key="branding_drop_logo_0").check()
-    save(at, "el")
+    at.button(key="branding_drop_logo").click().run()
     b = stored.load_branding(engine)
     assert (b.firm, b.accent, b.logo) == ("Σύμβουλοι", "#8e44ad", None)
     # Saving again without touching the logo field keeps what is stored (no re-upload).
@@ -126,3 +125,82 @@ def test_the_line_says_plainly_that_the_reports_carry_no_branding_yet(db_url, mo
     assert not [c for c in captions if c.startswith(t("branding.current", lang, summary=""))]
     assert t("branding.none", lang) == {"el": "Οι αναφορές σας δεν έχουν ακόμη δικό σας λογότυπο ή επωνυμία.",
                                         "en": "Your reports have no logo or firm name of yours yet."}[lang]
+
+
+# ---- bound widgets (issue 9): each edit is stored when committed, with or without «Αποθήκευση»
+
+def test_a_firm_committed_is_stored_without_save(db_url, model):
+    at = plan_page(model)
+    at.text_input(key="branding_firm").input("Σύμβουλοι <b>Ηπείρου</b> & Σια").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert stored.load_branding(store.get_engine(db_url)).firm == "Σύμβουλοι <b>Ηπείρου</b> & Σια"
+    assert [s.value for s in at.success] == [t("branding.saved", "el")]
+    # shown literally in the line above the section (no markup made of it)
+    assert any("Σύμβουλοι <b>Ηπείρου</b> & Σια" in c.value for c in at.caption)
+
+
+def test_a_logo_is_stored_once_uploaded(db_url, model):
+    at = plan_page(model)
+    at.file_uploader(key="branding_logo_0").set_value(("logo.png", png("purple"), "image/png"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert stored.load_branding(store.get_engine(db_url)).logo.startswith(b"\x89PNG")
+    assert [s.value for s in at.success] == [t("branding.saved", "el")]
+    assert not at.file_uploader(key="branding_logo_1").value   # an empty widget, the stored logo shown
+
+
+def test_an_edit_committed_by_leaving_the_page_is_stored(db_url, model):
+    """The field's commit can come with the click that leaves the Plan page: the run that carries
+    it draws another page, and the edit is stored all the same (app.py calls branding.bind)."""
+    at = plan_page(model)
+    at.text_input(key="branding_firm").input("Σύμβουλοι Κρήτης")
+    at.switch_page("pages/results.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert stored.load_branding(store.get_engine(db_url)).firm == "Σύμβουλοι Κρήτης"
+    at.switch_page("pages/plan.py")
+    at.run()
+    assert at.text_input(key="branding_firm").value == "Σύμβουλοι Κρήτης"
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_a_bad_logo_is_refused_and_the_firm_kept(db_url, model, lang):
+    at = plan_page(model, lang)
+    at.text_input(key="branding_firm").input("Σύμβουλοι")
+    at.file_uploader(key="branding_logo_0").set_value(("logo.png", b"GIF89a not a png", "image/png"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    b = stored.load_branding(store.get_engine(db_url))
+    assert (b.firm, b.logo) == ("Σύμβουλοι", None)
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith(t("branding.logo_bad", lang, problem="").split(":")[0]), errors
+    # shown once: the next run (any click) does not refuse the same file again
+    at.run()
+    assert not at.error
+
+
+def test_another_tabs_save_shows_here(db_url, model):
+    from report.branding import Branding
+
+    at = plan_page(model)
+    assert at.text_input(key="branding_firm").value == ""
+    stored.save_branding(store.get_engine(db_url), Branding(firm="Σύμβουλοι Β"))
+    at.run()
+    assert at.text_input(key="branding_firm").value == "Σύμβουλοι Β"
+
+
+def test_a_database_failure_is_said_and_the_edit_tried_again(db_url, model, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    at = plan_page(model)
+    real = stored.save_branding
+
+    def down(*args, **kwargs):
+        raise OperationalError("insert", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(stored, "save_branding", down)
+    at.text_input(key="branding_firm").input("Σύμβουλοι").run()
+    assert [e.value for e in at.error] == [t("branding.save_failed", "el")]
+    monkeypatch.setattr(stored, "save_branding", real)
+    at.run()   # the next click, whatever it is
+    assert stored.load_branding(store.get_engine(db_url)).firm == "Σύμβουλοι"

@@ -5,8 +5,12 @@
 // ui/state.py kept what each widget last agreed on, the note and the section's answers were lost).
 // So the click is held: the field is blurred (its rerun is sent), and once that run is over the
 // same link is clicked again (tests/e2e/test_note_then_navigate.py).
+// A download button is held the same way: the file is the one the last run drew, so a firm's name
+// typed and then downloaded at once was missing from the PDF; once the field's run is over the
+// redrawn button (found by its key) carries it (tests/e2e/test_branding_kept.py).
 (() => {
-  const LINKS = '[data-testid="stPageLink"] a[href], [data-testid="stSidebarNav"] a[href]';
+  const LINKS = '[data-testid="stPageLink"] a[href], [data-testid="stSidebarNav"] a[href], '
+    + '[data-testid="stDownloadButton"] button';
   const FIELDS = 'textarea, input[type="text"], input[type="number"], input:not([type])';
   const WAIT_FOR_RUN_MS = 1500;  // the note's rerun normally starts within a few ms
   const GIVE_UP_MS = 8000;       // a very slow run: leave anyway (the note's run is sent already)
@@ -42,10 +46,13 @@
     ev.stopImmediatePropagation();
     if (document.activeElement === field) field.blur();
     const href = link.getAttribute("href");
+    const box = link.closest('[class*="st-key-"]');
+    const key = box && [...box.classList].find((c) => c.startsWith("st-key-"));
     const started = Date.now();
     let sawRun = running();
     const go = () => {
-      const again = [...document.querySelectorAll(LINKS)].find((a) => a.getAttribute("href") === href) || link;
+      const again = (href ? [...document.querySelectorAll(LINKS)].find((a) => a.getAttribute("href") === href)
+        : key && document.querySelector(`.${key} button`)) || link;
       releasing = true;
       try { again.click(); } finally { releasing = false; }
     };
