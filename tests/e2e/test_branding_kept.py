@@ -4,7 +4,7 @@ A person opens «Εμφάνιση αναφοράς», types the firm's name, cho
 «Αποθήκευση» (no waiting for the logo's chip), or goes straight to the PDF download. Each journey
 uses its own firm name and logo colour and then reads the database: both must be stored, and the
 PDF must carry the firm. The journey is repeated ROUNDS times on one server
-($CXAUDIT_BRANDING_ROUNDS, 3 by default; 20-40 to measure a rate: docs/store.md, "branding").
+($CXAUDIT_E2E_REPEAT, 3 by default; 20-40 to measure a rate: docs/store.md, "branding").
 With the old form, the Save was lost whenever it was clicked while the logo was still uploading.
 """
 from __future__ import annotations
@@ -19,10 +19,11 @@ from pypdf import PdfReader
 from browser import Server, wait_idle
 from checklists import default_model
 from i18n import t
+from people import repeat
 from store_support import PG_ENV, create_pg_database, drop_pg_database
 
 MODEL = default_model()
-ROUNDS = int(os.environ.get("CXAUDIT_BRANDING_ROUNDS", "3"))
+ROUNDS = repeat(3)
 COLOURS = ["#8e44ad", "#16a085", "#c0392b", "#2c3e50", "#d35400", "#27ae60"]
 
 
