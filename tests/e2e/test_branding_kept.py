@@ -13,6 +13,7 @@ import io
 import os
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -144,8 +145,12 @@ def test_a_firm_typed_then_downloaded_is_in_the_pdf(any_db_server, browser, tmp_
         try:
             query = open_plan(page, server, query)
             firm, colour = hurried_edit(page, tmp_path, n)
-            with page.expect_download(timeout=60_000) as info:
-                page.locator(".st-key-plan_download_el button").click()
+            try:
+                with page.expect_download(timeout=60_000) as info:
+                    page.locator(".st-key-plan_download_el button").click()
+            except PlaywrightError as exc:   # no file at all: counted, and the journey goes on
+                lost.append((n, "no download", str(exc).splitlines()[0]))
+                continue
             path = tmp_path / f"plan{n}.pdf"
             info.value.save_as(path)
             text = "\n".join(p.extract_text() or "" for p in PdfReader(str(path)).pages)
@@ -157,4 +162,4 @@ def test_a_firm_typed_then_downloaded_is_in_the_pdf(any_db_server, browser, tmp_
         finally:
             context.close()
     print(f"typed then downloaded: {len(lost)} of {ROUNDS} lost {lost}")
-    assert not lost, f"{len(lost)} of {ROUNDS} lost: {lost}"
+    assert not lost, f"{len(lost)} of {ROUNDS} lost: {lost}\n{server.log_text()[-3000:]}"

@@ -35,16 +35,27 @@
     if (ev.target !== held) edited.delete(ev.target);  // committed by this blur
   }, true);
 
+  const DOWNLOADS = '[data-testid="stDownloadButton"] button';
+  const QUIET_MS = 300;  // a download goes once the page has been idle this long
+  const uploading = () => !!document.querySelector('[data-testid="stFileChipIconSpinner"]');
+
   document.addEventListener("click", (ev) => {
-    if (releasing || !held) return;
+    if (releasing) return;
     const link = ev.target.closest && ev.target.closest(LINKS);
     if (!link || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+    // A download clicked while a run or an upload is under way waits too: the run replaces the
+    // button's file, and the click then asked for one the server had dropped ("Deferred file not
+    // found", no download at all).
+    const download = link.matches(DOWNLOADS);
+    if (!held && !(download && (running() || uploading()))) return;
     const field = held;
     held = null;
-    edited.delete(field);
     ev.preventDefault();
     ev.stopImmediatePropagation();
-    if (document.activeElement === field) field.blur();
+    if (field) {
+      edited.delete(field);
+      if (document.activeElement === field) field.blur();
+    }
     const href = link.getAttribute("href");
     const box = link.closest('[class*="st-key-"]');
     const key = box && [...box.classList].find((c) => c.startsWith("st-key-"));
@@ -56,10 +67,17 @@
       releasing = true;
       try { again.click(); } finally { releasing = false; }
     };
+    let quietSince = null;
     const wait = () => {
       const elapsed = Date.now() - started;
-      if (running()) sawRun = true;
-      else if (sawRun || elapsed > WAIT_FOR_RUN_MS) return go();
+      if (running() || (download && uploading())) {
+        sawRun = true;
+        quietSince = null;
+      } else if (sawRun || elapsed > WAIT_FOR_RUN_MS || !field) {
+        if (!download) return go();
+        quietSince = quietSince || Date.now();
+        if (Date.now() - quietSince >= QUIET_MS) return go();
+      }
       if (elapsed > GIVE_UP_MS) return go();
       setTimeout(wait, 30);
     };
