@@ -24,6 +24,7 @@ from ui import persistence, state, upload
 
 LOGO_TYPES, LOGO_KINDS = ("png", "jpg", "jpeg"), ("PNG", "JPEG")
 NOTICE = "branding_notice"   # (kind, text) shown once, by the run that stored (or refused) an edit
+LAST = "branding_last"       # the latest outcome, which «Αποθήκευση» shows again (a refused logo stays said)
 OPEN = "branding_open"       # the section stays open once it has been used in this session
 ROUND = "branding_round"     # part of the file widgets' keys: a new round after a logo empties them
 DONE = "branding_files_done"  # ids of the uploads already stored or refused (never handled twice)
@@ -53,7 +54,7 @@ def _checked(upload) -> bytes:
 
 
 def _notice(kind: str, key: str, **params) -> None:
-    st.session_state[NOTICE] = (kind, state.t(key, **params))
+    st.session_state[NOTICE] = st.session_state[LAST] = (kind, state.t(key, **params))
     st.session_state[OPEN] = True
 
 
@@ -193,10 +194,11 @@ def section(assessment_id: str) -> Branding:
         st.caption(state.t("branding.autosave"))
         if st.button(state.t("branding.save"), type="primary", icon=":material/save:", key="branding_save"):
             # Everything committed is stored by bind() above; the click (which commits the field
-            # being typed in) only asks for the confirmation.
+            # being typed in) only asks for the confirmation, or for a refused logo's reason again.
             bind(assessment_id)
             if ss.get(NOTICE) is None:
-                _notice("ok", "branding.saved")
+                last = ss.get(LAST)
+                ss[NOTICE] = last if last and last[0] == "error" else ("ok", state.t("branding.saved"))
         notice = ss.pop(NOTICE, None)
         if notice:
             kind, text = notice

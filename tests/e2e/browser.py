@@ -139,11 +139,14 @@ def choose_file(page, uploader: str, path) -> None:
     """Choose a file in the uploader at CSS `uploader` (e.g. ".st-key-branding_logo_0") and wait,
     as a person watching its chip does, until the upload is over. Inside a form Streamlit ignores
     the submit button while an upload is in flight (it is drawn disabled then; Playwright's click
-    can land in the few milliseconds before it is): a Save clicked then does nothing."""
+    can land in the few milliseconds before it is): a Save clicked then does nothing. An uploader
+    that the upload's own run replaced (the branding logo's: ui/branding moves to a new round once
+    the logo is stored or refused) is over too."""
     page.locator(f"{uploader} input[type=file]").set_input_files(str(path))
     page.wait_for_function(
         """sel => { const box = document.querySelector(sel);
-            return !!box && !!box.querySelector('[data-testid="stFileChip"]')
+            if (!box) return true;
+            return !!box.querySelector('[data-testid="stFileChip"]')
                 && !box.querySelector('[data-testid="stFileChipIconSpinner"]')
                 && ![...document.querySelectorAll('[data-testid="stForm"] button')].some(b => b.disabled); }""",
         arg=uploader, timeout=30_000)

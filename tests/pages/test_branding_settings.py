@@ -204,3 +204,13 @@ def test_a_database_failure_is_said_and_the_edit_tried_again(db_url, model, monk
     monkeypatch.setattr(stored, "save_branding", real)
     at.run()   # the next click, whatever it is
     assert stored.load_branding(store.get_engine(db_url)).firm == "Σύμβουλοι"
+
+
+def test_save_after_a_refused_logo_says_the_reason_again(db_url, model):
+    at = plan_page(model)
+    at.file_uploader(key="branding_logo_0").set_value(("logo.png", b"GIF89a not a png", "image/png"))
+    at.run()
+    assert len(at.error) == 1
+    save(at, "el")
+    assert len(at.error) == 1 and not at.success, [s.value for s in at.success]
+    assert stored.load_branding(store.get_engine(db_url)).logo is None
