@@ -4,7 +4,7 @@ the organisation, store/branding.py), and the business's own logo for this audit
 Bound widgets, stored as they are committed, like the answers (ui/state.py): the firm's name when
 the field is left or Enter is pressed, the colour when the picker closes, a logo as soon as its
 upload is over and report.load_logo (the same checks and messages as everywhere) has accepted it.
-bind() applies them at the start of every run (persistence.init), before anything is drawn, by
+bind() applies them at the start of every run (app.py), before anything is drawn, by
 comparing each widget with what it last agreed with the store; not from a form's submit callback,
 which a newer run can cut short (and Streamlit ignores a form's submit while an upload is in
 flight): a Save was lost so about 1 journey in 40 (docs/store.md, "branding"). «Αποθήκευση» stays,
@@ -91,7 +91,8 @@ def _new_upload(name: str):
 def bind(assessment_id: str) -> None:
     """Store every branding edit the user committed since the last run: the firm's name, the colour,
     a new logo (checked first: a bad one is refused with its reason and nothing of it is stored).
-    Called by persistence.init on every run, so an edit is stored whichever page the run draws.
+    Called by app.py on every run (after persistence.init), so an edit is stored whichever page
+    the run draws.
     Safe to cut short: each step writes what the widgets show, so the next run does it again."""
     ss = st.session_state
     texts = _edited_texts()
