@@ -40,13 +40,28 @@
   // Sunday-first "S M T W" and "Τρίτη, Δεκέμβριος 1, 2026", a Greek browser the English UI Greek
   // months. It is the app's language instead (en-GB: Monday first, day before month, as in the
   // app). st.context.locale, which is also navigator.language, is not used by the app.
+  // Streamlit reads it when its App renders, and a run's last render can come before the run's
+  // --cx-lang is in the page (a page opened with ?lang=en drew its calendar in Greek, 4 runs in 5
+  // of tests/e2e/test_date_picker_month.py): so when the language differs from the one the app
+  // last rendered with, run() below asks for one more render (nudgeRender).
   const BROWSER_LANGUAGE = navigator.language;
   const LOCALES = { el: "el-GR", en: "en-GB" };
+  let renderedLang = null;  // the language navigator.language last answered with
   try {
     Object.defineProperty(navigator, "language", {
-      configurable: true, get: () => LOCALES[currentLang()] || BROWSER_LANGUAGE,
+      configurable: true, get: () => { renderedLang = currentLang(); return LOCALES[renderedLang] || BROWSER_LANGUAGE; },
     });
   } catch (e) { /* an older browser keeps its own language; the word lists below still apply */ }
+
+  // Streamlit's theme hook re-reads the system theme on "afterprint" and stores its list of
+  // themes anew, which renders the whole app again (same theme, nothing else changes); that
+  // render reads navigator.language. Once per language change, so it cannot loop.
+  let nudgedFor = null;
+  function nudgeRender(lang) {
+    if (renderedLang === null || renderedLang === lang || nudgedFor === lang) return;
+    nudgedFor = lang;
+    setTimeout(() => window.dispatchEvent(new Event("afterprint")), 0);
+  }
 
   // In Greek a month alone in a date is genitive ("1 Δεκεμβρίου") and that is what the picker's
   // month list shows ({month: "long"}); as a calendar's heading it is nominative ("Δεκέμβριος",
@@ -185,6 +200,7 @@
   function run(mutations) {
     const lang = currentLang();
     if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+    nudgeRender(lang);
     if (lang !== lastLang) {  // first run, or the user switched language: every node again
       lastLang = lang;
       if (document.body) walk(document.body, lang);
