@@ -9,6 +9,7 @@ import random
 from datetime import date, datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from people import idle, poll, repeat, server_errors
 
@@ -222,10 +223,11 @@ def test_excel_tracker_round_trip(app, contexts, tmp_path):
     page.locator('[class*="st-key-plan_tracker_"] input[type=file]').set_input_files(str(edited))
     apply = page.locator(".st-key-plan_tracker_apply button")
     apply.wait_for()
+    # The button can be drawn before the run's table is (a table's code loads on first use): wait
+    # for each, as a person reads them, not one glance (CI once saw the button and no table yet).
     warning = page.locator('[data-testid="stAlertContentWarning"]').filter(has_text="Γραμμή 5")
-    assert warning.count() == 1
-    table = page.locator('[data-testid="stDataFrame"]')
-    assert table.count() == 1
+    expect(warning).to_have_count(1, timeout=30_000)
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(1, timeout=30_000)
     assert _actions(app.database_url, a.id) == before, "nothing stored before the confirmation"
     apply.click()
     expected = {items[2]: "Κατερίνα", items[3]: date(2027, 5, 20), items[4]: "doing"}
