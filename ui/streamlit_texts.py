@@ -40,12 +40,12 @@ def script() -> str:
     data = json.dumps(pairs(), ensure_ascii=False).replace("</", "<\\/")
     # ui/static/reconnect.js (ui/persistence.after_page), date_enter.js (a typed date stored on
     # Enter), leave_after_note.js (a page link clicked while typing a note), close_sidebar.js
-    # (the sidebar over a phone's page closes when a link in it is tapped), note_autosave.js (a
-    # note stored when the typing pauses) and page_top.js (a new page opens at its top) ride
+    # (the sidebar over a phone's page closes when a link in it is tapped), text_autosave.js (a
+    # note or a one-line text stored when the typing pauses) and page_top.js (a new page opens at its top) ride
     # along: one script for the page.
     riders = "\n".join((SCRIPT.parent / name).read_text(encoding="utf-8")
                        for name in ("reconnect.js", "date_enter.js", "leave_after_note.js", "close_sidebar.js",
-                                    "note_autosave.js", "page_top.js"))
+                                    "text_autosave.js", "page_top.js"))
     return (f"window.__CX_TEXTS__ = {data};\nwindow.__CX_MESSAGES__ = {messages()};\n"
             + SCRIPT.read_text(encoding="utf-8") + "\n" + riders)
 
