@@ -1,12 +1,12 @@
 """The assessment row's own columns, derived from its cells: company, client, dates and scores
 (denormalised for listing). A client is found or made from the company name; one left with no
-assessments is removed. No Streamlit."""
+assessments is removed, one left with others takes its profile from them again. No Streamlit."""
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, select, update
 
 from assessment.document import Assessment
 from checklists.model import PILLAR_IDS, AuditModel
@@ -42,7 +42,7 @@ def denormalise(conn: Connection, assessment_id: str, model: AuditModel, now: da
         client_id=client_id, model_version=a.model_version, company_name=a.company.name.strip()[:200],
         created_at=parse_iso(a.created_at), **columns))
     if old != client_id:
-        _drop_orphan(conn, old)
+        _after_leaving(conn, old)
 
 
 def _resolve_client(conn: Connection, a: Assessment, now: datetime) -> str | None:
@@ -65,11 +65,21 @@ def _resolve_client(conn: Connection, a: Assessment, now: datetime) -> str | Non
     return row.id
 
 
-def _drop_orphan(conn: Connection, client_id: str | None) -> None:
+def _after_leaving(conn: Connection, client_id: str | None) -> None:
+    """An assessment has left the client `client_id`: a client with no assessment left is removed;
+    one with others is named, filed and located again as its latest other assessment says. (A
+    name is stored while it is typed, so «Φούρνος Παπαδόπουλος» passes through «Φούρνος», another
+    client's name: that client had taken the passing audit's name, sector and city.)"""
     if client_id is None:
         return
-    left = conn.execute(
-        select(func.count()).select_from(assessments).where(assessments.c.client_id == client_id)
+    latest = conn.execute(
+        select(assessments.c.id).where(assessments.c.client_id == client_id)
+        .order_by(assessments.c.deleted_at.is_not(None), assessments.c.updated_at.desc()).limit(1)
     ).scalar()
-    if not left:
+    if latest is None:
         conn.execute(clients.delete().where(clients.c.id == client_id))
+        return
+    company = folded(conn, latest).company
+    name = company.name.strip()
+    conn.execute(update(clients).where(clients.c.id == client_id).values(
+        name=name, name_sort_key=sort_key(name)[0], sector=company.sector, city=company.city.strip()))

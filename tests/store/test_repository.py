@@ -303,6 +303,27 @@ def test_renaming_moves_the_assessment_and_drops_the_empty_client(engine, model)
         assert conn.execute(select(func.count()).select_from(clients)).scalar() == 1
 
 
+def test_a_name_typed_through_another_clients_name_leaves_that_client_as_it_was(engine, model):
+    """A name is stored while it is typed (ui/static/text_autosave.js): «Φούρνος Παπαδόπουλος»
+    passes through «Φούρνος», another client's name, with the city not typed yet. The new audit
+    belongs to that client for a moment; once it moves on, the client is again named, filed and
+    located as its own audits say (before: its city and sector were those of the passing audit)."""
+    bakery = full(model, "Φούρνος")
+    bakery.company.city, bakery.company.sector = "Ιωάννινα", "bakery"
+    store.save_assessment(engine, bakery, model)
+    new = new_assessment(model)
+    new.company.name = "ΦΟΥΡΝΟΣ"
+    new.set_value(next(iter(model.items)), 2)
+    store.save_assessment(engine, new, model)
+    assert store.list_clients(engine).total == 1  # the same name, so the same client, for now
+    tab, seen = _tab(engine, new.id)
+    tab.company.name = "ΦΟΥΡΝΟΣ Παπαδόπουλος"
+    _write(engine, model, tab, seen)
+    rows = {r.name: r for r in store.list_clients(engine).rows}
+    assert set(rows) == {"Φούρνος", "ΦΟΥΡΝΟΣ Παπαδόπουλος"}
+    assert (rows["Φούρνος"].city, rows["Φούρνος"].sector, rows["Φούρνος"].assessments) == ("Ιωάννινα", "bakery", 1)
+
+
 def test_clients_in_greek_alphabetical_order(engine, model):
     names = ["Ωραία Θέα", "άλφα Καφέ", "Βήτα Φούρνος", "Alpha Bakery", "Άλφα Βιβλία", "Σοφία Ζαχαροπλαστείο",
              "ζήτα Ταβέρνα", "Έψιλον", "εψιλον Β"]
