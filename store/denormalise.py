@@ -72,14 +72,18 @@ def _after_leaving(conn: Connection, client_id: str | None) -> None:
     client's name: that client had taken the passing audit's name, sector and city.)"""
     if client_id is None:
         return
-    latest = conn.execute(
-        select(assessments.c.id).where(assessments.c.client_id == client_id)
-        .order_by(assessments.c.deleted_at.is_not(None), assessments.c.updated_at.desc()).limit(1)
-    ).scalar()
-    if latest is None:
+    rows = conn.execute(
+        select(assessments.c.id, assessments.c.deleted_at).where(assessments.c.client_id == client_id)
+        .order_by(assessments.c.deleted_at.is_not(None), assessments.c.updated_at.desc())
+    ).all()
+    if not rows:
         conn.execute(clients.delete().where(clients.c.id == client_id))
         return
-    company = folded(conn, latest).company
+    company = folded(conn, rows[0].id).company
     name = company.name.strip()
+    # A client in the bin that the passing name brought out (_resolve_client) goes back with the
+    # stamp it was deleted with, so that restoring it still brings back its assessments.
+    deleted_at = max(r.deleted_at for r in rows) if rows[0].deleted_at is not None else None
     conn.execute(update(clients).where(clients.c.id == client_id).values(
-        name=name, name_sort_key=sort_key(name)[0], sector=company.sector, city=company.city.strip()))
+        name=name, name_sort_key=sort_key(name)[0], sector=company.sector, city=company.city.strip(),
+        deleted_at=deleted_at))

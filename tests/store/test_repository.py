@@ -324,6 +324,26 @@ def test_a_name_typed_through_another_clients_name_leaves_that_client_as_it_was(
     assert (rows["Φούρνος"].city, rows["Φούρνος"].sector, rows["Φούρνος"].assessments) == ("Ιωάννινα", "bakery", 1)
 
 
+def test_a_name_typed_through_a_deleted_clients_name_leaves_it_in_the_bin(engine, model):
+    """The passing name matches a client in the bin: once the name moves on, the client is in the
+    bin again, and restoring it brings back its assessment."""
+    bakery = full(model, "Φούρνος")
+    store.save_assessment(engine, bakery, model)
+    client = store.list_clients(engine).rows[0].id
+    store.delete_client(engine, client)
+    new = new_assessment(model)
+    new.company.name = "Φούρνος"
+    new.set_value(next(iter(model.items)), 2)
+    store.save_assessment(engine, new, model)
+    tab, seen = _tab(engine, new.id)
+    tab.company.name = "Φούρνος Παπαδόπουλος"
+    _write(engine, model, tab, seen)
+    assert [r.name for r in store.list_clients(engine).rows] == ["Φούρνος Παπαδόπουλος"]
+    assert [(d["kind"], d["name"]) for d in store.list_deleted(engine)] == [("client", "Φούρνος")]
+    store.restore_client(engine, client)
+    assert [r.id for r in store.client_history(engine, client)] == [bakery.id]
+
+
 def test_clients_in_greek_alphabetical_order(engine, model):
     names = ["Ωραία Θέα", "άλφα Καφέ", "Βήτα Φούρνος", "Alpha Bakery", "Άλφα Βιβλία", "Σοφία Ζαχαροπλαστείο",
              "ζήτα Ταβέρνα", "Έψιλον", "εψιλον Β"]
