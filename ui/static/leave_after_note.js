@@ -26,6 +26,13 @@
   const isField = (el) => !!el && el.matches && el.matches(FIELDS);
 
   document.addEventListener("input", (ev) => { if (isField(ev.target)) edited.add(ev.target); }, true);
+  document.addEventListener("keydown", (ev) => {
+    // The key that commits the field (Enter; Ctrl/⌘+Enter in a text area), pressed by the person
+    // or sent by text_autosave.js when the typing pauses: nothing is left to wait for, and a
+    // link clicked afterwards goes at once (it had waited WAIT_FOR_RUN_MS for a run that never came).
+    const f = ev.target;
+    if (ev.key === "Enter" && isField(f) && (f.tagName !== "TEXTAREA" || ev.ctrlKey || ev.metaKey)) edited.delete(f);
+  }, true);
   document.addEventListener("pointerdown", (ev) => {
     // Before the press moves the focus: is a field with an uncommitted edit focused?
     const field = document.activeElement;
