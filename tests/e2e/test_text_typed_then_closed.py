@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from checklists.model import ANSWER_VALUES
-from people import PATIENCE, assessment_id, click, idle, poll, questions_on, server_errors
+from people import PATIENCE, assessment_id, click, idle, open_pillar, poll, questions_on, server_errors
 
 pytestmark = pytest.mark.e2e
 
@@ -70,9 +70,7 @@ def test_firm_and_owner_typed_then_the_tab_closed(app, contexts, model):
     from store import branding
 
     pillar = model.pillars[0]
-    page = contexts().new_page()
-    page.goto(f"{app.url}/{pillar.id.replace('_', '-')}")
-    idle(page)
+    page = open_pillar(contexts, app, pillar.id)
     first = questions_on(page, model, pillar.id)[0]
     click(page, first, ANSWER_VALUES[0])  # "not at all": the plan gets an action for it
     aid = assessment_id(page)
@@ -90,9 +88,11 @@ def test_firm_and_owner_typed_then_the_tab_closed(app, contexts, model):
     owner = page.locator(f".st-key-plan_owner_{first} input")
     owner.click()
     page.keyboard.type("Νίκος")
-    poll(lambda: store.load_assessment(store.get_engine(app.database_url), aid)[0].plan.actions.get(first)
-         and store.load_assessment(store.get_engine(app.database_url), aid)[0].plan.actions[first].owner == "Νίκος",
-         "the owner typed is not stored")
+    def owner_stored() -> str | None:
+        edit = store.load_assessment(store.get_engine(app.database_url), aid)[0].plan.actions.get(first)
+        return edit.owner if edit else None
+
+    poll(lambda: owner_stored() == "Νίκος", lambda: f"the owner typed is not stored: {owner_stored()!r}")
     assert page.evaluate("document.activeElement.closest('.st-key-plan_owner_" + first + "') !== null")
     page.context.close()
     fresh = contexts().new_page()
