@@ -12,6 +12,10 @@ of each), in one process:
     NPS, CSAT and CES: ``clean_scores`` + the metric with its interval + breakdown by month +
     breakdown by segment.
 
+Two more figures, interleaved in the same runs, say where the time goes: (c) ``read_table``
+alone (our import without the analysis) and (d) a plain ``pyarrow.csv.read_csv(path)`` (pyarrow's
+own threads and type inference: the parse the issue prescribes, with nothing of ours).
+
 Wall and CPU time (the process's, all threads) are both recorded: on a shared machine the wall
 ratio moves with the load, the CPU ratio much less.
 
@@ -78,6 +82,16 @@ def ours(path: str) -> dict:
     return out
 
 
+def import_only(path: str) -> None:
+    from surveys.reading import read_table
+    read_table(path)
+
+
+def pyarrow_plain(path: str) -> None:
+    import pyarrow.csv as pacsv
+    pacsv.read_csv(path)
+
+
 def _timed(fn, *args) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the whole process, every thread counted)."""
     t0, c0 = time.perf_counter(), time.process_time()
@@ -134,7 +148,8 @@ def run(rows: int = 1_000_000, repeats: int = 7) -> dict:
         floor(spath)         # warm-up of the floor too: both then read a file in the page cache
         assert check["nps"]["n"] == rows and not check["nps"]["invalid_rows"]
         assert len(check["nps"]["by_period"]) == 24 and len(check["nps"]["by_segment"]) == len(SEGMENTS)
-        t_floor, t_ours, c_floor, c_ours = [], [], [], []
+        t_floor, t_ours, c_floor, c_ours, t_import, t_arrow = [], [], [], [], [], []
+        pyarrow_plain(spath)
         for _ in range(repeats):
             (w, c) = _timed(floor, spath)
             t_floor.append(w)
@@ -142,6 +157,8 @@ def run(rows: int = 1_000_000, repeats: int = 7) -> dict:
             (w, c) = _timed(ours, spath)
             t_ours.append(w)
             c_ours.append(c)
+            t_import.append(_timed(import_only, spath)[0])
+            t_arrow.append(_timed(pyarrow_plain, spath)[0])
         peak_floor, base = _peak_mb("floor", spath)
         peak_ours, _ = _peak_mb("ours", spath)
         peak_base, _ = _peak_mb("none", spath)
@@ -155,6 +172,9 @@ def run(rows: int = 1_000_000, repeats: int = 7) -> dict:
         # CPU time moves less with the machine's load than wall time; ours counts pyarrow's threads
         "floor_cpu_s": round(ca, 3), "ours_cpu_s": round(cb, 3), "cpu_ratio": round(cb / ca, 2),
         "ok": b <= LIMIT_RATIO * a, "peak_ok": peak_ours <= peak_floor,
+        # where the time goes, same runs: the import without the analysis, and pyarrow's plain read
+        "import_only_ratio": round(statistics.median(t_import) / a, 2),
+        "pyarrow_plain_ratio": round(statistics.median(t_arrow) / a, 2),
         "floor_runs_s": [round(x, 3) for x in t_floor], "ours_runs_s": [round(x, 3) for x in t_ours],
         "peak_rss_mb_baseline": round(peak_base, 1),
         "peak_rss_mb_floor": round(peak_floor, 1), "peak_rss_mb_ours": round(peak_ours, 1),
