@@ -55,7 +55,7 @@ def _page_text(pillar_id: str, lang: str, profile: Profile, brought_back: frozen
     items = tuple(it for it in pillar.items if it.id not in skip)
     words = {k: t(f"audit.{k}", lang) for k in
              ("why", "evidence", "critical", "critical_help", "notes", "notes_intro", "note", "note_placeholder",
-              "done", "scale_help", "scale_existence", "brought_back", "left_out_intro", "left_out_size",
+              "done", "scale_help", "scale_existence", "brought_back", "left_out_size",
               "left_out_sector", "left_out_answered", "bring_back")}
     legend = "  \n".join(f"**{o.label(lang)}**: {o.descriptor(lang)}" for o in model.answer_scale)
     if any(it.answers == "existence" for it in items):
@@ -124,7 +124,7 @@ def _left_out(text: _PageText, lang: str, a) -> None:
     if not text.left_out:
         return
     box = st.expander(t("audit.left_out", lang, count=len(text.left_out)), icon=":material/playlist_remove:")
-    box.caption(text.words["left_out_intro"])
+    box.caption(t("audit.left_out_intro", lang, count=len(text.left_out)))
     for item, why in text.left_out:
         extra = f" {text.words['left_out_answered']}" if a.value(item.id) is not None else ""
         box.markdown(f"{item.text(lang)} :gray[· {item.id}]  \n:gray[{text.words['left_out_' + why]}{extra}]")

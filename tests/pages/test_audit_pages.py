@@ -3,7 +3,7 @@ import pytest
 from pagekit import goto, open_notes, pillar_heading, radio_for, switch_language
 
 from checklists import default_model
-from i18n import format_score
+from i18n import format_score, t
 from scoring import score
 from scoring.plan import build_plan, why_text
 from ui.nav import pillar_page_path
@@ -208,3 +208,19 @@ def test_start_offers_the_results_once_everything_is_answered(app, lang):
     go.click().run()
     assert not at.exception
     assert at.title[0].value == t("results.title", lang)
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_the_left_out_list_speaks_of_one_question_when_one_is_left_out(app, lang):
+    """A micro bakery is not asked one question of the CX plan (job descriptions): the list at
+    the foot of that section, and the words under its title, speak of that one question; the
+    Customers page, with more left out, speaks of them in the plural."""
+    at = app(lang)
+    at.selectbox(key="profile_sector").set_value("bakery").run()
+    at.selectbox(key="profile_size").set_value("micro").run()
+    for pillar, count in (("cx_plan", 1), ("segmentation", 2)):
+        goto(at, pillar_page_path(pillar))
+        (left,) = [e for e in at.expander if e.label == t("audit.left_out", lang, count=count)]
+        assert [c.value for c in left.caption] == [t("audit.left_out_intro", lang, count=count)]
+    one, many = (t("audit.left_out_intro", lang, count=n) for n in (1, 2))
+    assert one != many and ("αυτή η ερώτηση" in one if lang == "el" else "this question" in one)
