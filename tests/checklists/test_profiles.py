@@ -105,3 +105,16 @@ def test_a_bakery_reads_counter_and_cake_orders_not_a_cafes_tables_and_bill(ship
     assert "πάγκο" in asked["PLAN-10"].text.el and "allergens" in asked["PLAN-10"].text.en
     assert "PLAN-11" in asked and "counter" in asked["PLAN-11"].text.en  # thanked at the counter
     assert "bakery" in shipped_model.sector_groups["walk_in"]
+
+
+# Back rooms a business of the sector does not have, in its questions' examples.
+FOREIGN_ROOMS = {"bakery": re.compile(r"κουζίνα|αποθήκη|τιμολόγηση|kitchen|stockroom|invoicing", re.I)}
+
+
+@pytest.mark.parametrize("sector", sorted(FOREIGN_ROOMS))
+def test_a_sector_is_not_given_back_rooms_it_does_not_have(shipped_model, sector):
+    """A bakery's people away from customers are in the workroom, not a kitchen, a stockroom or
+    an invoicing office: a question's examples name what the business has."""
+    for i, it in _asked(shipped_model, sector, "micro").items():
+        for text in (it.text.el, it.text.en):
+            assert not FOREIGN_ROOMS[sector].search(text), (i, text)
