@@ -88,6 +88,22 @@ def test_greek_ui_has_no_streamlit_english_even_when_the_server_stops(server, br
         server.start()
 
 
+def test_a_mistyped_address_is_told_in_greek(server, browser):
+    """A link with a page name that does not exist (mistyped, or from an older release): Streamlit
+    opens the start page under a dialog of its own, which must speak the user's language."""
+    context = browser.new_context(viewport={"width": 390, "height": 900}, locale="el-GR")
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/no-such-page")
+        dialog = page.get_by_role("dialog")
+        expect(dialog).to_be_visible()
+        wait_idle(page, "h1")
+        expect(dialog).to_contain_text("Η σελίδα δεν βρέθηκε")
+        assert english_on(page) == [], "Streamlit English in the page-not-found dialog"
+    finally:
+        context.close()
+
+
 def test_english_ui_gets_streamlit_english_back(server, browser):
     context = browser.new_context(viewport={"width": 390, "height": 900}, locale="en-GB")
     page = context.new_page()
