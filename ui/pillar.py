@@ -66,6 +66,8 @@ def _page_text(pillar_id: str, lang: str, profile: Profile, brought_back: frozen
     hints = tuple(f"**{words['why']}:** {item.why(lang)}\n\n**{words['evidence']}:** {item.evidence(lang)}"
                   + (f"\n\n{words['critical_help']}" if item.critical else "") for item in items)
     left_out = tuple((it, reason(model, it, profile)) for it in pillar.items if it.id in skip)
+    # the left-out list's title and intro agree with its length (one question or many)
+    words.update({k: t(f"audit.{k}", lang, count=len(left_out)) for k in ("left_out", "left_out_intro")})
     return _PageText(title=pillar.title(lang), description=pillar.description(lang),
                      legend=f"**{words['scale_help']}**\n\n{legend}", items=items,
                      scales=tuple(scales[it.answers] for it in items), hints=hints, left_out=left_out, words=words)
@@ -123,8 +125,8 @@ def _left_out(text: _PageText, lang: str, a) -> None:
     stateless expander, drawn only when there is something in it."""
     if not text.left_out:
         return
-    box = st.expander(t("audit.left_out", lang, count=len(text.left_out)), icon=":material/playlist_remove:")
-    box.caption(t("audit.left_out_intro", lang, count=len(text.left_out)))
+    box = st.expander(text.words["left_out"], icon=":material/playlist_remove:")
+    box.caption(text.words["left_out_intro"])
     for item, why in text.left_out:
         extra = f" {text.words['left_out_answered']}" if a.value(item.id) is not None else ""
         box.markdown(f"{item.text(lang)} :gray[· {item.id}]  \n:gray[{text.words['left_out_' + why]}{extra}]")

@@ -14,7 +14,7 @@ def test_worked_example_in_docs_matches_the_cli():
     r = json.loads(out.stdout)
     plan, seg = r["pillars"]["cx_plan"], r["pillars"]["segmentation"]
     assert plan["score"] == pytest.approx(52.5, abs=0.01) and plan["level"] == 2 and plan["capped_by"] == ["PLAN-01"]
-    # a micro bakery is asked PLAN-11 (cake orders leave a number) but not PLAN-14: 5 answered of 21 asked
+    # a micro bakery is asked PLAN-11 (thanked at the counter) but not PLAN-14: 5 answered of 21 asked
     assert plan["completeness"] == pytest.approx(5 / 21, abs=1e-4)
     # SEG-02 is answered 4 but not asked of a walk-in business: it does not count
     assert seg["score"] == pytest.approx(90.0, abs=0.01) and seg["level"] == 5 and seg["capped_by"] == []
